@@ -1,0 +1,29 @@
+package io.mouthpiece.engine.media;
+
+/**
+ * Decoded audio as interleaved float samples in [-1, 1].
+ *
+ * @param samples interleaved: frame i, channel c is at {@code i * channels + c}
+ */
+public record PcmAudio(float[] samples, int sampleRate, int channels) {
+  public PcmAudio {
+    if (sampleRate <= 0 || channels <= 0 || samples.length % channels != 0) {
+      throw new IllegalArgumentException(
+          "bad PCM layout: " + samples.length + " samples, " + channels + " channels, " + sampleRate + " Hz");
+    }
+  }
+
+  /** Number of sample frames (one sample per channel each). */
+  public int frames() {
+    return samples.length / channels;
+  }
+
+  public long durationMs() {
+    return Math.round(frames() * 1000.0 / sampleRate);
+  }
+
+  /** The sample frame at a time, rounded to the nearest one. */
+  public long frameAt(long timeMs) {
+    return Math.round(timeMs * (double) sampleRate / 1000.0);
+  }
+}

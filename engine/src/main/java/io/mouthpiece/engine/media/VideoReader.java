@@ -1,0 +1,163 @@
+package io.mouthpiece.engine.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Decodes a video file frame by frame, streaming: in goes a path FFmpeg can read, out come
+ * {@link VideoFrame}s in presentation order with their exact timestamps (variable frame rate
+ * included). Only the frame being handed out is held, so memory does not grow with length.
+ * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}.
+ */
+public final class VideoReader implements AutoCloseable {
+  static {
+    // Errors reach the caller as exceptions; FFmpeg's own chatter would only clutter stderr.
+    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL);
+  }
+
+  private final FFmpegFrameGrabber grabber;
+  private final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
+  private final VideoInfo info;
+  private final long startUs;
+  private int nextIndex;
+  private long lastTimestampUs = Long.MIN_VALUE;
+
+  private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, long startUs) {
+    this.grabber = grabber;
+    this.info = info;
+    this.startUs = startUs;
+  }
+
+  /** Opens a video and reads its headers; fails with a user-fit message if it is not one. */
+  public static VideoReader open(Path path) throws MediaException {
+    if (!Files.isRegularFile(path)) {
+      throw new MediaException("no such file: " + path);
+    }
+    try {
+      if (Files.size(path) == 0) {
+        throw new MediaException("the file is empty: " + path.getFileName());
+      }
+    } catch (java.io.IOException e) {
+      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+    }
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+    grabber.setPixelFormat(AV_PIX_FMT_BGR24);
+    grabber.setVideoOption("threads", "auto");
+    try {
+      grabber.start();
+    } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
+      closeQuietly(grabber);
+      throw new MediaException("not a decodable video: " + path.getFileName() + " (" + rootMessage(e) + ")", e);
+    }
+    try {
+      return new VideoReader(grabber, readInfo(grabber, path), containerStartUs(grabber.getFormatContext()));
+    } catch (MediaException e) {
+      closeQuietly(grabber);
+      throw e;
+    }
+  }
+
+  private static VideoInfo readInfo(FFmpegFrameGrabber grabber, Path path) throws MediaException {
+    AVFormatContext format = grabber.getFormatContext();
+    AVStream video = null;
+    for (int i = 0; i < format.nb_streams(); i++) {
+      AVStream s = format.streams(i);
+      if (s.codecpar().codec_type() == org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO
+          && (s.disposition() & org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+        video = s;
+        break;
+      }
+    }
+    if (video == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+      throw new MediaException("no video stream in " + path.getFileName() + " (an audio-only or non-video file?)");
+    }
+    AVRational rate = video.r_frame_rate();
+    if (rate.num() <= 0 || rate.den() <= 0) {
+      rate = video.avg_frame_rate();
+    }
+    if (rate.num() <= 0 || rate.den() <= 0) {
+      throw new MediaException("the video stream of " + path.getFileName() + " has no frame rate");
+    }
+    long durationUs = video.duration() != AV_NOPTS_VALUE && video.duration() > 0
+        ? video.duration() * 1_000_000L * video.time_base().num() / video.time_base().den()
+        : Math.max(0, format.duration());
+    return new VideoInfo(
+        grabber.getFormat(),
+        grabber.getVideoCodecName(),
+        grabber.getImageWidth(),
+        grabber.getImageHeight(),
+        new Rational(rate.num(), rate.den()),
+        durationUs,
+        Math.max(0, video.nb_frames()),
+        grabber.getAudioChannels() > 0,
+        grabber.getAudioChannels() > 0 ? grabber.getSampleRate() : 0,
+        Math.max(0, grabber.getAudioChannels()));
+  }
+
+  /** The container's start time: frame timestamps are reported relative to it. */
+  static long containerStartUs(AVFormatContext format) {
+    long start = format.start_time();
+    return start == AV_NOPTS_VALUE ? 0 : start * 1_000_000L / AV_TIME_BASE;
+  }
+
+  public VideoInfo info() {
+    return info;
+  }
+
+  /**
+   * The next frame, or empty at the end of the stream. The caller owns the frame and closes it.
+   * Timestamps are strictly increasing; a frame that would repeat a time is given one
+   * microsecond more, as players do.
+   */
+  public Optional<VideoFrame> read() throws MediaException {
+    Frame frame;
+    try {
+      frame = grabber.grabImage();
+    } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
+      throw new MediaException("decoding failed at frame " + nextIndex + ": " + rootMessage(e), e);
+    }
+    if (frame == null || frame.image == null) {
+      return Optional.empty();
+    }
+    long timestampUs = Math.max(0, frame.timestamp - startUs);
+    if (timestampUs <= lastTimestampUs) {
+      timestampUs = lastTimestampUs + 1;
+    }
+    lastTimestampUs = timestampUs;
+    Mat view = toMat.convert(frame);
+    return Optional.of(new VideoFrame(nextIndex++, timestampUs, view.clone()));
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(grabber);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static void closeQuietly(FFmpegFrameGrabber grabber) {
+    try {
+      grabber.close();
+    } catch (Exception ignored) {
+      // Nothing useful to do: the file is being given up anyway.
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.mouthpiece.engine.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+
+/**
+ * Encodes frames and a soundtrack into an mp4 browsers play: H.264 (x264, or OpenH264 when the
+ * FFmpeg build has no x264) + AAC, streaming. In go {@link VideoFrame}s with their timestamps and
+ * an {@link AudioStream}; audio is pulled in step with the video so the muxer never buffers more
+ * than a frame's worth, and memory does not grow with length.
+ */
+public final class VideoWriter implements AutoCloseable {
+  private static final int AUDIO_BLOCK = 1024;
+
+  private final FFmpegFrameRecorder recorder;
+  private final OpenCVFrameConverter.ToMat toFrame = new OpenCVFrameConverter.ToMat();
+  private final AudioStream audio;
+  private final float[] audioBlock;
+  private final double frameRate;
+  private long audioFramesWritten;
+  private boolean audioEnded;
+  private long lastFrameNumber = -1;
+  private boolean closed;
+
+  private VideoWriter(FFmpegFrameRecorder recorder, AudioStream audio, double frameRate) {
+    this.recorder = recorder;
+    this.audio = audio;
+    this.frameRate = frameRate;
+    this.audioBlock = audio == null ? null : new float[AUDIO_BLOCK * audio.channels()];
+  }
+
+  /**
+   * Opens an mp4 for writing.
+   *
+   * @param audio the soundtrack, or null for a video without sound; the writer reads it to its end
+   *     and closes it
+   */
+  public static VideoWriter open(Path out, int width, int height, Rational frameRate, AudioStream audio,
+      EncodeSettings settings) throws MediaException {
+    if (width % 2 != 0 || height % 2 != 0) {
+      throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + width + "x" + height);
+    }
+    FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), width, height,
+        audio == null ? 0 : audio.channels());
+    recorder.setFormat("mp4");
+    recorder.setFrameRate(frameRate.toDouble());
+    recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+    recorder.setVideoOption("threads", "auto");
+    recorder.setOption("movflags", "+faststart");
+    if (avcodec.avcodec_find_encoder_by_name("libx264") != null) {
+      recorder.setVideoCodecName("libx264");
+      recorder.setVideoOption("crf", Integer.toString(settings.crf()));
+      recorder.setVideoOption("preset", settings.preset());
+      recorder.setVideoOption("profile", "high");
+    } else {
+      recorder.setVideoCodecName("libopenh264");
+      recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
+          settings.fallbackBitsPerPixel() * width * height * frameRate.toDouble()));
+    }
+    if (audio != null) {
+      recorder.setAudioCodec(AV_CODEC_ID_AAC);
+      recorder.setSampleRate(audio.sampleRate());
+      recorder.setAudioBitrate(settings.audioBitrate());
+    }
+    try {
+      recorder.start();
+    } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
+      try {
+        recorder.release();
+      } catch (Exception ignored) {
+        // Already failing; the first error is the one to report.
+      }
+      throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
+    }
+    return new VideoWriter(recorder, audio, frameRate.toDouble());
+  }
+
+  /** Encodes one frame at its own timestamp; frames must come in increasing time order. */
+  public void write(VideoFrame frame) throws MediaException {
+    // Frames sit on the nominal rate's grid; a variable-rate source's gaps stay gaps.
+    long frameNumber = Math.max(lastFrameNumber + 1, Math.round(frame.timestampUs() * frameRate / 1e6));
+    lastFrameNumber = frameNumber;
+    try {
+      recorder.setFrameNumber((int) frameNumber);
+      Frame f = toFrame.convert(frame.bgr());
+      recorder.record(f);
+    } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
+      throw new MediaException("encoding failed at frame " + frame.index() + ": " + VideoReader.rootMessage(e), e);
+    }
+    writeAudioUntil(Math.round((frameNumber + 1) * 1e6 / frameRate));
+  }
+
+  private void writeAudioUntil(long timeUs) throws MediaException {
+    if (audio == null) {
+      return;
+    }
+    long targetFrames = timeUs == Long.MAX_VALUE ? Long.MAX_VALUE : timeUs * audio.sampleRate() / 1_000_000L;
+    while (!audioEnded && audioFramesWritten < targetFrames) {
+      int want = (int) Math.min(AUDIO_BLOCK, targetFrames - audioFramesWritten);
+      int got = audio.read(audioBlock, want);
+      if (got == 0) {
+        audioEnded = true;
+        break;
+      }
+      try {
+        recorder.recordSamples(audio.sampleRate(), audio.channels(),
+            FloatBuffer.wrap(audioBlock, 0, got * audio.channels()));
+      } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
+        throw new MediaException("audio encoding failed: " + VideoReader.rootMessage(e), e);
+      }
+      audioFramesWritten += got;
+    }
+  }
+
+  /** Writes the rest of the soundtrack and finishes the file. */
+  public void finish() throws MediaException {
+    if (closed) {
+      return;
+    }
+    try {
+      writeAudioUntil(Long.MAX_VALUE);
+      recorder.stop();
+    } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
+      throw new MediaException("cannot finish the output file: " + VideoReader.rootMessage(e), e);
+    } finally {
+      close();
+    }
+  }
+
+  /** Frees the encoder; without {@link #finish()} first, the file is incomplete. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      recorder.release();
+    } catch (Exception ignored) {
+      // Releasing after a failure: the original error has been reported.
+    }
+    if (audio != null) {
+      audio.close();
+    }
+  }
+}
