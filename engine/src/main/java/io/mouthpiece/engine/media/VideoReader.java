@@ -145,12 +145,22 @@ public final class VideoReader implements AutoCloseable {
     closeQuietly(grabber);
   }
 
+  /** The innermost cause's message, with FFmpeg's error codes spelled out and JavaCV's hints cut. */
   static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(message);
+    if (code.find()) {
+      byte[] text = new byte[256];
+      org.bytedeco.ffmpeg.global.avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length);
+      String reason = new String(text, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\x00.*$", "").trim();
+      return "FFmpeg: " + reason;
+    }
+    return message.replaceAll(" \\(Has setFormat\\(\\) been called\\?\\)", "")
+        .replaceAll(" \\(For more details, make sure FFmpegLogCallback.set\\(\\) has been called.\\)", "");
   }
 
   private static void closeQuietly(FFmpegFrameGrabber grabber) {

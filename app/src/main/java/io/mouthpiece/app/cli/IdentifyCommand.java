@@ -1,0 +1,66 @@
+package io.mouthpiece.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mouthpiece.engine.IdentifyOptions;
+import io.mouthpiece.engine.Identification;
+import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.face.FaceTrack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mouthpiece identify VIDEO}: the faces of a video as identify-face's JSON on stdout. */
+@Command(
+    name = "identify",
+    mixinStandardHelpOptions = true,
+    headerHeading = "%n",
+    header = "Finds the faces of a video; prints them as JSON on stdout.",
+    description = {
+      "The JSON has the shape of the API's identify-face answer: "
+          + "{\"face_data\": [{\"face_id\", \"face_image\", \"start_time\", \"end_time\"}]}. "
+          + "Times are in ms; face_image is the path of a PNG crop of the face. "
+          + "A face out of view for more than 1 s comes back with a new face_id. "
+          + "Nothing but the JSON goes to stdout; a progress bar goes to stderr when it is a terminal."
+    })
+final class IdentifyCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, mkv, webm, ...).")
+  Path video;
+
+  @Option(names = "--faces-dir", paramLabel = "DIR",
+      description = "Where to write the face crops (default: VIDEO's name + \"-faces\" in the current directory).")
+  Path facesDir;
+
+  @Option(names = "--debug-overlay", paramLabel = "OUT.mp4",
+      description = "Also write the video with face boxes, face ids and lip contours drawn on, to check tracking by eye.")
+  Path overlay;
+
+  @Override
+  public Integer call() throws Exception {
+    IdentifyOptions options = overlay == null ? IdentifyOptions.DEFAULT : IdentifyOptions.DEFAULT.withDebugOverlay(overlay);
+    Identification result = LipSync.identify(video, options, ProgressBar.forStderr("identify"));
+    Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
+    Files.createDirectories(dir);
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    ArrayNode faces = root.putArray("face_data");
+    for (FaceTrack face : result.faces()) {
+      Path crop = dir.resolve("face_" + face.faceId() + ".png").toAbsolutePath();
+      Files.write(crop, face.cropPng());
+      faces.addObject()
+          .put("face_id", face.faceId())
+          .put("face_image", crop.toString())
+          .put("start_time", face.startMs())
+          .put("end_time", face.endMs());
+    }
+    if (result.faces().isEmpty()) {
+      System.err.println("mouthpiece: " + result.note());
+    }
+    System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return 0;
+  }
+}

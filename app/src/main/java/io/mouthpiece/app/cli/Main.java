@@ -1,0 +1,25 @@
+package io.mouthpiece.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mouthpiece} command: one subcommand per job. */
+@Command(
+    name = "mouthpiece",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Self-hosted lip-sync video: find faces, re-render a mouth to speak new audio.",
+    subcommands = {IdentifyCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Run `mouthpiece help COMMAND` for a command's options."})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad usage. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    return cli.execute(args);
+  }
+}

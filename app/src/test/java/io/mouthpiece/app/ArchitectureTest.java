@@ -1,0 +1,37 @@
+package io.mouthpiece.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The module and stage boundaries of STYLE.md, checked rather than hoped for. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("io.mouthpiece");
+
+  @Test
+  void engineKnowsNothingOfTheApp() {
+    noClasses().that().resideInAPackage("io.mouthpiece.engine..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.app..", "picocli..",
+            "com.fasterxml.jackson..", "io.javalin..", "java.sql..", "javax.sql..", "org.jobrunr..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void mediaIsTheBottomStage() {
+    noClasses().that().resideInAPackage("io.mouthpiece.engine.media..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.engine.face..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void stagesDoNotReachBackIntoTheFacade() {
+    noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..")
+        .should().dependOnClassesThat().haveFullyQualifiedName("io.mouthpiece.engine.LipSync")
+        .check(CLASSES);
+  }
+}

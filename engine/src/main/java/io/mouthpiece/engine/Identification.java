@@ -1,0 +1,13 @@
+package io.mouthpiece.engine;
+
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.media.VideoInfo;
+import java.util.List;
+
+/**
+ * The faces of a video.
+ *
+ * @param frames frames decoded
+ * @param note why there is no face, when there is none; empty otherwise
+ */
+public record Identification(VideoInfo video, List<FaceTrack> faces, int frames, String note) {}

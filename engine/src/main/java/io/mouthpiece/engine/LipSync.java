@@ -1,0 +1,74 @@
+package io.mouthpiece.engine;
+
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.face.FaceTrackBuilder;
+import io.mouthpiece.engine.face.FaceTracker;
+import io.mouthpiece.engine.face.TrackOverlay;
+import io.mouthpiece.engine.face.TrackedFace;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.ReadAhead;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's one facade: what the command line and the service call. Streams the video once,
+ * frame by frame; nothing here holds more than a few frames.
+ */
+public final class LipSync {
+  private LipSync() {}
+
+  /** Finds the faces of a video (Kling's identify-face): one track per continuous appearance. */
+  public static Identification identify(Path video, IdentifyOptions options, Progress progress) throws MediaException {
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(video));
+        FaceTracker tracker = new FaceTracker(options.tracker());
+        FaceTrackBuilder builder = new FaceTrackBuilder()) {
+      VideoInfo info = frames.info();
+      VideoWriter overlay = options.debugOverlay() == null ? null
+          : VideoWriter.open(options.debugOverlay(), info.width(), info.height(), info.frameRate(), null, options.encoding());
+      int count = 0;
+      long lastUs = 0;
+      try {
+        Optional<VideoFrame> next;
+        while ((next = frames.read()).isPresent()) {
+          try (VideoFrame frame = next.get()) {
+            List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
+            builder.accept(frame.bgr(), frame.timestampUs(), faces);
+            if (overlay != null) {
+              TrackOverlay.draw(frame.bgr(), faces, builder::faceIdOf);
+              overlay.write(frame);
+            }
+            count++;
+            lastUs = frame.timestampUs();
+            if (info.durationUs() > 0) {
+              progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+            }
+          }
+        }
+        if (overlay != null) {
+          overlay.finish();
+        }
+      } finally {
+        if (overlay != null) {
+          overlay.close();
+        }
+      }
+      if (count == 0) {
+        throw new MediaException("no frame could be decoded from " + video.getFileName());
+      }
+      long endUs = Math.max(info.durationUs(), lastUs + Math.round(1e6 / info.frameRate().toDouble()));
+      List<FaceTrack> faces = builder.finish(endUs);
+      progress.update(1.0);
+      return new Identification(info, faces, count, faces.isEmpty() ? noFaceReason(options) : "");
+    }
+  }
+
+  private static String noFaceReason(IdentifyOptions options) {
+    return "no face found (faces narrower than " + options.tracker().minFacePixels()
+        + " px, turned away or covered are not detected)";
+  }
+}

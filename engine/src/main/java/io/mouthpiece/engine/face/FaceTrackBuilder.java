@@ -1,0 +1,158 @@
+package io.mouthpiece.engine.face;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * Turns per-frame tracked faces into Kling face tracks. In: each frame's {@link TrackedFace}s in
+ * time order. Out: one {@link FaceTrack} per continuous appearance. A tracker track that ends and
+ * a new one that starts at the same place within {@link #MAX_GAP_US} are one appearance; a longer
+ * absence starts a new face id. Holds one crop per face, so memory does not grow with length.
+ */
+public final class FaceTrackBuilder implements AutoCloseable {
+  /** Out of view for longer than this: a new face_id (Kling's rule). */
+  public static final long MAX_GAP_US = 1_000_000;
+  private static final double CROP_MARGIN = 1.6;
+
+  private final List<Appearance> appearances = new ArrayList<>();
+  private final Map<Integer, Appearance> byTrack = new HashMap<>();
+  private long previousFrameUs = Long.MIN_VALUE;
+
+  private static final class Appearance {
+    final String faceId;
+    final long startUs;
+    long lastSeenUs;
+    long lastSeenEndUs = -1;
+    int frames;
+    double[] lastBounds;
+    double bestCropScore = -1;
+    Mat crop;
+    boolean active;
+
+    Appearance(String faceId, long startUs) {
+      this.faceId = faceId;
+      this.startUs = startUs;
+    }
+  }
+
+  /** Adds one frame's faces; {@code bgr} is read only to cut the face crops. */
+  public void accept(Mat bgr, long timestampUs, List<TrackedFace> faces) {
+    for (Appearance a : appearances) {
+      if (a.lastSeenUs == previousFrameUs && a.lastSeenEndUs < 0) {
+        a.lastSeenEndUs = timestampUs;
+      }
+      a.active = false;
+    }
+    for (TrackedFace f : faces) {
+      Appearance a = byTrack.get(f.trackId());
+      double[] bounds = f.smoothed().bounds();
+      if (a == null) {
+        a = continuing(bounds, timestampUs);
+        if (a == null) {
+          a = new Appearance(Integer.toString(appearances.size()), timestampUs);
+          appearances.add(a);
+        }
+        byTrack.put(f.trackId(), a);
+      }
+      a.active = true;
+      a.lastSeenUs = timestampUs;
+      a.lastSeenEndUs = -1;
+      a.lastBounds = bounds;
+      a.frames++;
+      considerCrop(a, bgr, f.smoothed());
+    }
+    previousFrameUs = timestampUs;
+  }
+
+  /** The face_id a tracker track belongs to, once its frame has been accepted. */
+  public String faceIdOf(int trackId) {
+    Appearance a = byTrack.get(trackId);
+    return a == null ? "?" : a.faceId;
+  }
+
+  /** An appearance that left this place at most a second ago, or null. */
+  private Appearance continuing(double[] bounds, long timestampUs) {
+    for (Appearance a : appearances) {
+      if (a.active || a.lastSeenEndUs < 0 || timestampUs - a.lastSeenEndUs > MAX_GAP_US) {
+        continue;
+      }
+      double[] b = a.lastBounds;
+      double width = b[2] - b[0];
+      double dx = (bounds[0] + bounds[2]) / 2 - (b[0] + b[2]) / 2;
+      double dy = (bounds[1] + bounds[3]) / 2 - (b[1] + b[3]) / 2;
+      if (Math.hypot(dx, dy) < 0.75 * width) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private void considerCrop(Appearance a, Mat bgr, FaceLandmarks l) {
+    double score = l.interocular() * frontalness(l);
+    if (score <= a.bestCropScore * 1.05) {
+      return;
+    }
+    double[] b = l.bounds();
+    double side = Math.max(b[2] - b[0], b[3] - b[1]) * CROP_MARGIN;
+    int x0 = (int) Math.max(0, Math.round((b[0] + b[2]) / 2 - side / 2));
+    int y0 = (int) Math.max(0, Math.round((b[1] + b[3]) / 2 - side / 2));
+    int x1 = (int) Math.min(bgr.cols(), Math.round((b[0] + b[2]) / 2 + side / 2));
+    int y1 = (int) Math.min(bgr.rows(), Math.round((b[1] + b[3]) / 2 + side / 2));
+    if (x1 - x0 < 8 || y1 - y0 < 8) {
+      return;
+    }
+    if (a.crop != null) {
+      a.crop.close();
+    }
+    try (Mat view = new Mat(bgr, new Rect(x0, y0, x1 - x0, y1 - y0))) {
+      a.crop = view.clone();
+    }
+    a.bestCropScore = score;
+  }
+
+  /** 1 for a face looking straight at the camera, towards 0 as it turns (nose between the eyes). */
+  static double frontalness(FaceLandmarks l) {
+    double toRight = Math.abs(l.x(1) - l.x(FaceLandmarks.RIGHT_EYE_OUTER));
+    double toLeft = Math.abs(l.x(FaceLandmarks.LEFT_EYE_OUTER) - l.x(1));
+    double max = Math.max(toRight, toLeft);
+    return max <= 0 ? 0 : Math.min(toRight, toLeft) / max;
+  }
+
+  /**
+   * The face tracks, in order of first appearance.
+   *
+   * @param videoEndUs the end of the video, which ends the faces seen in its last frame
+   */
+  public List<FaceTrack> finish(long videoEndUs) {
+    List<FaceTrack> tracks = new ArrayList<>();
+    for (Appearance a : appearances) {
+      long endUs = a.lastSeenEndUs >= 0 ? a.lastSeenEndUs : Math.max(videoEndUs, a.lastSeenUs);
+      byte[] png = new byte[0];
+      if (a.crop != null) {
+        try (BytePointer buf = new BytePointer()) {
+          imencode(".png", a.crop, buf);
+          png = buf.getStringBytes();
+        }
+      }
+      tracks.add(new FaceTrack(a.faceId, Math.round(a.startUs / 1000.0), Math.round(endUs / 1000.0), a.frames, png));
+    }
+    return tracks;
+  }
+
+  @Override
+  public void close() {
+    for (Appearance a : appearances) {
+      if (a.crop != null) {
+        a.crop.close();
+        a.crop = null;
+      }
+    }
+  }
+}
