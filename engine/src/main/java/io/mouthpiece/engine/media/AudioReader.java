@@ -31,7 +31,7 @@ public final class AudioReader {
   public static AudioInfo probe(Path path) throws MediaException {
     FFmpegFrameGrabber grabber = start(path);
     try {
-      AVStream audio = audioStream(grabber.getFormatContext());
+      AVStream audio = audioStream(grabber.getFormatContext(), path);
       long durationUs = audio.duration() != AV_NOPTS_VALUE && audio.duration() > 0
           ? audio.duration() * 1_000_000L * audio.time_base().num() / audio.time_base().den()
           : Math.max(0, grabber.getFormatContext().duration());
@@ -100,13 +100,13 @@ public final class AudioReader {
     return grabber;
   }
 
-  private static AVStream audioStream(AVFormatContext format) throws MediaException {
+  private static AVStream audioStream(AVFormatContext format, Path path) throws MediaException {
     for (int i = 0; i < format.nb_streams(); i++) {
       if (format.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_AUDIO) {
         return format.streams(i);
       }
     }
-    throw new MediaException("no audio stream found");
+    throw new MediaException("no audio stream in " + path.getFileName());
   }
 
   private static void closeQuietly(FFmpegFrameGrabber grabber) {
