@@ -42,16 +42,7 @@ public final class VideoReader implements AutoCloseable {
 
   /** Opens a video and reads its headers; fails with a user-fit message if it is not one. */
   public static VideoReader open(Path path) throws MediaException {
-    if (!Files.isRegularFile(path)) {
-      throw new MediaException("no such file: " + path);
-    }
-    try {
-      if (Files.size(path) == 0) {
-        throw new MediaException("the file is empty: " + path.getFileName());
-      }
-    } catch (java.io.IOException e) {
-      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
-    }
+    checkReadable(path);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
     grabber.setPixelFormat(AV_PIX_FMT_BGR24);
     grabber.setVideoOption("threads", "auto");
@@ -66,6 +57,23 @@ public final class VideoReader implements AutoCloseable {
     } catch (MediaException e) {
       closeQuietly(grabber);
       throw e;
+    }
+  }
+
+  /** Fails with a user-fit message when the path is not a regular, non-empty file. */
+  static void checkReadable(Path path) throws MediaException {
+    if (!Files.isRegularFile(path)) {
+      throw new MediaException("no such file: " + path);
+    }
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (java.io.IOException e) {
+      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+    }
+    // Outside the try: MediaException is an IOException and would be wrapped a second time.
+    if (size == 0) {
+      throw new MediaException("the file is empty: " + path.getFileName());
     }
   }
 
