@@ -5,6 +5,9 @@ import io.mouthpiece.engine.face.FaceTrackBuilder;
 import io.mouthpiece.engine.face.FaceTracker;
 import io.mouthpiece.engine.face.TrackOverlay;
 import io.mouthpiece.engine.face.TrackedFace;
+import io.mouthpiece.engine.media.AudioPlan;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioStream;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
@@ -28,8 +31,7 @@ public final class LipSync {
         FaceTracker tracker = new FaceTracker(options.tracker());
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
       VideoInfo info = frames.info();
-      VideoWriter overlay = options.debugOverlay() == null ? null
-          : VideoWriter.open(options.debugOverlay(), info.width(), info.height(), info.frameRate(), null, options.encoding());
+      VideoWriter overlay = options.debugOverlay() == null ? null : openOverlay(video, info, options);
       int count = 0;
       long lastUs = 0;
       try {
@@ -37,7 +39,7 @@ public final class LipSync {
         while ((next = frames.read()).isPresent()) {
           try (VideoFrame frame = next.get()) {
             List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
-            builder.accept(frame.bgr(), frame.timestampUs(), faces);
+            builder.accept(frame.bgr(), frame.timestampUs(), faces, tracker.cutBefore());
             if (overlay != null) {
               TrackOverlay.draw(frame.bgr(), faces, builder::faceIdOf);
               overlay.write(frame);
@@ -65,6 +67,15 @@ public final class LipSync {
       progress.update(1.0);
       return new Identification(info, faces, count, faces.isEmpty() ? noFaceReason(options) : "");
     }
+  }
+
+  /** The overlay video keeps the source's own sound, so lip motion can be checked against it. */
+  private static VideoWriter openOverlay(Path video, VideoInfo info, IdentifyOptions options) throws MediaException {
+    int rate = options.encoding().audioSampleRate();
+    AudioStream sound = info.hasAudio()
+        ? new AudioPlan(List.of(), 1.0).mix(AudioReader.open(video, rate, 2), info.durationUs(), rate, 2)
+        : null;
+    return VideoWriter.open(options.debugOverlay(), info.width(), info.height(), info.frameRate(), sound, options.encoding());
   }
 
   private static String noFaceReason(IdentifyOptions options) {

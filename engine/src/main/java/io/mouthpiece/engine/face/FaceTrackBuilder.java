@@ -14,7 +14,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * Turns per-frame tracked faces into Kling face tracks. In: each frame's {@link TrackedFace}s in
  * time order. Out: one {@link FaceTrack} per continuous appearance. A tracker track that ends and
  * a new one that starts at the same place within {@link #MAX_GAP_US} are one appearance; a longer
- * absence starts a new face id. Holds one crop per face, so memory does not grow with length.
+ * absence starts a new face id, and so does a face in the shot right after a cut (another person
+ * may stand where the last one stood); after a second cut it may continue again. Holds one crop per face, so memory does not grow with length.
  */
 public final class FaceTrackBuilder implements AutoCloseable {
   /** Out of view for longer than this: a new face_id (Kling's rule). */
@@ -24,6 +25,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
   private final List<Appearance> appearances = new ArrayList<>();
   private final Map<Integer, Appearance> byTrack = new HashMap<>();
   private long previousFrameUs = Long.MIN_VALUE;
+  private int shot;
 
   private static final class Appearance {
     final String faceId;
@@ -35,6 +37,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
     double bestCropScore = -1;
     Mat crop;
     boolean active;
+    int lastShot;
 
     Appearance(String faceId, long startUs) {
       this.faceId = faceId;
@@ -42,8 +45,15 @@ public final class FaceTrackBuilder implements AutoCloseable {
     }
   }
 
-  /** Adds one frame's faces; {@code bgr} is read only to cut the face crops. */
-  public void accept(Mat bgr, long timestampUs, List<TrackedFace> faces) {
+  /**
+   * Adds one frame's faces; {@code bgr} is read only to cut the face crops.
+   *
+   * @param cutBefore whether this frame starts a new shot
+   */
+  public void accept(Mat bgr, long timestampUs, List<TrackedFace> faces, boolean cutBefore) {
+    if (cutBefore) {
+      shot++;
+    }
     for (Appearance a : appearances) {
       if (a.lastSeenUs == previousFrameUs && a.lastSeenEndUs < 0) {
         a.lastSeenEndUs = timestampUs;
@@ -62,6 +72,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
         byTrack.put(f.trackId(), a);
       }
       a.active = true;
+      a.lastShot = shot;
       a.lastSeenUs = timestampUs;
       a.lastSeenEndUs = -1;
       a.lastBounds = bounds;
@@ -80,7 +91,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
   /** An appearance that left this place at most a second ago, or null. */
   private Appearance continuing(double[] bounds, long timestampUs) {
     for (Appearance a : appearances) {
-      if (a.active || a.lastSeenEndUs < 0 || timestampUs - a.lastSeenEndUs > MAX_GAP_US) {
+      if (a.active || a.lastSeenEndUs < 0 || timestampUs - a.lastSeenEndUs > MAX_GAP_US || shot == a.lastShot + 1) {
         continue;
       }
       double[] b = a.lastBounds;

@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * landmarks; an empty list for a frame without faces. Each face is meshed from the region its
  * previous landmarks give, so the detector runs only every {@code detectIntervalUs}, when no face
  * is tracked, or just after a face is lost. Short-range detection first; the full-range model
- * only when it finds nothing (small, far faces).
+ * only when it finds nothing (small, far faces). At a cut to another shot every track ends.
  */
 public final class FaceTracker implements AutoCloseable {
   private static final double SAME_FACE_IOU = 0.3;
@@ -22,7 +22,9 @@ public final class FaceTracker implements AutoCloseable {
   private final FaceDetector near;
   private final FaceDetector far;
   private final FaceMesh mesh;
+  private final ShotCuts cuts = new ShotCuts();
   private final List<Track> tracks = new ArrayList<>();
+  private boolean cutBefore;
   private long lastDetectionUs = Long.MIN_VALUE;
   private boolean lostSinceDetection;
   private int nextTrackId;
@@ -48,7 +50,11 @@ public final class FaceTracker implements AutoCloseable {
 
   /** The faces in this frame. */
   public List<TrackedFace> track(Mat bgr, long timestampUs) {
-    List<FaceLandmarks> current = new ArrayList<>();
+    cutBefore = cuts.isCut(bgr);
+    if (cutBefore) {
+      // A new shot: whoever is here now is found afresh, never inherited from the last shot.
+      tracks.clear();
+    }
     for (Iterator<Track> it = tracks.iterator(); it.hasNext(); ) {
       Track t = it.next();
       Optional<FaceLandmarks> found = mesh.landmarks(bgr, t.last.nextRoi());
@@ -77,6 +83,11 @@ public final class FaceTracker implements AutoCloseable {
       faces.add(new TrackedFace(t.id, t.last, t.smoother.smooth(t.last, timestampUs)));
     }
     return faces;
+  }
+
+  /** Whether the frame last passed to {@link #track} began a new shot (a cut). */
+  public boolean cutBefore() {
+    return cutBefore;
   }
 
   private boolean detectionDue(long timestampUs) {
@@ -127,6 +138,7 @@ public final class FaceTracker implements AutoCloseable {
 
   @Override
   public void close() {
+    cuts.close();
     near.close();
     far.close();
     mesh.close();

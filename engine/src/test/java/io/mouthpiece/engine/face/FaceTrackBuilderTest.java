@@ -29,6 +29,11 @@ class FaceTrackBuilderTest {
 
   /** Runs frames 0..frames-1; {@code facesAt} says which (trackId, x) faces each frame has. */
   private static List<FaceTrack> run(int frames, java.util.function.IntFunction<List<int[]>> facesAt) {
+    return run(frames, facesAt, i -> false);
+  }
+
+  private static List<FaceTrack> run(int frames, java.util.function.IntFunction<List<int[]>> facesAt,
+      java.util.function.IntPredicate cuts) {
     try (Mat frame = new Mat(400, 800, opencv_core.CV_8UC3, new Scalar(90, 90, 90, 0));
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
       for (int i = 0; i < frames; i++) {
@@ -37,7 +42,7 @@ class FaceTrackBuilderTest {
           FaceLandmarks l = square(f[1], 100, 120);
           faces.add(new TrackedFace(f[0], l, l));
         }
-        builder.accept(frame, i * FRAME_US, faces);
+        builder.accept(frame, i * FRAME_US, faces, cuts.test(i));
       }
       return builder.finish(frames * FRAME_US);
     }
@@ -88,5 +93,22 @@ class FaceTrackBuilderTest {
     assertEquals(2, tracks.size());
     assertEquals(4000, tracks.get(0).endMs());
     assertEquals(2400, tracks.get(1).endMs());
+  }
+
+  @Test
+  void aCutToAnotherShotIsANewIdEvenAtTheSamePlace() {
+    List<FaceTrack> tracks = run(100, i -> List.of(new int[] {i < 50 ? 0 : 1, 100}), i -> i == 50);
+    assertEquals(2, tracks.size());
+    assertEquals(2000, tracks.get(0).endMs());
+    assertEquals(2000, tracks.get(1).startMs());
+  }
+
+  @Test
+  void aShortCutAwayAndBackKeepsTheId() {
+    // Shot A (face), 0.6 s of shot B (no face), back to shot A: out of view for under a second.
+    List<FaceTrack> tracks = run(100, i -> i >= 40 && i < 55 ? List.of() : List.of(new int[] {i < 40 ? 0 : 1, 100}),
+        i -> i == 40 || i == 55);
+    assertEquals(1, tracks.size());
+    assertEquals(85, tracks.get(0).frameCount());
   }
 }

@@ -1,0 +1,124 @@
+package io.mouthpiece.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `mouthpiece identify` as a user runs it: a real process, stdout and stderr apart. */
+class IdentifyCommandTest {
+  @TempDir Path temp;
+
+  private record Run(int exit, String stdout, String stderr) {}
+
+  private Run mouthpiece(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(Arrays.asList(args));
+    Path out = temp.resolve("stdout.txt");
+    Path err = temp.resolve("stderr.txt");
+    Process p = new ProcessBuilder(command).directory(temp.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "identify did not finish in 2 minutes");
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void printsOnlyTheFacesAsJsonAndWritesTheCrops() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face3.mp4");
+    Run run = mouthpiece("identify", video.toString(), "--faces-dir", temp.resolve("faces").toString());
+    assertEquals(0, run.exit(), run.stderr());
+    JsonNode root = new ObjectMapper().readTree(run.stdout());
+    assertEquals(List.of("face_data"), iterableToList(root.fieldNames()), "nothing but face_data: " + run.stdout());
+    JsonNode faces = root.get("face_data");
+    assertEquals(1, faces.size());
+    JsonNode face = faces.get(0);
+    assertEquals("0", face.get("face_id").asText());
+    assertEquals(0, face.get("start_time").asLong());
+    assertEquals(5000, face.get("end_time").asLong(), 40);
+    Path crop = Path.of(face.get("face_image").asText());
+    assertTrue(crop.isAbsolute() && Files.isRegularFile(crop), crop.toString());
+    byte[] magic = Arrays.copyOf(Files.readAllBytes(crop), 8);
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, magic, "a PNG");
+    assertFalse(run.stderr().contains("%"), "no progress bar when stderr is not a terminal");
+  }
+
+  @Test
+  void writesADebugOverlayWithTheSourcesFramesAndSound() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face5.mp4");
+    Path overlay = temp.resolve("overlay.mp4");
+    Run run = mouthpiece("identify", video.toString(), "--faces-dir", temp.toString(), "--debug-overlay", overlay.toString());
+    assertEquals(0, run.exit(), run.stderr());
+    try (var source = io.mouthpiece.engine.media.VideoReader.open(video);
+        var drawn = io.mouthpiece.engine.media.VideoReader.open(overlay)) {
+      assertEquals(source.info().width(), drawn.info().width());
+      assertEquals(source.info().durationUs(), drawn.info().durationUs(), 40_000);
+      assertTrue(drawn.info().hasAudio(), "the overlay keeps the sound");
+      int frames = 0;
+      double changed = 0;
+      while (true) {
+        var a = source.read();
+        var b = drawn.read();
+        assertEquals(a.isPresent(), b.isPresent(), "same frame count");
+        if (a.isEmpty()) {
+          break;
+        }
+        try (var fa = a.get(); var fb = b.get()) {
+          changed += differingPixels(fa.bgr(), fb.bgr());
+          frames++;
+        }
+      }
+      assertEquals(122, frames);
+      assertTrue(changed / frames > 200, "boxes and lips are drawn: " + changed / frames + " pixels changed per frame");
+    }
+  }
+
+  private static double differingPixels(org.bytedeco.opencv.opencv_core.Mat a, org.bytedeco.opencv.opencv_core.Mat b) {
+    try (var diff = new org.bytedeco.opencv.opencv_core.Mat(); var grey = new org.bytedeco.opencv.opencv_core.Mat();
+        var mask = new org.bytedeco.opencv.opencv_core.Mat()) {
+      org.bytedeco.opencv.global.opencv_core.absdiff(a, b, diff);
+      org.bytedeco.opencv.global.opencv_imgproc.cvtColor(diff, grey, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY);
+      org.bytedeco.opencv.global.opencv_imgproc.threshold(grey, mask, 60, 255, org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY);
+      return org.bytedeco.opencv.global.opencv_core.countNonZero(mask);
+    }
+  }
+
+  @Test
+  void badFilesGiveOneClearLineAndExitCodeOne() throws Exception {
+    for (Path bad : List.of(TestMedia.textFile(), TestMedia.emptyFile(), TestMedia.audioOnly(), TestMedia.corruptVideo(),
+        temp.resolve("missing.mp4"))) {
+      Run run = mouthpiece("identify", bad.toString(), "--faces-dir", temp.toString());
+      assertEquals(1, run.exit(), bad + ": " + run.stderr());
+      assertEquals("", run.stdout(), "nothing on stdout for " + bad);
+      assertTrue(run.stderr().contains("mouthpiece: ") && run.stderr().contains(bad.getFileName().toString()), run.stderr());
+      assertFalse(run.stderr().contains("Exception") || run.stderr().contains("\tat "), "no stack trace: " + run.stderr());
+    }
+  }
+
+  @Test
+  void missingArgumentIsUsageErrorTwo() throws Exception {
+    Run run = mouthpiece("identify");
+    assertEquals(2, run.exit());
+    assertTrue(run.stderr().contains("Missing required parameter: 'VIDEO'"), run.stderr());
+  }
+
+  private static <T> List<T> iterableToList(java.util.Iterator<T> it) {
+    List<T> list = new ArrayList<>();
+    it.forEachRemaining(list::add);
+    return list;
+  }
+}

@@ -1,0 +1,75 @@
+package io.mouthpiece.bench;
+
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mouthpiece bench identify}: `mouthpiece identify` on 720p 25 fps talking-head videos of two
+ * lengths, as a user runs it (a fresh process each time, JVM start included), beside FFmpeg's plain
+ * decode of the same file in the same run.
+ */
+@Command(name = "identify", mixinStandardHelpOptions = true,
+    description = {"Speed and peak memory of `mouthpiece identify` on 1280x720 25 fps clips made from the shared media,",
+        "against FFmpeg's own decode of the same file (threads auto, no pixel conversion)."})
+final class IdentifyBench implements Callable<Integer> {
+  @Option(names = "--shared", paramLabel = "DIR", description = "The shared folder (default: ../shared beside the project).")
+  Path shared;
+
+  @Option(names = "--lengths", split = ",", paramLabel = "S", description = "Clip lengths in seconds (default: 60,10).")
+  int[] lengths = {60, 10};
+
+  @Option(names = "--runs", description = "Runs of each measurement; the median is printed (default: 3).")
+  int runs = 3;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Layout.projectRoot();
+    Layout.pointTestMediaAt(root, shared);
+    Path appJar = root.resolve("app/target/mouthpiece.jar");
+    Path work = Files.createTempDirectory("mouthpiece-bench");
+    System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians%n",
+        Runtime.getRuntime().availableProcessors(), runs);
+    System.out.printf(Locale.ROOT, "%-18s %7s %10s %10s %10s %12s %12s %10s%n",
+        "clip", "frames", "ffmpeg s", "identify s", "fps", "x realtime", "x ffmpeg", "peak RSS");
+    for (int seconds : lengths) {
+      Path clip = TestMedia.long720p(seconds);
+      long[] frames = new long[1];
+      double[] floor = new double[runs];
+      double[] wall = new double[runs];
+      long peak = 0;
+      for (int r = 0; r < runs; r++) {
+        floor[r] = FfmpegFloor.decodeSeconds(clip, frames);
+        ChildRun run = ChildRun.of(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
+            "--faces-dir", work.toString()), work.resolve("identify.log"));
+        if (run.exit() != 0) {
+          System.err.println("identify failed; its output:\n" + Files.readString(work.resolve("identify.log")));
+          return 1;
+        }
+        wall[r] = run.wallSeconds();
+        peak = Math.max(peak, run.peakRssBytes());
+      }
+      double ffmpeg = median(floor);
+      double identify = median(wall);
+      System.out.printf(Locale.ROOT, "%-18s %7d %10.2f %10.2f %10.1f %12.1f %12.2f %8.0f MB%n",
+          "720p25 " + seconds + " s", frames[0], ffmpeg, identify, frames[0] / identify, seconds / identify,
+          identify / ffmpeg, peak / 1e6);
+    }
+    System.out.println("x realtime: video seconds per wall second (target >= 10). x ffmpeg: identify time / FFmpeg decode time.");
+    return 0;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,52 @@
+package io.mouthpiece.engine.face;
+
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Tells a cut between shots from motion inside one: the mean absolute difference of tiny grey
+ * thumbnails of consecutive frames. A talking head changes a few grey levels from frame to frame;
+ * a cut to another shot changes tens. A face tracked across a cut would otherwise carry its id
+ * onto whoever stands at the same place in the next shot.
+ */
+final class ShotCuts implements AutoCloseable {
+  /** Mean grey-level change (0..255) above which two frames are different shots. */
+  static final double CUT_THRESHOLD = 30;
+
+  private final Mat small = new Mat();
+  private Mat previous = new Mat();
+  private Mat current = new Mat();
+  private final Mat diff = new Mat();
+  private boolean first = true;
+
+  /** Whether this frame starts a new shot (never the first frame). */
+  boolean isCut(Mat bgr) {
+    resize(bgr, small, new Size(32, 18), 0, 0, INTER_AREA);
+    cvtColor(small, current, COLOR_BGR2GRAY);
+    boolean cut = false;
+    if (!first) {
+      absdiff(current, previous, diff);
+      cut = mean(diff).get(0) > CUT_THRESHOLD;
+    }
+    first = false;
+    Mat swap = previous;
+    previous = current;
+    current = swap;
+    return cut;
+  }
+
+  @Override
+  public void close() {
+    small.close();
+    previous.close();
+    current.close();
+    diff.close();
+  }
+}
