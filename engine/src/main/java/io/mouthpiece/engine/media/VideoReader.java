@@ -1,15 +1,23 @@
 package io.mouthpiece.engine.media;
 
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -19,7 +27,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Decodes a video file frame by frame, streaming: in goes a path FFmpeg can read, out come
  * {@link VideoFrame}s in presentation order with their exact timestamps (variable frame rate
  * included). Only the frame being handed out is held, so memory does not grow with length.
- * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}.
+ * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}, and
+ * so does one cut short whose index survived (which FFmpeg alone would decode up to the cut).
  */
 public final class VideoReader implements AutoCloseable {
   static {
@@ -45,12 +54,8 @@ public final class VideoReader implements AutoCloseable {
     if (!Files.isRegularFile(path)) {
       throw new MediaException("no such file: " + path);
     }
-    try {
-      if (Files.size(path) == 0) {
-        throw new MediaException("the file is empty: " + path.getFileName());
-      }
-    } catch (java.io.IOException e) {
-      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+    if (fileSize(path) == 0) {
+      throw new MediaException("the file is empty: " + path.getFileName());
     }
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
     grabber.setPixelFormat(AV_PIX_FMT_BGR24);
@@ -59,9 +64,11 @@ public final class VideoReader implements AutoCloseable {
       grabber.start();
     } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
       closeQuietly(grabber);
-      throw new MediaException("not a decodable video: " + path.getFileName() + " (" + rootMessage(e) + ")", e);
+      throw new MediaException("cannot read " + path.getFileName() + ": it is not a video file, or it is damaged or"
+          + " incomplete (FFmpeg: " + openFailure(path).orElse(rootMessage(e)) + ")", e);
     }
     try {
+      checkComplete(grabber.getFormatContext(), path);
       return new VideoReader(grabber, readInfo(grabber, path), containerStartUs(grabber.getFormatContext()));
     } catch (MediaException e) {
       closeQuietly(grabber);
@@ -81,7 +88,8 @@ public final class VideoReader implements AutoCloseable {
       }
     }
     if (video == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-      throw new MediaException("no video stream in " + path.getFileName() + " (an audio-only or non-video file?)");
+      throw new MediaException("no video stream in " + path.getFileName()
+          + (grabber.getAudioChannels() > 0 ? ": it holds only audio" : ": it holds no picture"));
     }
     AVRational rate = video.r_frame_rate();
     if (rate.num() <= 0 || rate.den() <= 0) {
@@ -104,6 +112,59 @@ public final class VideoReader implements AutoCloseable {
         grabber.getAudioChannels() > 0,
         grabber.getAudioChannels() > 0 ? grabber.getSampleRate() : 0,
         Math.max(0, grabber.getAudioChannels()));
+  }
+
+  /**
+   * Why FFmpeg cannot open a file, in its words ("Invalid data found when processing input"),
+   * or empty when opening alone succeeds and the failure came later.
+   */
+  private static Optional<String> openFailure(Path path) {
+    AVFormatContext format = new AVFormatContext(null);
+    int ret = avformat_open_input(format, path.toString(), null, null);
+    if (ret >= 0) {
+      ret = avformat_find_stream_info(format, (PointerPointer<?>) null);
+      avformat_close_input(format);
+    }
+    if (ret >= 0) {
+      return Optional.empty();
+    }
+    byte[] text = new byte[256];
+    av_strerror(ret, text, text.length);
+    int length = 0;
+    while (length < text.length && text[length] != 0) {
+      length++;
+    }
+    return Optional.of(new String(text, 0, length, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Fails if the container's index places stream data beyond the end of the file: a file cut
+   * short in upload or copy whose header survived (an mp4 with its index first). FFmpeg would
+   * otherwise decode the frames that are there and end early without an error.
+   */
+  private static void checkComplete(AVFormatContext format, Path path) throws MediaException {
+    long fileSize = fileSize(path);
+    long dataEnd = 0;
+    for (int s = 0; s < format.nb_streams(); s++) {
+      AVStream stream = format.streams(s);
+      int entries = avformat_index_get_entries_count(stream);
+      for (int i = 0; i < entries; i++) {
+        AVIndexEntry entry = avformat_index_get_entry(stream, i);
+        dataEnd = Math.max(dataEnd, entry.pos() + entry.size());
+      }
+    }
+    if (dataEnd > fileSize) {
+      throw new MediaException(path.getFileName() + " is incomplete: it is " + fileSize + " bytes long but its index"
+          + " lists media data up to byte " + dataEnd + " (cut short in upload or copy?)");
+    }
+  }
+
+  private static long fileSize(Path path) throws MediaException {
+    try {
+      return Files.size(path);
+    } catch (java.io.IOException e) {
+      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The container's start time: frame timestamps are reported relative to it. */
