@@ -1,13 +1,17 @@
 package io.mouthpiece.engine.media;
 
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -19,7 +23,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Decodes a video file frame by frame, streaming: in goes a path FFmpeg can read, out come
  * {@link VideoFrame}s in presentation order with their exact timestamps (variable frame rate
  * included). Only the frame being handed out is held, so memory does not grow with length.
- * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}.
+ * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}, and
+ * so does one cut short whose index survived (which FFmpeg alone would decode up to the cut).
  */
 public final class VideoReader implements AutoCloseable {
   static {
@@ -50,9 +55,11 @@ public final class VideoReader implements AutoCloseable {
       grabber.start();
     } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
       closeQuietly(grabber);
-      throw new MediaException("not a decodable video: " + path.getFileName() + " (" + rootMessage(e) + ")", e);
+      throw new MediaException("cannot read " + path.getFileName() + ": it is not a video file, or it is damaged or"
+          + " incomplete (" + rootMessage(e) + ")", e);
     }
     try {
+      checkComplete(grabber.getFormatContext(), path);
       return new VideoReader(grabber, readInfo(grabber, path), containerStartUs(grabber.getFormatContext()));
     } catch (MediaException e) {
       closeQuietly(grabber);
@@ -65,14 +72,7 @@ public final class VideoReader implements AutoCloseable {
     if (!Files.isRegularFile(path)) {
       throw new MediaException("no such file: " + path);
     }
-    long size;
-    try {
-      size = Files.size(path);
-    } catch (java.io.IOException e) {
-      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
-    }
-    // Outside the try: MediaException is an IOException and would be wrapped a second time.
-    if (size == 0) {
+    if (fileSize(path) == 0) {
       throw new MediaException("the file is empty: " + path.getFileName());
     }
   }
@@ -89,7 +89,8 @@ public final class VideoReader implements AutoCloseable {
       }
     }
     if (video == null || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-      throw new MediaException("no video stream in " + path.getFileName() + " (an audio-only or non-video file?)");
+      throw new MediaException("no video stream in " + path.getFileName()
+          + (grabber.getAudioChannels() > 0 ? ": it holds only audio" : ": it holds no picture"));
     }
     AVRational rate = video.r_frame_rate();
     if (rate.num() <= 0 || rate.den() <= 0) {
@@ -112,6 +113,36 @@ public final class VideoReader implements AutoCloseable {
         grabber.getAudioChannels() > 0,
         grabber.getAudioChannels() > 0 ? grabber.getSampleRate() : 0,
         Math.max(0, grabber.getAudioChannels()));
+  }
+
+  /**
+   * Fails if the container's index places stream data beyond the end of the file: a file cut
+   * short in upload or copy whose header survived (an mp4 with its index first). FFmpeg would
+   * otherwise decode the frames that are there and end early without an error.
+   */
+  private static void checkComplete(AVFormatContext format, Path path) throws MediaException {
+    long fileSize = fileSize(path);
+    long dataEnd = 0;
+    for (int s = 0; s < format.nb_streams(); s++) {
+      AVStream stream = format.streams(s);
+      int entries = avformat_index_get_entries_count(stream);
+      for (int i = 0; i < entries; i++) {
+        AVIndexEntry entry = avformat_index_get_entry(stream, i);
+        dataEnd = Math.max(dataEnd, entry.pos() + entry.size());
+      }
+    }
+    if (dataEnd > fileSize) {
+      throw new MediaException(path.getFileName() + " is incomplete: it is " + fileSize + " bytes long but its index"
+          + " lists media data up to byte " + dataEnd + " (cut short in upload or copy?)");
+    }
+  }
+
+  private static long fileSize(Path path) throws MediaException {
+    try {
+      return Files.size(path);
+    } catch (java.io.IOException e) {
+      throw new MediaException("cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+    }
   }
 
   /** The container's start time: frame timestamps are reported relative to it. */
@@ -163,9 +194,12 @@ public final class VideoReader implements AutoCloseable {
     java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(message);
     if (code.find()) {
       byte[] text = new byte[256];
-      org.bytedeco.ffmpeg.global.avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length);
-      String reason = new String(text, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\x00.*$", "").trim();
-      return "FFmpeg: " + reason;
+      av_strerror(Integer.parseInt(code.group(1)), text, text.length);
+      int length = 0;
+      while (length < text.length && text[length] != 0) {
+        length++;
+      }
+      return "FFmpeg: " + new String(text, 0, length, java.nio.charset.StandardCharsets.UTF_8);
     }
     return message.replaceAll(" \\(Has setFormat\\(\\) been called\\?\\)", "")
         .replaceAll(" \\(For more details, make sure FFmpegLogCallback.set\\(\\) has been called.\\)", "");

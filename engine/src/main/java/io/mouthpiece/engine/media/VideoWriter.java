@@ -66,7 +66,8 @@ public final class VideoWriter implements AutoCloseable {
     }
     if (audio != null) {
       recorder.setAudioCodec(AV_CODEC_ID_AAC);
-      recorder.setSampleRate(audio.sampleRate());
+      // The encoder runs at the settings' rate; recordSamples resamples the stream's rate to it.
+      recorder.setSampleRate(settings.audioSampleRate());
       recorder.setAudioBitrate(settings.audioBitrate());
     }
     try {
@@ -76,6 +77,9 @@ public final class VideoWriter implements AutoCloseable {
         recorder.release();
       } catch (Exception ignored) {
         // Already failing; the first error is the one to report.
+      }
+      if (audio != null) {
+        audio.close(); // ours to close, as promised above, even when we never started
       }
       throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
     }

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.media;
 
+import io.mouthpiece.engine.testing.TestMedia;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class AudioReaderTest {
   @Test
   void sharedWavsDecodeTo48kStereoWithTheirOwnDuration() throws Exception {
     for (String name : new String[] {"retalking_1.wav", "sadtalker_imagine.wav", "musetalk_eng.wav"}) {
-      Path wav = SharedMedia.file("audio/" + name);
+      Path wav = TestMedia.sharedAudio(name);
       double fileMs = wavDurationMs(wav);
       PcmAudio pcm = AudioReader.decode(wav, RATE, 2, 61_000);
       assertEquals(RATE, pcm.sampleRate());
@@ -66,7 +67,7 @@ class AudioReaderTest {
 
   @Test
   void monoIsCopiedAtFullLevelAndStereoFoldsToTheAverage() throws Exception {
-    Path mono = SharedMedia.file("audio/musetalk_eng.wav"); // 16 kHz mono
+    Path mono = TestMedia.sharedAudio("musetalk_eng.wav"); // 16 kHz mono
     PcmAudio asIs = AudioReader.decode(mono, 16_000, 1, 61_000);
     PcmAudio doubled = AudioReader.decode(mono, 16_000, 2, 61_000);
     assertEquals(asIs.frames(), doubled.frames());
@@ -74,7 +75,7 @@ class AudioReaderTest {
       assertEquals(asIs.samples()[i], doubled.samples()[2 * i], 1e-7, "left, frame " + i);
       assertEquals(asIs.samples()[i], doubled.samples()[2 * i + 1], 1e-7, "right, frame " + i);
     }
-    Path stereo = SharedMedia.file("audio/retalking_1.wav"); // 44.1 kHz stereo
+    Path stereo = TestMedia.sharedAudio("retalking_1.wav"); // 44.1 kHz stereo
     PcmAudio both = AudioReader.decode(stereo, 44_100, 2, 61_000);
     PcmAudio folded = AudioReader.decode(stereo, 44_100, 1, 61_000);
     assertEquals(both.frames(), folded.frames());
@@ -109,7 +110,7 @@ class AudioReaderTest {
 
   @Test
   void streamingTheSoundOfAnMp4EqualsDecodingItWhole() throws Exception {
-    Path mp4 = SharedMedia.file("video/retalking_face2.mp4");
+    Path mp4 = TestMedia.sharedVideo("retalking_face2.mp4");
     PcmAudio whole = AudioReader.decode(mp4, RATE, 2, 61_000);
     PcmAudio streamed;
     try (AudioStream stream = AudioReader.open(mp4, RATE, 2)) {
@@ -152,7 +153,7 @@ class AudioReaderTest {
 
   @Test
   void decodingStopsAtTheLengthBound() throws Exception {
-    Path wav = SharedMedia.file("audio/musetalk_eng.wav"); // 60 s
+    Path wav = TestMedia.sharedAudio("musetalk_eng.wav"); // 60 s
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.decode(wav, RATE, 2, 10_000));
     assertTrue(e.getMessage().contains("musetalk_eng.wav") && e.getMessage().contains("10000 ms"), e.getMessage());
   }
@@ -173,7 +174,7 @@ class AudioReaderTest {
 
   @Test
   void aTruncatedMp4IsNotAudio() throws Exception {
-    byte[] mp4 = Files.readAllBytes(SharedMedia.file("video/retalking_face2.mp4"));
+    byte[] mp4 = Files.readAllBytes(TestMedia.sharedVideo("retalking_face2.mp4"));
     Path cut = Files.write(tmp.resolve("cut.mp4"), java.util.Arrays.copyOf(mp4, mp4.length / 2));
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.probe(cut));
     assertTrue(e.getMessage().startsWith("not a decodable audio file: cut.mp4"), e.getMessage());
@@ -181,7 +182,7 @@ class AudioReaderTest {
 
   @Test
   void aVideoWithoutSoundSaysSo() {
-    Path silent = SharedMedia.file("video/musetalk_sun.mp4");
+    Path silent = TestMedia.sharedVideo("musetalk_sun.mp4");
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.open(silent, RATE, 2));
     assertEquals("no audio stream in musetalk_sun.mp4", e.getMessage());
   }
