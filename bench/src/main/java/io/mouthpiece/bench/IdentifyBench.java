@@ -29,14 +29,17 @@ final class IdentifyBench implements Callable<Integer> {
   @Option(names = "--runs", description = "Runs of each measurement; the median is printed (default: 3).")
   int runs = 3;
 
+  @Option(names = "--analysis-fps", paramLabel = "FPS", description = "Passed to identify (default: its own, 12.5; 0: every frame).")
+  String analysisFps;
+
   @Override
   public Integer call() throws Exception {
     Path root = Layout.projectRoot();
     Layout.pointTestMediaAt(root, shared);
     Path appJar = root.resolve("app/target/mouthpiece.jar");
     Path work = Files.createTempDirectory("mouthpiece-bench");
-    System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians%n",
-        Runtime.getRuntime().availableProcessors(), runs);
+    System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians, analysis fps %s%n",
+        Runtime.getRuntime().availableProcessors(), runs, analysisFps == null ? "12.5 (default)" : analysisFps);
     System.out.printf(Locale.ROOT, "%-18s %7s %10s %10s %10s %12s %12s %10s%n",
         "clip", "frames", "ffmpeg s", "identify s", "fps", "x realtime", "x ffmpeg", "peak RSS");
     for (int seconds : lengths) {
@@ -47,8 +50,12 @@ final class IdentifyBench implements Callable<Integer> {
       long peak = 0;
       for (int r = 0; r < runs; r++) {
         floor[r] = FfmpegFloor.decodeSeconds(clip, frames);
-        ChildRun run = ChildRun.of(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
-            "--faces-dir", work.toString()), work.resolve("identify.log"));
+        List<String> command = new ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
+            "--faces-dir", work.toString()));
+        if (analysisFps != null) {
+          command.addAll(List.of("--analysis-fps", analysisFps));
+        }
+        ChildRun run = ChildRun.of(command, work.resolve("identify.log"));
         if (run.exit() != 0) {
           System.err.println("identify failed; its output:\n" + Files.readString(work.resolve("identify.log")));
           return 1;

@@ -2,18 +2,42 @@ package io.mouthpiece.engine;
 
 import io.mouthpiece.engine.face.FaceTrackerConfig;
 import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.Rational;
 import java.nio.file.Path;
 
 /**
  * How to identify faces.
  *
+ * @param analysisFps how many frames a second to look for faces in; every frame is decoded, but
+ *     face times and crops need no more than ~12 a second, and the mesh is the costly part.
+ *     0 means every frame. A debug overlay always analyses every frame.
  * @param debugOverlay if not null, also write this mp4: the video with boxes, face ids and lip
  *     contours drawn on
  */
-public record IdentifyOptions(FaceTrackerConfig tracker, Path debugOverlay, EncodeSettings encoding) {
-  public static final IdentifyOptions DEFAULT = new IdentifyOptions(FaceTrackerConfig.DEFAULT, null, EncodeSettings.DEFAULT);
+public record IdentifyOptions(FaceTrackerConfig tracker, double analysisFps, Path debugOverlay, EncodeSettings encoding) {
+  public static final IdentifyOptions DEFAULT = new IdentifyOptions(FaceTrackerConfig.DEFAULT, 12.5, null, EncodeSettings.DEFAULT);
+
+  /** Throws with the field and the rule when a value is out of range. */
+  public IdentifyOptions {
+    tracker.checkValidity();
+    if (!(analysisFps >= 0) || analysisFps > 1000) {
+      throw new IllegalArgumentException("analysisFps: must be 0 (every frame) to 1000, got " + analysisFps);
+    }
+  }
 
   public IdentifyOptions withDebugOverlay(Path out) {
-    return new IdentifyOptions(tracker, out, encoding);
+    return new IdentifyOptions(tracker, analysisFps, out, encoding);
+  }
+
+  public IdentifyOptions withAnalysisFps(double fps) {
+    return new IdentifyOptions(tracker, fps, debugOverlay, encoding);
+  }
+
+  /** Analyse every n-th frame of a video at this nominal rate. */
+  int stride(Rational frameRate) {
+    if (debugOverlay != null || analysisFps == 0) {
+      return 1;
+    }
+    return (int) Math.max(1, Math.round(frameRate.toDouble() / analysisFps));
   }
 }

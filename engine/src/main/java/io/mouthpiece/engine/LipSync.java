@@ -27,25 +27,25 @@ public final class LipSync {
 
   /** Finds the faces of a video (Kling's identify-face): one track per continuous appearance. */
   public static Identification identify(Path video, IdentifyOptions options, Progress progress) throws MediaException {
-    try (ReadAhead frames = new ReadAhead(VideoReader.open(video));
+    VideoReader reader = VideoReader.open(video);
+    VideoInfo info = reader.info();
+    int stride = options.stride(info.frameRate());
+    try (ReadAhead frames = new ReadAhead(reader, index -> index % stride == 0);
         FaceTracker tracker = new FaceTracker(options.tracker());
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
-      VideoInfo info = frames.info();
       VideoWriter overlay = options.debugOverlay() == null ? null : openOverlay(video, info, options);
-      int count = 0;
-      long lastUs = 0;
+      int analysed = 0;
       try {
         Optional<VideoFrame> next;
         while ((next = frames.read()).isPresent()) {
           try (VideoFrame frame = next.get()) {
             List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
             builder.accept(frame.bgr(), frame.timestampUs(), faces, tracker.cutBefore());
+            analysed++;
             if (overlay != null) {
               TrackOverlay.draw(frame.bgr(), faces, builder::faceIdOf);
               overlay.write(frame);
             }
-            count++;
-            lastUs = frame.timestampUs();
             if (info.durationUs() > 0) {
               progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
             }
@@ -59,13 +59,14 @@ public final class LipSync {
           overlay.close();
         }
       }
+      int count = frames.framesDecoded();
       if (count == 0) {
         throw new MediaException("no frame could be decoded from " + video.getFileName());
       }
-      long endUs = Math.max(info.durationUs(), lastUs + Math.round(1e6 / info.frameRate().toDouble()));
+      long endUs = Math.max(info.durationUs(), frames.lastTimestampUs() + Math.round(1e6 / info.frameRate().toDouble()));
       List<FaceTrack> faces = builder.finish(endUs);
       progress.update(1.0);
-      return new Identification(info, faces, count, faces.isEmpty() ? noFaceReason(options) : "");
+      return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(options) : "");
     }
   }
 

@@ -49,7 +49,8 @@ class IdentifyTest {
     FaceTrack face = id.faces().get(0);
     assertEquals("0", face.faceId());
     assertCoversVideo(face, id);
-    assertTrue(face.frameCount() >= id.frames() * 0.95, "found in " + face.frameCount() + " of " + id.frames() + " frames");
+    assertTrue(face.frameCount() >= id.analysedFrames() * 0.95,
+        "found in " + face.frameCount() + " of " + id.analysedFrames() + " frames looked at");
     assertCropIsAFacePicture(face);
   }
 
@@ -60,6 +61,20 @@ class IdentifyTest {
     FaceTrack face = id.faces().get(0);
     // 135 frames at a nominal 30 fps would be 4.5 s; the real timestamps run to 6.13 s.
     assertEquals(6133, face.endMs(), 34);
+  }
+
+  @Test
+  void everyFrameCanBeAnalysedAndGivesTheSameAnswer() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Identification all = LipSync.identify(video, IdentifyOptions.DEFAULT.withAnalysisFps(0), Progress.NONE);
+    Identification some = identify(video);
+    assertEquals(125, all.frames());
+    assertEquals(125, all.analysedFrames());
+    assertEquals(125, some.frames(), "every frame is decoded");
+    assertEquals(63, some.analysedFrames(), "12.5 of the 25 frames a second are looked at");
+    assertEquals(all.faces().size(), some.faces().size());
+    assertEquals(all.faces().get(0).startMs(), some.faces().get(0).startMs());
+    assertEquals(all.faces().get(0).endMs(), some.faces().get(0).endMs());
   }
 
   @Test

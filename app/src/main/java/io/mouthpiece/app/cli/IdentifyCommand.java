@@ -39,9 +39,17 @@ final class IdentifyCommand implements Callable<Integer> {
       description = "Also write the video with face boxes, face ids and lip contours drawn on, to check tracking by eye.")
   Path overlay;
 
+  @Option(names = "--analysis-fps", paramLabel = "FPS", defaultValue = "12.5",
+      description = "Frames a second looked at for faces (default: ${DEFAULT-VALUE}; 0: every frame). "
+          + "Every frame is decoded either way; --debug-overlay looks at every frame.")
+  double analysisFps;
+
   @Override
   public Integer call() throws Exception {
-    IdentifyOptions options = overlay == null ? IdentifyOptions.DEFAULT : IdentifyOptions.DEFAULT.withDebugOverlay(overlay);
+    IdentifyOptions options = IdentifyOptions.DEFAULT.withAnalysisFps(analysisFps);
+    if (overlay != null) {
+      options = options.withDebugOverlay(overlay);
+    }
     Identification result = LipSync.identify(video, options, ProgressBar.forStderr("identify"));
     Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
     Files.createDirectories(dir);

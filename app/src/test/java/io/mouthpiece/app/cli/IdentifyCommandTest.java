@@ -83,7 +83,8 @@ class IdentifyCommandTest {
         }
       }
       assertEquals(122, frames);
-      assertTrue(changed / frames > 200, "boxes and lips are drawn: " + changed / frames + " pixels changed per frame");
+      // The face box alone is ~250 px a side, drawn 2 px wide: ~2000 pixels; ask for half of it.
+      assertTrue(changed / frames > 1000, "boxes and lips are drawn: " + changed / frames + " pixels changed per frame");
     }
   }
 

@@ -7,7 +7,7 @@ package io.mouthpiece.engine.face;
  * @param faceId "0", "1", ... in order of first appearance
  * @param startMs time of the first frame it is in
  * @param endMs end of the last frame it is in (that frame's timestamp plus its duration)
- * @param frameCount frames in which it was found (gaps of up to a second are not counted)
+ * @param frameCount frames looked at in which it was found (gaps of up to a second are not counted)
  * @param cropPng a PNG picture of the face, from its most frontal, largest frame
  */
 public record FaceTrack(String faceId, long startMs, long endMs, int frameCount, byte[] cropPng) {

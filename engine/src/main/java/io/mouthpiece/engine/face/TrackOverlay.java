@@ -24,7 +24,8 @@ public final class TrackOverlay {
 
   /** Boxes, face ids and lip contours (outer and inner, smoothed landmarks) on {@code bgr}. */
   public static void draw(Mat bgr, List<TrackedFace> faces, IntFunction<String> faceIdOfTrack) {
-    int thickness = Math.max(1, Math.min(bgr.cols(), bgr.rows()) / 360);
+    // At least 2 px: thinner lines vanish in H.264 at the sizes faces are seen at.
+    int thickness = Math.max(2, Math.min(bgr.cols(), bgr.rows()) / 360);
     for (TrackedFace f : faces) {
       FaceLandmarks l = f.smoothed();
       String id = faceIdOfTrack.apply(f.trackId());

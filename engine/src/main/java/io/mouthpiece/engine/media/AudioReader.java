@@ -21,8 +21,7 @@ import org.bytedeco.javacv.Frame;
  */
 public final class AudioReader {
   static {
-    // Errors reach the caller as exceptions; FFmpeg's own chatter would only clutter stderr.
-    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL);
+    FfmpegLog.quiet();
   }
 
   private AudioReader() {}

@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -28,8 +29,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class VideoReader implements AutoCloseable {
   static {
-    // Errors reach the caller as exceptions; FFmpeg's own chatter would only clutter stderr.
-    org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL);
+    FfmpegLog.quiet();
   }
 
   private final FFmpegFrameGrabber grabber;
@@ -161,23 +161,46 @@ public final class VideoReader implements AutoCloseable {
    * microsecond more, as players do.
    */
   public Optional<VideoFrame> read() throws MediaException {
+    Frame frame = grab(true);
+    if (frame == null) {
+      return Optional.empty();
+    }
+    Mat view = toMat.convert(frame);
+    return Optional.of(new VideoFrame(nextIndex++, nextTimestamp(frame), view.clone()));
+  }
+
+  /**
+   * Decodes the next frame without converting its pixels, for callers that look at only some
+   * frames: its timestamp, or empty at the end of the stream.
+   */
+  public OptionalLong skip() throws MediaException {
+    Frame frame = grab(false);
+    if (frame == null) {
+      return OptionalLong.empty();
+    }
+    nextIndex++;
+    return OptionalLong.of(nextTimestamp(frame));
+  }
+
+  private Frame grab(boolean convert) throws MediaException {
     Frame frame;
     try {
-      frame = grabber.grabImage();
+      frame = grabber.grabFrame(false, true, convert, false, false);
     } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
       throw new MediaException("decoding failed at frame " + nextIndex + ": " + rootMessage(e), e);
     }
-    if (frame == null || frame.image == null) {
-      return Optional.empty();
-    }
+    return frame == null || frame.image == null ? null : frame;
+  }
+
+  private long nextTimestamp(Frame frame) {
     long timestampUs = Math.max(0, frame.timestamp - startUs);
     if (timestampUs <= lastTimestampUs) {
       timestampUs = lastTimestampUs + 1;
     }
     lastTimestampUs = timestampUs;
-    Mat view = toMat.convert(frame);
-    return Optional.of(new VideoFrame(nextIndex++, timestampUs, view.clone()));
+    return timestampUs;
   }
+
 
   @Override
   public void close() {

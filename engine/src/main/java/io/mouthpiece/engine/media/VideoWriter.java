@@ -17,6 +17,10 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
  * than a frame's worth, and memory does not grow with length.
  */
 public final class VideoWriter implements AutoCloseable {
+  static {
+    FfmpegLog.quiet();
+  }
+
   private static final int AUDIO_BLOCK = 1024;
 
   private final FFmpegFrameRecorder recorder;
