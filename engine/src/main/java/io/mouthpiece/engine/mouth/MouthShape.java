@@ -1,0 +1,75 @@
+package io.mouthpiece.engine.mouth;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+
+/**
+ * A mouth's shape in the face's own frame: the lip contours and the jaw line, with the head's
+ * position, size and roll taken out. In: one frame's landmarks. Out: points in units of the
+ * inter-ocular distance, origin between the outer eye corners, x along the eye line, y down.
+ * Two frames of the same face with the same mouth give (nearly) the same vector wherever the head
+ * is in the picture.
+ *
+ * @param points x, y pairs for {@link #INDICES}, in the face frame
+ */
+public record MouthShape(float[] points) {
+  /** Outer lips, inner lips, then the jaw from the right angle round the chin to the left. */
+  public static final int[] INDICES = concat(FaceLandmarks.LIPS_OUTER, FaceLandmarks.LIPS_INNER,
+      new int[] {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397});
+
+  /** The shape of the mouth in these landmarks. */
+  public static MouthShape of(FaceLandmarks l) {
+    FaceFrame frame = FaceFrame.of(l);
+    float[] p = new float[INDICES.length * 2];
+    for (int i = 0; i < INDICES.length; i++) {
+      double[] xy = frame.toFace(l.x(INDICES[i]), l.y(INDICES[i]));
+      p[2 * i] = (float) xy[0];
+      p[2 * i + 1] = (float) xy[1];
+    }
+    return new MouthShape(p);
+  }
+
+  /**
+   * How open the mouth is (the measure of engine.md): the mean inner-lip gap at the centre and
+   * both sides (mesh pairs 13-14, 82-87, 312-317) divided by the mouth's width (61-291).
+   * About 0 when closed, 0.3-0.6 wide open.
+   */
+  public static double aperture(FaceLandmarks l) {
+    double gap = (dist(l, 13, 14) + dist(l, 82, 87) + dist(l, 312, 317)) / 3;
+    double width = dist(l, 61, 291);
+    return width <= 0 ? 0 : gap / width;
+  }
+
+  /** Mouth width (corner to corner) over the inter-ocular distance. */
+  public static double width(FaceLandmarks l) {
+    double eyes = l.interocular();
+    return eyes <= 0 ? 0 : dist(l, 61, 291) / eyes;
+  }
+
+  /** Euclidean distance to another shape of the same layout. */
+  public double distance(MouthShape other) {
+    double sum = 0;
+    for (int i = 0; i < points.length; i++) {
+      double d = points[i] - other.points[i];
+      sum += d * d;
+    }
+    return Math.sqrt(sum);
+  }
+
+  private static double dist(FaceLandmarks l, int a, int b) {
+    return Math.hypot(l.x(a) - l.x(b), l.y(a) - l.y(b));
+  }
+
+  private static int[] concat(int[]... parts) {
+    int n = 0;
+    for (int[] p : parts) {
+      n += p.length;
+    }
+    int[] all = new int[n];
+    int at = 0;
+    for (int[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
+  }
+}
