@@ -29,8 +29,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theDataWalksForwardOnly() {
+    // media -> face -> mouth -> render -> sync: a stage may use those before it, never after.
+    String[] order = {"media", "face", "mouth", "render", "sync"};
+    for (int i = 0; i < order.length; i++) {
+      for (int j = i + 1; j < order.length; j++) {
+        noClasses().that().resideInAPackage("io.mouthpiece.engine." + order[i] + "..")
+            .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.engine." + order[j] + "..")
+            .check(CLASSES);
+      }
+    }
+  }
+
+  @Test
   void stagesDoNotReachBackIntoTheFacade() {
-    noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..")
+    noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.mouthpiece.engine.LipSync")
         .check(CLASSES);
   }

@@ -14,6 +14,10 @@ import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.media.VideoWriter;
+import io.mouthpiece.engine.sync.SyncJob;
+import io.mouthpiece.engine.sync.SyncOptions;
+import io.mouthpiece.engine.sync.SyncRequest;
+import io.mouthpiece.engine.sync.SyncResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +67,22 @@ public final class LipSync {
       if (count == 0) {
         throw new MediaException("no frame could be decoded from " + video.getFileName());
       }
-      long endUs = Math.max(info.durationUs(), frames.lastTimestampUs() + Math.round(1e6 / info.frameRate().toDouble()));
+      long endUs = info.endUs(frames.lastTimestampUs());
       List<FaceTrack> faces = builder.finish(endUs);
       progress.update(1.0);
       return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(options) : "");
     }
+  }
+
+  /**
+   * Re-renders the chosen faces' mouths to speak new audio and writes the result (Kling's
+   * advanced lip-sync): same resolution, frame rate, frame count and duration as the source.
+   *
+   * @throws io.mouthpiece.engine.sync.InvalidRequestException when the request breaks a rule
+   *     (unknown face, timing), each violation naming its field
+   */
+  public static SyncResult sync(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
+    return SyncJob.run(request, options, progress);
   }
 
   /** The overlay video keeps the source's own sound, so lip motion can be checked against it. */

@@ -24,4 +24,13 @@ public record VideoInfo(
   public long durationMs() {
     return Math.round(durationUs / 1000.0);
   }
+
+  /**
+   * When the video ends, given its last frame's timestamp: the container's duration, or the last
+   * frame's time plus one nominal frame if that is later (some files state a duration that ends
+   * at the last frame's start).
+   */
+  public long endUs(long lastFrameUs) {
+    return Math.max(durationUs, lastFrameUs + Math.round(1e6 * frameRate.den() / frameRate.num()));
+  }
 }

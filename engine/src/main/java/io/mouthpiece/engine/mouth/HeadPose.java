@@ -1,0 +1,34 @@
+package io.mouthpiece.engine.mouth;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+
+/**
+ * Which way a head faces, from the mesh's 3D points, in radians: yaw (turn left/right), pitch
+ * (nod), roll (tilt). Good enough to tell a frontal mouth from one seen from the side, which is
+ * what exemplar choice needs; not a calibrated head-pose estimate.
+ */
+public record HeadPose(double yaw, double pitch, double roll) {
+  private static final int FOREHEAD = 10;
+  private static final int CHIN = 152;
+
+  /** The pose of the head in these landmarks. */
+  public static HeadPose of(FaceLandmarks l) {
+    int r = FaceLandmarks.RIGHT_EYE_OUTER;
+    int e = FaceLandmarks.LEFT_EYE_OUTER;
+    double dx = l.x(e) - l.x(r);
+    double dy = l.y(e) - l.y(r);
+    double across = Math.hypot(dx, dy);
+    double yaw = Math.atan2(l.z(e) - l.z(r), across);
+    double down = Math.hypot(l.x(CHIN) - l.x(FOREHEAD), l.y(CHIN) - l.y(FOREHEAD));
+    double pitch = Math.atan2(l.z(CHIN) - l.z(FOREHEAD), down);
+    return new HeadPose(yaw, pitch, Math.atan2(dy, dx));
+  }
+
+  /** Angular distance to another pose (roll counts less: the face frame takes it out). */
+  public double distance(HeadPose o) {
+    double a = yaw - o.yaw;
+    double b = pitch - o.pitch;
+    double c = roll - o.roll;
+    return Math.sqrt(a * a + b * b + 0.25 * c * c);
+  }
+}

@@ -1,0 +1,161 @@
+package io.mouthpiece.engine.mouth;
+
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * A face's mouths, cut from its own video: the exemplars rendering chooses from. In: frames with
+ * that face's landmarks, in time order. Out: the usable ones (facing the camera, inside the
+ * picture, not motion-blurred) in the face-normalised window, at most {@code maxExemplars}
+ * (evenly thinned beyond that, so memory does not grow with the video's length). A frame without
+ * the face is simply not added.
+ */
+public final class MouthLibrary implements AutoCloseable {
+  /** Heads turned or nodded further than this (radians) make poor exemplars. */
+  public static final double MAX_YAW = 0.6;
+  public static final double MAX_PITCH = 0.5;
+  /** A frame less sharp than this fraction of the library's median sharpness is blurred. */
+  public static final double MIN_RELATIVE_SHARPNESS = 0.4;
+
+  private final LowerFace window;
+  private final List<MouthExemplar> exemplars;
+
+  private MouthLibrary(LowerFace window, List<MouthExemplar> exemplars) {
+    this.window = window;
+    this.exemplars = exemplars;
+  }
+
+  public LowerFace window() {
+    return window;
+  }
+
+  public List<MouthExemplar> exemplars() {
+    return exemplars;
+  }
+
+  public int size() {
+    return exemplars.size();
+  }
+
+  /** The params of the library's closed mouth: the median of its most closed tenth. */
+  public double[] closedParams() {
+    List<MouthExemplar> byAperture = new ArrayList<>(exemplars);
+    byAperture.sort((x, y) -> Double.compare(x.params()[MouthParams.APERTURE], y.params()[MouthParams.APERTURE]));
+    int n = Math.max(1, byAperture.size() / 10);
+    double[] closed = new double[MouthParams.COUNT];
+    for (int k = 0; k < MouthParams.COUNT; k++) {
+      double[] column = new double[n];
+      for (int i = 0; i < n; i++) {
+        column[i] = byAperture.get(i).params()[k];
+      }
+      Arrays.sort(column);
+      closed[k] = column[n / 2];
+    }
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    exemplars.forEach(MouthExemplar::close);
+  }
+
+  /** Collects exemplars frame by frame. */
+  public static final class Builder {
+    private final LowerFace window;
+    private final int maxExemplars;
+    private final int frameWidth;
+    private final int frameHeight;
+    private List<MouthExemplar> kept = new ArrayList<>();
+    private int stride = 1;
+    private int offered;
+
+    /**
+     * @param pxPerUnit window resolution: pixels per inter-ocular distance; use the face's own
+     *     size in the video so exemplars are neither blurred by downscaling nor padded
+     */
+    public Builder(double pxPerUnit, int maxExemplars, int frameWidth, int frameHeight) {
+      this.window = new LowerFace(pxPerUnit);
+      this.maxExemplars = Math.max(2, maxExemplars);
+      this.frameWidth = frameWidth;
+      this.frameHeight = frameHeight;
+    }
+
+    /** Offers a frame of this face; kept if usable and on the current thinning stride. */
+    public void add(int frameIndex, double timeSec, Mat bgr, FaceLandmarks l) {
+      if (offered++ % stride != 0 || !usable(l)) {
+        return;
+      }
+      Mat cut = window.cut(bgr, l);
+      kept.add(new MouthExemplar(frameIndex, timeSec, MouthParams.of(l), HeadPose.of(l), cut,
+          window.landmarksInWindow(l), sharpness(cut)));
+      if (kept.size() > maxExemplars) {
+        thin();
+      }
+    }
+
+    private boolean usable(FaceLandmarks l) {
+      HeadPose pose = HeadPose.of(l);
+      if (Math.abs(pose.yaw()) > MAX_YAW || Math.abs(pose.pitch()) > MAX_PITCH) {
+        return false;
+      }
+      for (int i : MouthShape.INDICES) {
+        if (l.x(i) < 0 || l.y(i) < 0 || l.x(i) >= frameWidth || l.y(i) >= frameHeight) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Keeps every other exemplar and from now on looks at every other frame more. */
+    private void thin() {
+      List<MouthExemplar> half = new ArrayList<>();
+      for (int i = 0; i < kept.size(); i++) {
+        if (i % 2 == 0) {
+          half.add(kept.get(i));
+        } else {
+          kept.get(i).close();
+        }
+      }
+      kept = half;
+      stride *= 2;
+    }
+
+    /** The library; blurred exemplars are dropped. */
+    public MouthLibrary build() {
+      double[] sharp = kept.stream().mapToDouble(MouthExemplar::sharpness).sorted().toArray();
+      double median = sharp.length == 0 ? 0 : sharp[sharp.length / 2];
+      List<MouthExemplar> good = new ArrayList<>();
+      for (MouthExemplar e : kept) {
+        if (e.sharpness() >= MIN_RELATIVE_SHARPNESS * median) {
+          good.add(e);
+        } else {
+          e.close();
+        }
+      }
+      return new MouthLibrary(window, good);
+    }
+
+    private double sharpness(Mat cut) {
+      double[] mouth = window.toWindow(-0.5, 0.55);
+      double[] end = window.toWindow(0.5, 1.1);
+      Rect r = new Rect((int) mouth[0], (int) mouth[1], (int) (end[0] - mouth[0]), (int) (end[1] - mouth[1]));
+      try (Mat region = new Mat(cut, r); Mat grey = new Mat(); Mat lap = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
+        cvtColor(region, grey, COLOR_BGR2GRAY);
+        Laplacian(grey, lap, opencv_core.CV_64F);
+        meanStdDev(lap, mean, std);
+        double s = std.createIndexer().getDouble(0);
+        return s * s;
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.mouthpiece.engine.render;
+
+import io.mouthpiece.engine.mouth.HeadPose;
+import io.mouthpiece.engine.mouth.MouthExemplar;
+import io.mouthpiece.engine.mouth.MouthLibrary;
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Chooses an exemplar for every frame to render (unit selection, as Video Rewrite and MSRA's
+ * trajectory-guided selection do). In: the wanted mouth per frame and the frame's head pose. Out:
+ * one library index per frame, found by Viterbi over each frame's best candidates: a close match
+ * in shape and pose is cheap, and so is moving on to the next source frame (real motion between
+ * neighbours); holding costs a little, jumping elsewhere costs more (a jump can flicker).
+ * A frame with no wanted mouth (null) gets -1.
+ */
+public final class ExemplarSelector {
+  private final SelectionConfig config;
+
+  public ExemplarSelector(SelectionConfig config) {
+    this.config = config;
+  }
+
+  /** Library indices per frame; {@code wanted[t] == null} where a frame is not rendered. */
+  public int[] select(MouthLibrary library, double[][] wanted, HeadPose[] poses) {
+    List<MouthExemplar> ex = library.exemplars();
+    int n = wanted.length;
+    int[] chosen = new int[n];
+    Arrays.fill(chosen, -1);
+    if (ex.isEmpty()) {
+      return chosen;
+    }
+    double[] scale = spread(ex);
+    int k = Math.min(config.candidates(), ex.size());
+    int[][] cand = new int[n][];
+    double[][] cost = new double[n][];
+    int[][] back = new int[n][];
+    for (int t = 0; t < n; t++) {
+      if (wanted[t] == null) {
+        continue;
+      }
+      double[] target = new double[ex.size()];
+      for (int e = 0; e < ex.size(); e++) {
+        target[e] = targetCost(ex.get(e), wanted[t], poses[t], scale);
+      }
+      cand[t] = best(target, k);
+      cost[t] = new double[k];
+      back[t] = new int[k];
+      int p = t - 1;
+      for (int j = 0; j < k; j++) {
+        double own = target[cand[t][j]];
+        if (p < 0 || cand[p] == null) {
+          cost[t][j] = own;
+          back[t][j] = -1;
+          continue;
+        }
+        double bestCost = Double.MAX_VALUE;
+        int bestPrev = 0;
+        for (int i = 0; i < cand[p].length; i++) {
+          double c = cost[p][i] + transition(cand[p][i], cand[t][j]);
+          if (c < bestCost) {
+            bestCost = c;
+            bestPrev = i;
+          }
+        }
+        cost[t][j] = bestCost + own;
+        back[t][j] = bestPrev;
+      }
+    }
+    // Trace back each run of rendered frames from its last frame.
+    for (int t = n - 1; t >= 0; t--) {
+      if (cand[t] == null || (t + 1 < n && cand[t + 1] != null)) {
+        continue;
+      }
+      int j = argMin(cost[t]);
+      for (int s = t; s >= 0 && cand[s] != null; s--) {
+        chosen[s] = cand[s][j];
+        j = back[s][j];
+        if (j < 0) {
+          break;
+        }
+      }
+    }
+    return chosen;
+  }
+
+  private double targetCost(MouthExemplar e, double[] wanted, HeadPose pose, double[] scale) {
+    double c = 0;
+    for (int k = 0; k < MouthParams.COUNT; k++) {
+      double d = (e.params()[k] - wanted[k]) / scale[k];
+      c += config.paramWeights()[k] * d * d;
+    }
+    if (pose != null) {
+      double d = e.pose().distance(pose) / config.poseScaleRad();
+      c += d * d;
+    }
+    return c;
+  }
+
+  private double transition(int from, int to) {
+    if (to == from + 1) {
+      return 0;
+    }
+    return to == from ? config.holdCost() : config.jumpCost();
+  }
+
+  /** Per-parameter spread of the library, so each is measured in its own natural units. */
+  private static double[] spread(List<MouthExemplar> ex) {
+    double[] s = new double[MouthParams.COUNT];
+    for (int k = 0; k < MouthParams.COUNT; k++) {
+      double mean = 0;
+      for (MouthExemplar e : ex) {
+        mean += e.params()[k];
+      }
+      mean /= ex.size();
+      double var = 0;
+      for (MouthExemplar e : ex) {
+        var += (e.params()[k] - mean) * (e.params()[k] - mean);
+      }
+      s[k] = Math.max(1e-3, Math.sqrt(var / ex.size()));
+    }
+    return s;
+  }
+
+  private static int[] best(double[] cost, int k) {
+    Integer[] order = new Integer[cost.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(cost[a], cost[b]));
+    int[] top = new int[k];
+    for (int i = 0; i < k; i++) {
+      top[i] = order[i];
+    }
+    return top;
+  }
+
+  private static int argMin(double[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] < v[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

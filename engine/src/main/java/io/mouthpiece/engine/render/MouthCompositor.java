@@ -1,0 +1,193 @@
+package io.mouthpiece.engine.render;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.fillConvexPoly;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+import static org.bytedeco.opencv.global.opencv_imgproc.convexHull;
+import static org.bytedeco.opencv.global.opencv_imgproc.erode;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_core.add;
+import static org.bytedeco.opencv.global.opencv_core.merge;
+import static org.bytedeco.opencv.global.opencv_core.multiply;
+import static org.bytedeco.opencv.global.opencv_core.subtract;
+import static org.bytedeco.opencv.global.opencv_core.sumElems;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.mouth.LowerFace;
+import io.mouthpiece.engine.mouth.MouthExemplar;
+import io.mouthpiece.engine.mouth.Similarity;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Puts an exemplar's mouth and jaw onto a frame. In: the frame, the face's landmarks in it, the
+ * chosen exemplar and a strength (0 leaves the frame as it is, 1 shows the exemplar fully; the
+ * window's edges cross-fade in between). Out: the frame, changed in place inside a feathered mask
+ * fixed in landmark space (under the nose, round the jaw of both faces). The exemplar is placed
+ * by the rigid part of the face (eyes, nose, cheekbones), so the jaw is free to move, and its
+ * colours are matched to the frame along the mask's edge, so no seam shows where lighting drifts.
+ */
+public final class MouthCompositor {
+  /** Mask edge softness, in inter-ocular distances. */
+  private static final double FEATHER = 0.07;
+  /** Where the mask starts: points under the nose and on the cheeks, then the jaw line. */
+  private static final int[] MASK_TOP = {2, 98, 327, 203, 423, 206, 426, 216, 436};
+  private static final int[] JAW = {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397, 58, 288};
+
+  private MouthCompositor() {}
+
+  /** Renders {@code exemplar} onto {@code bgr} (in place) for the face with landmarks {@code target}. */
+  public static void render(Mat bgr, FaceLandmarks target, MouthExemplar exemplar, LowerFace window, double strength) {
+    if (strength <= 0) {
+      return;
+    }
+    double[] from = new double[LowerFace.RIGID.length * 2];
+    double[] to = new double[LowerFace.RIGID.length * 2];
+    for (int i = 0; i < LowerFace.RIGID.length; i++) {
+      int p = LowerFace.RIGID[i];
+      from[2 * i] = exemplar.windowLandmarks()[2 * p];
+      from[2 * i + 1] = exemplar.windowLandmarks()[2 * p + 1];
+      to[2 * i] = target.x(p);
+      to[2 * i + 1] = target.y(p);
+    }
+    Similarity place = Similarity.fit(from, to);
+    double unit = target.interocular();
+    double feather = Math.max(1.5, FEATHER * unit);
+
+    // The mask polygon in frame pixels: the target's lower face and the exemplar's jaw placed on it.
+    int count = MASK_TOP.length + 2 * JAW.length;
+    double[] poly = new double[count * 2];
+    int at = 0;
+    for (int p : MASK_TOP) {
+      poly[at++] = target.x(p);
+      poly[at++] = target.y(p);
+    }
+    for (int p : JAW) {
+      poly[at++] = target.x(p);
+      poly[at++] = target.y(p);
+      double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);
+      poly[at++] = q[0];
+      poly[at++] = q[1];
+    }
+    Rect box = bounds(poly, 3 * feather, bgr.cols(), bgr.rows());
+    if (box.width() < 4 || box.height() < 4) {
+      return;
+    }
+    try (Mat region = new Mat(bgr, box);
+        Mat mask8 = new Mat(box.height(), box.width(), CV_8U, new Scalar(0));
+        Mat mask = new Mat();
+        Mat warped = new Mat();
+        Mat map = new Mat(2, 3, CV_64F)) {
+      fillHull(mask8, poly, box);
+      softEdge(mask8, feather);
+      mask8.convertTo(mask, CV_32F, strength / 255.0, 0);
+
+      double[] m = place.matrix();
+      DoubleIndexer mi = map.createIndexer();
+      mi.put(0, 0, m[0]);
+      mi.put(0, 1, m[1]);
+      mi.put(0, 2, m[2] - box.x());
+      mi.put(1, 0, m[3]);
+      mi.put(1, 1, m[4]);
+      mi.put(1, 2, m[5] - box.y());
+      mi.release();
+      warpAffine(exemplar.window(), warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+      blend(region, warped, mask);
+    }
+  }
+
+  private static void fillHull(Mat mask8, double[] poly, Rect box) {
+    int n = poly.length / 2;
+    try (Mat points = new Mat(n, 1, org.bytedeco.opencv.global.opencv_core.CV_32SC2); Mat hull = new Mat()) {
+      IntIndexer pi = points.createIndexer();
+      for (int i = 0; i < n; i++) {
+        pi.put(i, 0, 0, (int) Math.round(poly[2 * i] - box.x()));
+        pi.put(i, 0, 1, (int) Math.round(poly[2 * i + 1] - box.y()));
+      }
+      pi.release();
+      convexHull(points, hull);
+      fillConvexPoly(mask8, hull, new Scalar(255));
+    }
+  }
+
+  /**
+   * Shrinks the mask by the feather width and softens its edge by as much, so the soft edge falls
+   * inside the polygon. Done at a quarter of the resolution: the result is smooth anyway, and a
+   * full-size blur this wide is the costliest step of a frame.
+   */
+  private static void softEdge(Mat mask8, double feather) {
+    int factor = feather >= 8 ? 4 : 1;
+    try (Mat small = new Mat()) {
+      Size full = new Size(mask8.cols(), mask8.rows());
+      resize(mask8, small, new Size(Math.max(1, mask8.cols() / factor), Math.max(1, mask8.rows() / factor)), 0, 0, INTER_AREA);
+      double f = feather / factor;
+      erode(small, small, new Mat(), new Point(-1, -1), (int) Math.max(1, Math.round(f)), BORDER_REPLICATE, new Scalar(0));
+      int k = 2 * (int) Math.ceil(2 * f) + 1;
+      GaussianBlur(small, small, new Size(k, k), f);
+      resize(small, mask8, full, 0, 0, INTER_LINEAR);
+    }
+  }
+
+  /**
+   * region += mask · (warped + offset − region), where offset matches the warped picture's mean
+   * colour to the frame's along the mask's soft edge (weights m·(1−m)).
+   */
+  private static void blend(Mat region, Mat warped, Mat mask) {
+    try (Mat r = new Mat(); Mat w = new Mat(); Mat mask3 = new Mat(); Mat edge = new Mat(); Mat edge3 = new Mat();
+        Mat diff = new Mat(); Mat weighted = new Mat(); MatVector channels = new MatVector(mask, mask, mask)) {
+      region.convertTo(r, CV_32FC3);
+      warped.convertTo(w, CV_32FC3);
+      merge(channels, mask3);
+      // edge = m (1 - m): largest half-way through the soft edge, 0 inside and outside.
+      mask.convertTo(edge, CV_32F, -1, 1);
+      multiply(edge, mask, edge);
+      try (MatVector e = new MatVector(edge, edge, edge)) {
+        merge(e, edge3);
+      }
+      subtract(r, w, diff);
+      multiply(diff, edge3, weighted);
+      Scalar total = sumElems(weighted);
+      double weight = sumElems(edge).get(0);
+      Scalar offset = weight > 0
+          ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
+          : new Scalar(0, 0, 0, 0);
+      // diff = (w + offset - r) * mask; r += diff
+      add(w, new Mat(w.size(), CV_32FC3, offset), w);
+      subtract(w, r, diff);
+      multiply(diff, mask3, diff);
+      add(r, diff, r);
+      r.convertTo(region, region.type());
+    }
+  }
+
+  private static Rect bounds(double[] poly, double margin, int width, int height) {
+    double x0 = Double.MAX_VALUE;
+    double y0 = Double.MAX_VALUE;
+    double x1 = -Double.MAX_VALUE;
+    double y1 = -Double.MAX_VALUE;
+    for (int i = 0; i < poly.length; i += 2) {
+      x0 = Math.min(x0, poly[i]);
+      x1 = Math.max(x1, poly[i]);
+      y0 = Math.min(y0, poly[i + 1]);
+      y1 = Math.max(y1, poly[i + 1]);
+    }
+    int ax = (int) Math.max(0, Math.floor(x0 - margin));
+    int ay = (int) Math.max(0, Math.floor(y0 - margin));
+    int bx = (int) Math.min(width, Math.ceil(x1 + margin));
+    int by = (int) Math.min(height, Math.ceil(y1 + margin));
+    return new Rect(ax, ay, Math.max(0, bx - ax), Math.max(0, by - ay));
+  }
+}

@@ -1,0 +1,112 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.face.FaceTrackBuilder;
+import io.mouthpiece.engine.face.FaceTracker;
+import io.mouthpiece.engine.face.FaceTrackerConfig;
+import io.mouthpiece.engine.face.TrackedFace;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.ReadAhead;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.mouth.MouthLibrary;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice.
+ * Out: every frame's timestamp and, for each wanted face (every face when none is named), its
+ * landmarks in every frame and its mouth library. Faces get the same ids identify gives (the same tracker and track rules).
+ * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.
+ */
+public final class AnalysisPass {
+  private AnalysisPass() {}
+
+  /** The result: frame times and the wanted faces. Closing it frees the libraries. */
+  public record Analysis(VideoInfo info, long[] frameTimesUs, List<FaceTrack> tracks, Map<String, FaceData> faces)
+      implements AutoCloseable {
+    public int frames() {
+      return frameTimesUs.length;
+    }
+
+    /** When the video ends: its last frame's end. */
+    public long endUs() {
+      return info.endUs(frameTimesUs[frameTimesUs.length - 1]);
+    }
+
+    @Override
+    public void close() {
+      faces.values().forEach(FaceData::close);
+    }
+  }
+
+  public static Analysis run(Path video, Set<String> faceIds, FaceTrackerConfig tracking, int maxExemplars,
+      Progress progress) throws MediaException {
+    VideoReader reader = VideoReader.open(video);
+    VideoInfo info = reader.info();
+    Map<String, FaceData> faces = new LinkedHashMap<>();
+    Map<String, MouthLibrary.Builder> libraries = new HashMap<>();
+    for (String id : faceIds) {
+      faces.put(id, new FaceData(id));
+    }
+    long[] times = new long[1024];
+    int count = 0;
+    List<FaceTrack> found;
+    try (ReadAhead frames = new ReadAhead(reader);
+        FaceTracker tracker = new FaceTracker(tracking);
+        FaceTrackBuilder tracks = new FaceTrackBuilder()) {
+      Optional<VideoFrame> next;
+      while ((next = frames.read()).isPresent()) {
+        try (VideoFrame frame = next.get()) {
+          List<TrackedFace> seen = tracker.track(frame.bgr(), frame.timestampUs());
+          tracks.accept(frame.bgr(), frame.timestampUs(), seen, tracker.cutBefore());
+          for (TrackedFace f : seen) {
+            String id = tracks.faceIdOf(f.trackId());
+            FaceData data = faceIds.isEmpty() ? faces.computeIfAbsent(id, FaceData::new) : faces.get(id);
+            if (data == null) {
+              continue;
+            }
+            FaceLandmarks l = f.smoothed();
+            data.set(frame.index(), l);
+            libraries.computeIfAbsent(id, k -> new MouthLibrary.Builder(pxPerUnit(l), maxExemplars, info.width(), info.height()))
+                .add(frame.index(), frame.timestampUs() / 1e6, frame.bgr(), l);
+          }
+          if (count == times.length) {
+            times = java.util.Arrays.copyOf(times, count * 2);
+          }
+          times[count++] = frame.timestampUs();
+          if (info.durationUs() > 0) {
+            progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+          }
+        }
+      }
+      long lastUs = count == 0 ? 0 : times[count - 1];
+      found = tracks.finish(info.endUs(lastUs));
+    } catch (MediaException | RuntimeException e) {
+      faces.values().forEach(FaceData::close);
+      libraries.values().forEach(b -> b.build().close());
+      throw e;
+    }
+    for (Map.Entry<String, MouthLibrary.Builder> e : libraries.entrySet()) {
+      faces.get(e.getKey()).library(e.getValue().build());
+    }
+    if (count == 0) {
+      faces.values().forEach(FaceData::close);
+      throw new MediaException("no frame could be decoded from " + video.getFileName());
+    }
+    return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
+  }
+
+  /** Exemplars at the face's own size in the video: no detail lost, none made up. */
+  private static double pxPerUnit(FaceLandmarks l) {
+    return Math.max(48, Math.min(220, Math.round(l.interocular())));
+  }
+}

@@ -1,0 +1,69 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.mouth.MouthLibrary;
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One face as the analysis pass saw it: its smoothed landmarks in every frame (null where it is
+ * not seen) and its mouth library. Landmarks are small (5.6 kB a frame); the frames themselves are
+ * not kept.
+ */
+public final class FaceData implements AutoCloseable {
+  private final String faceId;
+  private final List<FaceLandmarks> landmarks = new ArrayList<>();
+  private MouthLibrary library;
+
+  FaceData(String faceId) {
+    this.faceId = faceId;
+  }
+
+  public String faceId() {
+    return faceId;
+  }
+
+  void set(int frameIndex, FaceLandmarks l) {
+    while (landmarks.size() <= frameIndex) {
+      landmarks.add(null);
+    }
+    landmarks.set(frameIndex, l);
+  }
+
+  void library(MouthLibrary library) {
+    this.library = library;
+  }
+
+  /** The face's landmarks in a frame, or null when it is not seen there. */
+  public FaceLandmarks at(int frameIndex) {
+    return frameIndex < landmarks.size() ? landmarks.get(frameIndex) : null;
+  }
+
+  /** The face's median size (inter-ocular distance in pixels) over the frames it is in. */
+  public double medianSizePx() {
+    double[] sizes = landmarks.stream().filter(java.util.Objects::nonNull).mapToDouble(FaceLandmarks::interocular).sorted().toArray();
+    return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
+  }
+
+  public MouthLibrary library() {
+    return library;
+  }
+
+  /** MouthParams per frame, a null row where the face is not seen. */
+  public double[][] params(int frames) {
+    double[][] p = new double[frames][];
+    for (int i = 0; i < frames; i++) {
+      FaceLandmarks l = at(i);
+      p[i] = l == null ? null : MouthParams.of(l);
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    if (library != null) {
+      library.close();
+    }
+  }
+}

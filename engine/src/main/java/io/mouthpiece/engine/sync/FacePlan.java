@@ -1,0 +1,77 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.mouth.HeadPose;
+import io.mouthpiece.engine.mouth.MouthExemplar;
+import io.mouthpiece.engine.render.ExemplarSelector;
+import io.mouthpiece.engine.render.MouthCompositor;
+import java.util.Arrays;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * What to draw for one face in every frame: the chosen exemplar (or none) and how strongly, from
+ * the wanted mouth per frame. In: the face's analysis, the frames' times, the wanted params inside
+ * the dub window. Out: a per-frame plan the render pass applies. Frames outside the window, or
+ * where the face is not seen, are left alone.
+ */
+final class FacePlan {
+  private final FaceData face;
+  private final int[] exemplar;
+  private final double[] strength;
+
+  private FacePlan(FaceData face, int[] exemplar, double[] strength) {
+    this.face = face;
+    this.exemplar = exemplar;
+    this.strength = strength;
+  }
+
+  /**
+   * @param wanted MouthParams per frame, null outside the window or where the face is not seen
+   * @param windowStartUs start of the dub window on the video's timeline
+   * @param windowEndUs end of the dub window
+   */
+  static FacePlan of(FaceData face, long[] frameTimesUs, double[][] wanted, long windowStartUs, long windowEndUs,
+      long crossFadeUs, ExemplarSelector selector) {
+    int n = frameTimesUs.length;
+    HeadPose[] poses = new HeadPose[n];
+    for (int i = 0; i < n; i++) {
+      FaceLandmarks l = face.at(i);
+      poses[i] = l == null ? null : HeadPose.of(l);
+      if (l == null) {
+        wanted[i] = null;
+      }
+    }
+    int[] chosen = face.library() == null || face.library().size() == 0 ? filled(n) : selector.select(face.library(), wanted, poses);
+    double[] strength = new double[n];
+    for (int i = 0; i < n; i++) {
+      long t = frameTimesUs[i];
+      if (chosen[i] < 0 || t < windowStartUs || t >= windowEndUs) {
+        continue;
+      }
+      double in = crossFadeUs <= 0 ? 1 : (t - windowStartUs) / (double) crossFadeUs;
+      double out = crossFadeUs <= 0 ? 1 : (windowEndUs - t) / (double) crossFadeUs;
+      strength[i] = Math.max(0, Math.min(1, Math.min(in, out)));
+    }
+    return new FacePlan(face, chosen, strength);
+  }
+
+  private static int[] filled(int n) {
+    int[] none = new int[n];
+    Arrays.fill(none, -1);
+    return none;
+  }
+
+  /** Draws this face's planned mouth onto frame {@code index}, if it has one. */
+  void render(int index, Mat bgr) {
+    if (index >= exemplar.length || exemplar[index] < 0 || strength[index] <= 0) {
+      return;
+    }
+    MouthExemplar e = face.library().exemplars().get(exemplar[index]);
+    MouthCompositor.render(bgr, face.at(index), e, face.library().window(), strength[index]);
+  }
+
+  /** Library index chosen per frame (-1: not rendered), for measurements. */
+  int[] exemplars() {
+    return exemplar.clone();
+  }
+}

@@ -1,0 +1,212 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.media.AudioPiece;
+import io.mouthpiece.engine.media.AudioPlan;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioStream;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.ReadAhead;
+import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoWriter;
+import io.mouthpiece.engine.render.ExemplarSelector;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole lip-sync, in two walks through the video. First: track the faces, measure their
+ * mouths, build their libraries (see {@link AnalysisPass}). Between: check the request against
+ * what was found, predict each face's mouth from its speech, choose exemplars. Second: decode
+ * again, draw the chosen mouths, encode with the mixed soundtrack. Neither walk holds more than
+ * a few frames.
+ */
+public final class SyncJob {
+  /** Speech is analysed at this rate; the output soundtrack is mixed at the encoder's. */
+  static final int MOTION_RATE = 16_000;
+
+  private SyncJob() {}
+
+  /** Runs the job; the result file is complete when this returns. */
+  public static SyncResult run(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
+    checkDistinctFaces(request);
+    Set<String> ids = new LinkedHashSet<>();
+    request.faces().forEach(f -> ids.add(f.faceId()));
+    if (ids.contains(null)) {
+      ids.clear(); // the largest face is known only after looking at all of them
+    }
+    long startNs = System.nanoTime();
+    try (AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
+        options.maxExemplars(), f -> progress.update(0.45 * f))) {
+      long analysedNs = System.nanoTime();
+      List<PcmAudio> mixPieces = new ArrayList<>();
+      request = resolve(request, analysis, options, mixPieces);
+      PcmAudio ownSound = analysis.info().hasAudio()
+          ? AudioReader.decode(request.video(), MOTION_RATE, 1, Math.max(1, analysis.endUs() / 1000) + 1000)
+          : null;
+      List<FacePlan> plans = new ArrayList<>();
+      ExemplarSelector selector = new ExemplarSelector(options.selection());
+      for (FaceDub dub : request.faces()) {
+        plans.add(plan(dub, analysis, ownSound, options, selector));
+      }
+      long plannedNs = System.nanoTime();
+      renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
+      progress.update(1.0);
+      long doneNs = System.nanoTime();
+      return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(),
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9);
+    }
+  }
+
+  private static void checkDistinctFaces(SyncRequest request) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<Violation> problems = new ArrayList<>();
+    for (int i = 0; i < request.faces().size(); i++) {
+      if (!seen.add(request.faces().get(i).faceId())) {
+        problems.add(new Violation("face_choose[" + i + "].face_id", "face_choose[" + i + "].face_id: face "
+            + request.faces().get(i).faceId() + " is chosen twice; each item must be a different face"));
+      }
+    }
+    if (request.faces().isEmpty()) {
+      problems.add(new Violation("face_choose", "face_choose: at least one face is needed"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
+  /**
+   * Checks every face and its timing against what the analysis found, names the largest face
+   * where none was named and ends open pieces at their audio's end; decodes the pieces for mixing
+   * into {@code pieces}.
+   */
+  private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, SyncOptions options,
+      List<PcmAudio> pieces) throws MediaException {
+    List<Violation> problems = new ArrayList<>();
+    List<FaceDub> resolved = new ArrayList<>();
+    int rate = options.encoding().audioSampleRate();
+    long videoMs = analysis.endUs() / 1000;
+    for (int i = 0; i < request.faces().size(); i++) {
+      FaceDub dub = request.faces().get(i);
+      String prefix = request.faces().size() > 1 ? "face_choose[" + i + "]." : "";
+      if (dub.faceId() == null) {
+        Optional<FaceData> largest = analysis.faces().values().stream()
+            .max(java.util.Comparator.comparingDouble(FaceData::medianSizePx));
+        if (largest.isEmpty()) {
+          throw new InvalidRequestException(List.of(new Violation(prefix + "face_id", prefix + "face_id: no face was found"
+              + " in this video to lip-sync")));
+        }
+        dub = dub.resolved(largest.get().faceId(), dub.endMs());
+      }
+      String faceId = dub.faceId();
+      Optional<FaceTrack> track = analysis.tracks().stream().filter(t -> t.faceId().equals(faceId)).findFirst();
+      if (track.isEmpty()) {
+        problems.add(new Violation(prefix + "face_id", prefix + "face_id: no face " + dub.faceId() + " in this video"
+            + " (faces: " + String.join(", ", analysis.tracks().stream().map(FaceTrack::faceId).toList()) + ")"));
+        pieces.add(null);
+        resolved.add(dub);
+        continue;
+      }
+      PcmAudio audio = AudioReader.decode(dub.audio(), rate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+      if (dub.endMs() == FaceDub.TO_AUDIO_END) {
+        dub = dub.resolved(faceId, audio.durationMs());
+      }
+      resolved.add(dub);
+      TimingRules.SoundRequest timing = new TimingRules.SoundRequest(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
+          request.originalGain());
+      problems.addAll(TimingRules.check(prefix, timing, audio.durationMs(), videoMs, track.get().startMs(), track.get().endMs()));
+      pieces.add(audio);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
+  }
+
+  private static FacePlan plan(FaceDub dub, AnalysisPass.Analysis analysis, PcmAudio ownSound, SyncOptions options,
+      ExemplarSelector selector) throws MediaException {
+    FaceData face = analysis.faces().get(dub.faceId());
+    long[] times = analysis.frameTimesUs();
+    long windowStartUs = dub.insertMs() * 1000;
+    long windowEndUs = dub.insertEndMs() * 1000;
+    List<Integer> inWindow = new ArrayList<>();
+    for (int i = 0; i < times.length; i++) {
+      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.at(i) != null) {
+        inWindow.add(i);
+      }
+    }
+    double[][] wanted = new double[times.length][];
+    if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
+      PcmAudio speech = AudioReader.decode(dub.audio(), MOTION_RATE, 1, TimingRules.MAX_AUDIO_MS + 1_000);
+      PcmAudio piece = slice(speech, dub.startMs(), dub.endMs());
+      double[] pieceTimes = new double[inWindow.size()];
+      for (int k = 0; k < pieceTimes.length; k++) {
+        pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
+      }
+      double[] sourceTimes = new double[times.length];
+      for (int i = 0; i < times.length; i++) {
+        sourceTimes[i] = times[i] / 1e6;
+      }
+      SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound, face.library().closedParams());
+      double[][] predicted = options.motion().predict(source, piece, pieceTimes);
+      for (int k = 0; k < pieceTimes.length; k++) {
+        wanted[inWindow.get(k)] = predicted[k];
+      }
+    }
+    return FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, options.crossFadeMs() * 1000, selector);
+  }
+
+  /** The sample frames [startMs, endMs) of a decoded audio, silence where it runs short. */
+  static PcmAudio slice(PcmAudio audio, long startMs, long endMs) {
+    int from = (int) audio.frameAt(startMs);
+    int to = (int) audio.frameAt(endMs);
+    float[] out = new float[Math.max(0, to - from) * audio.channels()];
+    int available = Math.max(0, Math.min(to, audio.frames()) - from) * audio.channels();
+    if (available > 0) {
+      System.arraycopy(audio.samples(), from * audio.channels(), out, 0, available);
+    }
+    return new PcmAudio(out, audio.sampleRate(), audio.channels());
+  }
+
+  private static void renderPass(SyncRequest request, AnalysisPass.Analysis analysis, List<FacePlan> plans,
+      List<PcmAudio> pieces, SyncOptions options, Progress progress) throws MediaException {
+    VideoInfo info = analysis.info();
+    int rate = options.encoding().audioSampleRate();
+    List<AudioPiece> placed = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) {
+      FaceDub dub = request.faces().get(i);
+      placed.add(new AudioPiece(pieces.get(i), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
+    }
+    AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
+    AudioStream soundtrack = new AudioPlan(placed, request.originalGain()).mix(original, analysis.endUs(), rate, 2);
+    int written = 0;
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video()));
+        VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+            options.encoding())) {
+      Optional<VideoFrame> next;
+      while ((next = frames.read()).isPresent()) {
+        try (VideoFrame frame = next.get()) {
+          for (FacePlan plan : plans) {
+            plan.render(frame.index(), frame.bgr());
+          }
+          out.write(frame);
+          written++;
+          progress.update(written / (double) analysis.frames());
+        }
+      }
+      out.finish();
+    }
+    if (written != analysis.frames()) {
+      throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
+          + " on the first; is the file changing?");
+    }
+  }
+}

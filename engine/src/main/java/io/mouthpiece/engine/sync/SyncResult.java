@@ -1,0 +1,13 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.media.VideoInfo;
+
+/**
+ * What a lip-sync produced, and where its time went.
+ *
+ * @param analysisSec first walk: decode, track, build libraries
+ * @param planSec motion prediction and exemplar choice
+ * @param renderSec second walk: decode, draw, encode
+ */
+public record SyncResult(VideoInfo source, int frames, long durationUs, double analysisSec, double planSec,
+    double renderSec) {}
