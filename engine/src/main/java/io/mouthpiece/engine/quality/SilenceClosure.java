@@ -1,0 +1,146 @@
+package io.mouthpiece.engine.quality;
+
+import io.mouthpiece.engine.media.PcmAudio;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Does the mouth close when the speech pauses? In: an audio and a video's {@link ApertureTrack}
+ * on the audio's timeline. Out: the audio's silent stretches of at least 300 ms, and how many of
+ * the frames inside them show a closed mouth (frames without a face are counted apart, neither
+ * closed nor open). A mouth hanging open in a pause is what viewers of lip-sync notice first.
+ *
+ * <p>Silence is found by a plain energy detector of its own, apart from whatever voice activity
+ * the motion model uses, so the meter does not share the engine's mistakes: every 10 ms, the
+ * speech-band energy over 30 ms; speech where it is within 35 dB of the audio's own speech level
+ * (its 95th-percentile frame) and at least 10 dB above its noise floor (10th percentile); 50 ms of
+ * hangover either side of speech, since lips lead the sound and word ends decay below any
+ * threshold.
+ */
+public final class SilenceClosure {
+  public static final double FRAME_SEC = 0.010;
+  public static final double MIN_SILENCE_SEC = 0.300;
+  /** Frames this far below the speech level are silent. */
+  public static final double BELOW_SPEECH_DB = 35;
+  /** ... and at least this far above its noise floor (its 10th-percentile frame) ... */
+  public static final double ABOVE_NOISE_DB = 10;
+  /** ... but never closer than this to the speech level. */
+  public static final double MIN_BELOW_SPEECH_DB = 20;
+  /** Energy is measured over this window every 10 ms: one 10 ms frame of noise is too ragged. */
+  private static final double SMOOTHING_SEC = 0.030;
+  /** Speech extends this far beyond the frames above the threshold, both ways. */
+  public static final double HANGOVER_SEC = 0.050;
+  /**
+   * An aperture at or below this is a closed mouth. From the five shared talking heads
+   * (QualityOnRealMediaTest prints the numbers): lips resting shut in a pause measure 0.028-0.033
+   * (retalking_face1, both pauses) and 0.026-0.031 (retalking_face5); lips shut for p, b, m while
+   * speaking reach 0.010-0.027 (each clip's minimum: face3 and AOC 0.010, face2 0.019, face1
+   * 0.024, face5 0.026). The lowest mouth resting *apart* in a pause is retalking_face2's,
+   * 0.064-0.078, and the speaking medians are 0.070-0.154. The landmarks do not meet when lips
+   * do, so closed is not 0; 0.04 is above every closed plateau seen (0.033) by a few times the
+   * frame-to-frame jitter of a still mouth, and well below lips resting apart. Frames between
+   * 0.04 and 0.06 are lips closing or parting (1-2 px on a 50 px mouth), not closed.
+   */
+  public static final double CLOSED_APERTURE = 0.04;
+
+  private SilenceClosure() {}
+
+  /** A stretch of the audio's timeline, seconds from its first sample. */
+  public record Stretch(double startSec, double endSec) {
+    public double durationSec() {
+      return endSec - startSec;
+    }
+
+    public boolean contains(double timeSec) {
+      return timeSec >= startSec && timeSec < endSec;
+    }
+  }
+
+  /**
+   * The measure.
+   *
+   * @param silences the audio's silent stretches of at least {@link #MIN_SILENCE_SEC}
+   * @param framesInSilence video frames inside them with a face
+   * @param closedFrames those of them with a closed mouth
+   * @param framesWithoutFace video frames inside them without a face (in neither count above)
+   */
+  public record Result(List<Stretch> silences, int framesInSilence, int closedFrames, int framesWithoutFace) {
+    /** Closed frames over frames in silence; NaN when the audio has no silence (nothing to judge). */
+    public double closedFraction() {
+      return framesInSilence == 0 ? Double.NaN : closedFrames / (double) framesInSilence;
+    }
+  }
+
+  /** The measure with the default closed threshold. */
+  public static Result measure(ApertureTrack track, PcmAudio audio) {
+    return measure(track, silentStretches(audio), CLOSED_APERTURE);
+  }
+
+  /** The measure over given silences, with a given closed threshold. */
+  public static Result measure(ApertureTrack track, List<Stretch> silences, double closedAperture) {
+    int inSilence = 0;
+    int closed = 0;
+    int noFace = 0;
+    for (int i = 0; i < track.size(); i++) {
+      double t = track.timesSec()[i];
+      if (silences.stream().noneMatch(s -> s.contains(t))) {
+        continue;
+      }
+      double a = track.aperture()[i];
+      if (Double.isNaN(a)) {
+        noFace++;
+      } else {
+        inSilence++;
+        closed += a <= closedAperture ? 1 : 0;
+      }
+    }
+    return new Result(silences, inSilence, closed, noFace);
+  }
+
+  /** The audio's silent stretches of at least {@link #MIN_SILENCE_SEC}, in time order. */
+  public static List<Stretch> silentStretches(PcmAudio audio) {
+    SpeechEnvelope band = SpeechEnvelope.of(audio, SMOOTHING_SEC);
+    int frames = (int) Math.floor(band.durationSec() / FRAME_SEC);
+    if (frames == 0) {
+      return List.of();
+    }
+    double[] energyDb = new double[frames];
+    for (int k = 0; k < frames; k++) {
+      energyDb[k] = band.energyDb((k + 0.5) * FRAME_SEC);
+    }
+    double[] sorted = energyDb.clone();
+    Arrays.sort(sorted);
+    double speechDb = sorted[(int) Math.floor(0.95 * (frames - 1))];
+    double noiseDb = sorted[(int) Math.floor(0.10 * (frames - 1))];
+    // Relative to the speech level; but a noisy recording's pauses sit only ~35 dB below its
+    // speech, so never within 10 dB of its noise floor either. Without pauses the 10th percentile
+    // is speech itself: that rule never brings the threshold closer than 20 dB to the speech level.
+    // Near digital silence is silent whatever the levels.
+    double aboveNoiseDb = Math.min(noiseDb + ABOVE_NOISE_DB, speechDb - MIN_BELOW_SPEECH_DB);
+    double thresholdDb = Math.max(Math.max(speechDb - BELOW_SPEECH_DB, aboveNoiseDb), SpeechEnvelope.FLOOR_DB + 10);
+    int hangover = (int) Math.round(HANGOVER_SEC / FRAME_SEC);
+    boolean[] speech = new boolean[frames];
+    for (int k = 0; k < frames; k++) {
+      if (energyDb[k] > thresholdDb) {
+        for (int j = Math.max(0, k - hangover); j <= Math.min(frames - 1, k + hangover); j++) {
+          speech[j] = true;
+        }
+      }
+    }
+    List<Stretch> stretches = new ArrayList<>();
+    int runStart = -1;
+    for (int k = 0; k <= frames; k++) {
+      boolean silent = k < frames && !speech[k];
+      if (silent && runStart < 0) {
+        runStart = k;
+      } else if (!silent && runStart >= 0) {
+        if ((k - runStart) * FRAME_SEC >= MIN_SILENCE_SEC - 1e-9) {
+          stretches.add(new Stretch(runStart * FRAME_SEC, k * FRAME_SEC));
+        }
+        runStart = -1;
+      }
+    }
+    return stretches;
+  }
+}
