@@ -26,4 +26,16 @@ public record PcmAudio(float[] samples, int sampleRate, int channels) {
   public long frameAt(long timeMs) {
     return Math.round(timeMs * (double) sampleRate / 1000.0);
   }
+
+  /** The sample frames [fromMs, toMs), with silence where this audio runs short. */
+  public PcmAudio slice(long fromMs, long toMs) {
+    int from = (int) frameAt(fromMs);
+    int to = (int) frameAt(toMs);
+    float[] out = new float[Math.max(0, to - from) * channels];
+    int available = Math.max(0, Math.min(to, frames()) - from) * channels;
+    if (available > 0) {
+      System.arraycopy(samples, from * channels, out, 0, available);
+    }
+    return new PcmAudio(out, sampleRate, channels);
+  }
 }

@@ -146,7 +146,7 @@ public final class SyncJob {
     double[][] wanted = new double[times.length][];
     if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
       PcmAudio speech = AudioReader.decode(dub.audio(), MOTION_RATE, 1, TimingRules.MAX_AUDIO_MS + 1_000);
-      PcmAudio piece = slice(speech, dub.startMs(), dub.endMs());
+      PcmAudio piece = speech.slice(dub.startMs(), dub.endMs());
       double[] pieceTimes = new double[inWindow.size()];
       for (int k = 0; k < pieceTimes.length; k++) {
         pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
@@ -162,18 +162,6 @@ public final class SyncJob {
       }
     }
     return FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, options.crossFadeMs() * 1000, selector);
-  }
-
-  /** The sample frames [startMs, endMs) of a decoded audio, silence where it runs short. */
-  static PcmAudio slice(PcmAudio audio, long startMs, long endMs) {
-    int from = (int) audio.frameAt(startMs);
-    int to = (int) audio.frameAt(endMs);
-    float[] out = new float[Math.max(0, to - from) * audio.channels()];
-    int available = Math.max(0, Math.min(to, audio.frames()) - from) * audio.channels();
-    if (available > 0) {
-      System.arraycopy(audio.samples(), from * audio.channels(), out, 0, available);
-    }
-    return new PcmAudio(out, audio.sampleRate(), audio.channels());
   }
 
   private static void renderPass(SyncRequest request, AnalysisPass.Analysis analysis, List<FacePlan> plans,
