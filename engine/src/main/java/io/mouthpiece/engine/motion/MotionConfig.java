@@ -28,6 +28,16 @@ public record MotionConfig(
   public static final MotionConfig DEFAULT = new MotionConfig(
       new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 100);
 
+  public MotionConfig {
+    contextOffsetsMs = contextOffsetsMs.clone();
+  }
+
+  /** The offsets, a copy (the record stays immutable). */
+  @Override
+  public int[] contextOffsetsMs() {
+    return contextOffsetsMs.clone();
+  }
+
   /** Throws with the field and the rule when a value is out of range. */
   public void checkValidity() {
     if (contextOffsetsMs.length == 0 || contextOffsetsMs.length > 64) {
