@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      // The engine's test-jar (shared test media helpers) is on the class path too: not production code.
+      .withImportOption(location -> !location.contains("-tests.jar"))
       .importPackages("io.mouthpiece");
 
   @Test
@@ -30,8 +32,8 @@ class ArchitectureTest {
 
   @Test
   void theDataWalksForwardOnly() {
-    // media -> face -> mouth -> render -> sync: a stage may use those before it, never after.
-    String[] order = {"media", "face", "mouth", "render", "sync"};
+    // media -> face -> mouth -> motion -> render -> sync: a stage may use those before it, never after.
+    String[] order = {"media", "face", "mouth", "motion", "render", "sync"};
     for (int i = 0; i < order.length; i++) {
       for (int j = i + 1; j < order.length; j++) {
         noClasses().that().resideInAPackage("io.mouthpiece.engine." + order[i] + "..")
@@ -42,9 +44,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void measuringDependsOnNothingItMeasures() {
+    // quality measures videos with the face stage; it must not share code with the engine's own
+    // motion model or renderer, or it would grade them by their own rules.
+    noClasses().that().resideInAPackage("io.mouthpiece.engine.quality..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
+            "io.mouthpiece.engine.sync..")
+        .check(CLASSES);
+    noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
+            "io.mouthpiece.engine.sync..")
+        .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.engine.quality..")
+        .check(CLASSES);
+  }
+
+  @Test
   void stagesDoNotReachBackIntoTheFacade() {
     noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
-            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..")
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
+            "io.mouthpiece.engine.sync..", "io.mouthpiece.engine.quality..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.mouthpiece.engine.LipSync")
         .check(CLASSES);
   }

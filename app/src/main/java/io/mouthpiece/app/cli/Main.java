@@ -1,5 +1,6 @@
 package io.mouthpiece.app.cli;
 
+import io.mouthpiece.app.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Self-hosted lip-sync video: find faces, re-render a mouth to speak new audio.",
-    subcommands = {IdentifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {IdentifyCommand.class, SyncCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run `mouthpiece help COMMAND` for a command's options."})
 public final class Main {
   public static void main(String[] args) {

@@ -26,7 +26,7 @@ public record MotionConfig(
     double leadMs) {
 
   public static final MotionConfig DEFAULT = new MotionConfig(
-      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 100);
+      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 50);
 
   public MotionConfig {
     contextOffsetsMs = contextOffsetsMs.clone();

@@ -7,7 +7,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import io.mouthpiece.engine.face.FaceLandmarks;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -35,6 +34,11 @@ public final class MouthLibrary implements AutoCloseable {
     this.exemplars = exemplars;
   }
 
+  /** A library of exemplars already cut (in time order); it takes ownership of them. */
+  public static MouthLibrary of(LowerFace window, List<MouthExemplar> exemplars) {
+    return new MouthLibrary(window, List.copyOf(exemplars));
+  }
+
   public LowerFace window() {
     return window;
   }
@@ -45,23 +49,6 @@ public final class MouthLibrary implements AutoCloseable {
 
   public int size() {
     return exemplars.size();
-  }
-
-  /** The params of the library's closed mouth: the median of its most closed tenth. */
-  public double[] closedParams() {
-    List<MouthExemplar> byAperture = new ArrayList<>(exemplars);
-    byAperture.sort((x, y) -> Double.compare(x.params()[MouthParams.APERTURE], y.params()[MouthParams.APERTURE]));
-    int n = Math.max(1, byAperture.size() / 10);
-    double[] closed = new double[MouthParams.COUNT];
-    for (int k = 0; k < MouthParams.COUNT; k++) {
-      double[] column = new double[n];
-      for (int i = 0; i < n; i++) {
-        column[i] = byAperture.get(i).params()[k];
-      }
-      Arrays.sort(column);
-      closed[k] = column[n / 2];
-    }
-    return closed;
   }
 
   @Override

@@ -45,6 +45,27 @@ public record MouthShape(float[] points) {
     return eyes <= 0 ? 0 : dist(l, 61, 291) / eyes;
   }
 
+  /** Distance between two mesh points of this shape, in inter-ocular units. */
+  double dist(int meshA, int meshB) {
+    int a = slot(meshA);
+    int b = slot(meshB);
+    return Math.hypot(points[2 * a] - points[2 * b], points[2 * a + 1] - points[2 * b + 1]);
+  }
+
+  /** The y (downwards, inter-ocular units from the eye line) of a mesh point of this shape. */
+  double y(int mesh) {
+    return points[2 * slot(mesh) + 1];
+  }
+
+  private static int slot(int mesh) {
+    for (int i = 0; i < INDICES.length; i++) {
+      if (INDICES[i] == mesh) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("mesh point " + mesh + " is not part of a mouth shape");
+  }
+
   /** Euclidean distance to another shape of the same layout. */
   public double distance(MouthShape other) {
     double sum = 0;

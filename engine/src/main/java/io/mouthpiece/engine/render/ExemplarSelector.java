@@ -13,7 +13,10 @@ import java.util.List;
  * one library index per frame, found by Viterbi over each frame's best candidates: a close match
  * in shape and pose is cheap, and so is moving on to the next source frame (real motion between
  * neighbours); holding costs a little, jumping elsewhere costs more (a jump can flicker).
- * A frame with no wanted mouth (null) gets -1.
+ * A frame with no wanted mouth (null) gets -1. A wanted mouth as closed as the library's most
+ * closed few percent is drawn only from exemplars whose lips meet ({@link MouthParams#CLOSED_APERTURE}):
+ * pauses show a really closed mouth, taken from the frames where this speaker's lips met, and
+ * holding it costs nothing.
  */
 public final class ExemplarSelector {
   private final SelectionConfig config;
@@ -32,6 +35,10 @@ public final class ExemplarSelector {
       return chosen;
     }
     double[] scale = spread(ex);
+    double[] apertures = ex.stream().mapToDouble(e -> e.params()[MouthParams.APERTURE]).sorted().toArray();
+    double closedWanted = apertures[(int) (config.closedQuantile() * (apertures.length - 1))];
+    // Closed mouths are those whose lips meet; a library with hardly any gets its three most closed.
+    double closedLevel = Math.max(MouthParams.CLOSED_APERTURE, apertures[Math.min(apertures.length - 1, 2)]);
     int k = Math.min(config.candidates(), ex.size());
     int[][] cand = new int[n][];
     double[][] cost = new double[n][];
@@ -40,9 +47,11 @@ public final class ExemplarSelector {
       if (wanted[t] == null) {
         continue;
       }
+      boolean closed = wanted[t][MouthParams.APERTURE] <= closedWanted;
       double[] target = new double[ex.size()];
       for (int e = 0; e < ex.size(); e++) {
-        target[e] = targetCost(ex.get(e), wanted[t], poses[t], scale);
+        boolean allowed = !closed || ex.get(e).params()[MouthParams.APERTURE] <= closedLevel;
+        target[e] = allowed ? targetCost(ex.get(e), wanted[t], poses[t], scale) : Double.MAX_VALUE / 4;
       }
       cand[t] = best(target, k);
       cost[t] = new double[k];
@@ -58,7 +67,7 @@ public final class ExemplarSelector {
         double bestCost = Double.MAX_VALUE;
         int bestPrev = 0;
         for (int i = 0; i < cand[p].length; i++) {
-          double c = cost[p][i] + transition(cand[p][i], cand[t][j]);
+          double c = cost[p][i] + transition(cand[p][i], cand[t][j], closed);
           if (c < bestCost) {
             bestCost = c;
             bestPrev = i;
@@ -98,8 +107,8 @@ public final class ExemplarSelector {
     return c;
   }
 
-  private double transition(int from, int to) {
-    if (to == from + 1) {
+  private double transition(int from, int to, boolean closed) {
+    if (to == from + 1 || (closed && to == from)) {
       return 0;
     }
     return to == from ? config.holdCost() : config.jumpCost();

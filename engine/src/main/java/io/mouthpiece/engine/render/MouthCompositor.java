@@ -36,7 +36,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Puts an exemplar's mouth and jaw onto a frame. In: the frame, the face's landmarks in it, the
  * chosen exemplar and a strength (0 leaves the frame as it is, 1 shows the exemplar fully; the
  * window's edges cross-fade in between). Out: the frame, changed in place inside a feathered mask
- * fixed in landmark space (under the nose, round the jaw of both faces). The exemplar is placed
+ * fixed in landmark space (under the nose, round the frame's jaw and the exemplar's chin). The exemplar is placed
  * by the rigid part of the face (eyes, nose, cheekbones), so the jaw is free to move, and its
  * colours are matched to the frame along the mask's edge, so no seam shows where lighting drifts.
  */
@@ -46,6 +46,13 @@ public final class MouthCompositor {
   /** Where the mask starts: points under the nose and on the cheeks, then the jaw line. */
   private static final int[] MASK_TOP = {2, 98, 327, 203, 423, 206, 426, 216, 436};
   private static final int[] JAW = {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397, 58, 288};
+  /**
+   * The exemplar's chin, which may hang lower than the frame's (an open jaw). Only the chin: the
+   * exemplar's jaw sides and cheeks may have background beside them when heads turn differently.
+   */
+  private static final int[] CHIN = {176, 148, 152, 377, 400};
+  /** How far out along the line from the mouth to the jaw outline the mask reaches at the sides. */
+  private static final double JAW_INWARD = 0.8;
 
   private MouthCompositor() {}
 
@@ -67,17 +74,24 @@ public final class MouthCompositor {
     double unit = target.interocular();
     double feather = Math.max(1.5, FEATHER * unit);
 
-    // The mask polygon in frame pixels: the target's lower face and the exemplar's jaw placed on it.
-    int count = MASK_TOP.length + 2 * JAW.length;
+    // The mask polygon in frame pixels: the target's lower face and the exemplar's chin placed on it.
+    int count = MASK_TOP.length + JAW.length + CHIN.length;
     double[] poly = new double[count * 2];
     int at = 0;
     for (int p : MASK_TOP) {
       poly[at++] = target.x(p);
       poly[at++] = target.y(p);
     }
+    // The jaw line is the face's outline: pulled a little towards the mouth, the mask stays on
+    // skin even where an exemplar seen from another angle has background beside its cheek.
+    double mouthX = (target.x(13) + target.x(14)) / 2;
+    double mouthY = (target.y(13) + target.y(14)) / 2;
     for (int p : JAW) {
-      poly[at++] = target.x(p);
-      poly[at++] = target.y(p);
+      double inward = p == 152 || p == 148 || p == 377 ? 1.0 : JAW_INWARD;
+      poly[at++] = mouthX + inward * (target.x(p) - mouthX);
+      poly[at++] = mouthY + inward * (target.y(p) - mouthY);
+    }
+    for (int p : CHIN) {
       double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);
       poly[at++] = q[0];
       poly[at++] = q[1];

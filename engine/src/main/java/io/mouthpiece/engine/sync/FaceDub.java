@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * {@code insertMs} on the video's timeline, at {@code gain} (sound_volume).
  *
  * @param faceId the face (identify's face_id), or null for the largest face in the video
- * @param endMs {@link #TO_AUDIO_END} for the audio's own end
+ * @param endMs {@link #TO_AUDIO_END} for the audio's own end, or as much as fits before the video's end
  */
 public record FaceDub(String faceId, Path audio, long startMs, long endMs, long insertMs, double gain) {
   /** endMs meaning "to the end of the audio". */

@@ -4,8 +4,8 @@ import io.mouthpiece.engine.media.PcmAudio;
 
 /**
  * What the source video teaches about one face's mouth: for every frame, its time and measured
- * {@code MouthParams} (a null row where the face is not seen), the video's own sound (null for a
- * silent video) and the face's closed mouth. Its own audio and mouth are in sync, which is what a
- * speaker-adapted motion model learns from.
+ * {@code MouthParams} (a null row where the face is not seen), and the video's own sound (null for
+ * a silent video). Its own audio and mouth are in sync, which is what a speaker-adapted motion
+ * model learns from.
  */
-public record SourceFace(double[] frameTimesSec, double[][] params, PcmAudio sound, double[] closedParams) {}
+public record SourceFace(double[] frameTimesSec, double[][] params, PcmAudio sound) {}

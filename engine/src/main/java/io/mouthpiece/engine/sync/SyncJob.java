@@ -117,7 +117,8 @@ public final class SyncJob {
       }
       PcmAudio audio = AudioReader.decode(dub.audio(), rate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
-        dub = dub.resolved(faceId, audio.durationMs());
+        // The rest of the audio, as much of it as fits in the video after the insert point.
+        dub = dub.resolved(faceId, Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs())));
       }
       resolved.add(dub);
       TimingRules.SoundRequest timing = new TimingRules.SoundRequest(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
@@ -155,7 +156,7 @@ public final class SyncJob {
       for (int i = 0; i < times.length; i++) {
         sourceTimes[i] = times[i] / 1e6;
       }
-      SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound, face.library().closedParams());
+      SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound);
       double[][] predicted = options.motion().predict(source, piece, pieceTimes);
       for (int k = 0; k < pieceTimes.length; k++) {
         wanted[inWindow.get(k)] = predicted[k];

@@ -2,6 +2,7 @@ package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.face.FaceTrackerConfig;
 import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.motion.MotionConfig;
 import io.mouthpiece.engine.render.SelectionConfig;
 
 /**
@@ -26,6 +27,12 @@ public record SyncOptions(FaceTrackerConfig tracker, SelectionConfig selection, 
     if (motion == null) {
       throw new IllegalArgumentException("motion: a motion model is needed");
     }
+  }
+
+  /** The product's settings: default tracking, selection and encoding, the trained motion model. */
+  public static SyncOptions standard() {
+    return new SyncOptions(FaceTrackerConfig.DEFAULT, SelectionConfig.DEFAULT, EncodeSettings.DEFAULT, 600, 120,
+        Motions.trained(MotionConfig.DEFAULT));
   }
 
   public SyncOptions withMotion(MouthMotion m) {

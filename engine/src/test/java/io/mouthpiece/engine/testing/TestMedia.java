@@ -150,6 +150,42 @@ public final class TestMedia {
   }
 
   /**
+   * The first half of a constant-rate shared clip (its frames before the middle frame) with its
+   * sound: what a half-split test lets the engine see. Returns the file; the second half starts at
+   * {@link #halfUs}.
+   */
+  public static Path firstHalf(String name) {
+    Path source = sharedVideo(name);
+    return MediaCache.get("first-half-" + stem(name) + "-" + RECIPE + ".mp4", out -> {
+      try (HeldFrames video = new HeldFrames(source)) {
+        Rational fps = video.nominalRate();
+        long half = halfUs(video.endUs(), fps);
+        PcmAudio sound = audioOrNull(source);
+        PcmAudio firstSound = sound == null ? null : sound.slice(0, half / 1000);
+        try (ClipEncoder encoder = new ClipEncoder(out, video.width(), video.height(), fps, firstSound)) {
+          for (long n = 0; timeUs(n, fps) < half; n++) {
+            encoder.write(video.at(timeUs(n, fps)));
+          }
+          encoder.finish();
+        }
+      }
+    });
+  }
+
+  /** Where a constant-rate shared clip splits in two for {@link #firstHalf}: its middle frame's time. */
+  public static long halfUs(String name) {
+    try (HeldFrames video = new HeldFrames(sharedVideo(name))) {
+      return halfUs(video.endUs(), video.nominalRate());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long halfUs(long endUs, Rational fps) {
+    return timeUs(frameCount(endUs, fps) / 2, fps);
+  }
+
+  /**
    * A 1280x720 25 fps video of {@code seconds} seconds, for benchmarks and memory checks: the
    * shared 25 fps speaking clips one after the other, looped, each scaled to 720 high and padded
    * (black) to 1280 wide, each with its own audio (48 kHz stereo).

@@ -1,0 +1,116 @@
+package io.mouthpiece.app.eval;
+
+import io.mouthpiece.engine.media.AudioPlan;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioStream;
+import io.mouthpiece.engine.media.AudioWriter;
+import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The inputs the evaluation makes from the shared media: half clips, pieces of speech, speech with pauses. */
+final class Clips {
+  /** Speech is kept at this rate for measuring; the engine resamples as it needs. */
+  static final int RATE = 16_000;
+
+  private Clips() {}
+
+  /** Where a clip splits in two: the timestamp of its middle frame. */
+  static long splitUs(Path video) throws MediaException {
+    long[] times = frameTimes(video);
+    return times[times.length / 2];
+  }
+
+  static long[] frameTimes(Path video) throws MediaException {
+    try (VideoReader r = VideoReader.open(video)) {
+      long[] t = new long[256];
+      int n = 0;
+      java.util.OptionalLong ts;
+      while ((ts = r.skip()).isPresent()) {
+        if (n == t.length) {
+          t = java.util.Arrays.copyOf(t, n * 2);
+        }
+        t[n++] = ts.getAsLong();
+      }
+      return java.util.Arrays.copyOf(t, n);
+    }
+  }
+
+  /** The frames before {@code splitUs} with their own sound: all the engine may see of the clip. */
+  static Path firstHalf(Path video, long splitUs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-first-half.mp4");
+    if (Files.exists(out)) {
+      return out;
+    }
+    EncodeSettings encoding = EncodeSettings.DEFAULT;
+    try (VideoReader reader = VideoReader.open(video)) {
+      var info = reader.info();
+      AudioStream sound = info.hasAudio()
+          ? new AudioPlan(List.of(), 1.0).mix(AudioReader.open(video, encoding.audioSampleRate(), 2), splitUs,
+              encoding.audioSampleRate(), 2)
+          : null;
+      try (VideoWriter writer = VideoWriter.open(out, info.width(), info.height(), info.frameRate(), sound, encoding)) {
+        Optional<VideoFrame> f;
+        while ((f = reader.read()).isPresent()) {
+          try (VideoFrame frame = f.get()) {
+            if (frame.timestampUs() >= splitUs) {
+              break;
+            }
+            writer.write(frame);
+          }
+        }
+        writer.finish();
+      }
+    }
+    return out;
+  }
+
+  /** A clip's own sound from {@code fromUs} to its end, as a WAV. */
+  static Path secondHalfSound(Path video, long fromUs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-second-half.wav");
+    if (!Files.exists(out)) {
+      PcmAudio all = AudioReader.decode(video, RATE, 1, 120_000);
+      AudioWriter.writeWav(all.slice(fromUs / 1000, all.durationMs()), out);
+    }
+    return out;
+  }
+
+  /** The first {@code lengthMs} of a speech file, as a WAV. */
+  static Path piece(Path speech, long lengthMs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(speech.getFileName().toString()) + "-" + lengthMs + "ms.wav");
+    if (!Files.exists(out)) {
+      AudioWriter.writeWav(AudioReader.decode(speech, RATE, 1, 120_000).slice(0, lengthMs), out);
+    }
+    return out;
+  }
+
+  /**
+   * Speech with pauses put in: {@code pauseMs} of silence after every {@code everyMs} of speech,
+   * for checking that the mouth closes in pauses.
+   */
+  static Path withPauses(Path speech, long lengthMs, long everyMs, long pauseMs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(speech.getFileName().toString()) + "-paused-" + lengthMs + "ms.wav");
+    if (!Files.exists(out)) {
+      PcmAudio src = AudioReader.decode(speech, RATE, 1, 120_000);
+      float[] s = new float[(int) (lengthMs * RATE / 1000)];
+      int from = 0;
+      int to = 0;
+      while (to < s.length && from < src.frames()) {
+        long inBlock = (to * 1000L / RATE) % (everyMs + pauseMs);
+        if (inBlock < everyMs) {
+          s[to] = src.samples()[from++];
+        }
+        to++;
+      }
+      AudioWriter.writeWav(new PcmAudio(s, RATE, 1), out);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.motion.LoudnessModel;
+import io.mouthpiece.engine.motion.MotionConfig;
+import io.mouthpiece.engine.motion.MotionModel;
+import io.mouthpiece.engine.motion.MotionTrainer;
+import io.mouthpiece.engine.motion.MouthRange;
+import io.mouthpiece.engine.motion.SourceSpeech;
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The motion models a lip-sync can run with, as {@link MouthMotion}s: the trained one (adapted to
+ * the speaker when the source teaches enough, else the generic model; see {@link MotionTrainer})
+ * and the loudness baseline the evaluation compares against.
+ */
+public final class Motions {
+  private Motions() {}
+
+  /** The product's model: speaker-adapted when it proves itself on the source, generic otherwise. */
+  public static MouthMotion trained(MotionConfig config) {
+    return using(source -> MotionTrainer.train(source, config));
+  }
+
+  /** The simplest engine: the mouth opens with the speech's loudness, in the speaker's own range. */
+  public static MouthMotion loudness(MotionConfig config) {
+    return using(source -> {
+      MouthRange range = MouthRange.measure(source.params(), source.closedParams(), config.minMeasuredFrames());
+      if (range == null) {
+        throw new IllegalStateException("the loudness baseline needs a measured face: too few frames");
+      }
+      return new LoudnessModel(range, config);
+    });
+  }
+
+  private static MouthMotion using(Function<SourceSpeech, MotionModel> fit) {
+    return (face, piece, times) -> {
+      MotionModel model = fit.apply(speech(face));
+      return model.predict(AudioFeatures.of(piece), times).params();
+    };
+  }
+
+  /** The motion package's view of the source: NaN rows for absent faces, silence for a silent video. */
+  static SourceSpeech speech(SourceFace face) {
+    double[][] rows = new double[face.params().length][];
+    double[] missing = new double[MouthParams.COUNT];
+    Arrays.fill(missing, Double.NaN);
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = face.params()[i] == null ? missing : face.params()[i];
+    }
+    PcmAudio sound = face.sound();
+    if (sound == null) {
+      double endSec = face.frameTimesSec().length == 0 ? 1 : face.frameTimesSec()[face.frameTimesSec().length - 1] + 1;
+      sound = new PcmAudio(new float[(int) (endSec * SyncJob.MOTION_RATE)], SyncJob.MOTION_RATE, 1);
+    }
+    return SourceSpeech.of(sound, face.frameTimesSec(), rows);
+  }
+}

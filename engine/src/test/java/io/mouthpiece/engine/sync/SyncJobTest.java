@@ -1,0 +1,185 @@
+package io.mouthpiece.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole lip-syncs on real media: the output's shape, what changes and what does not, bad requests. */
+class SyncJobTest {
+  @TempDir Path temp;
+
+  /** Per output frame: its timestamp, and how much the picture differs from the source's (mean abs, 0-255). */
+  private record Comparison(VideoInfo out, long[] sourceUs, long[] outUs, double[] mouthDiff, double[] restDiff) {}
+
+  /**
+   * Compares source and output frame by frame, in a box around {@code mouth} (x, y, w, h) and in
+   * the rest of the picture.
+   */
+  private static Comparison compare(Path source, Path output, Rect mouth) throws Exception {
+    List<Long> s = new ArrayList<>();
+    List<Long> o = new ArrayList<>();
+    List<Double> inside = new ArrayList<>();
+    List<Double> outside = new ArrayList<>();
+    VideoInfo info;
+    try (VideoReader a = VideoReader.open(source); VideoReader b = VideoReader.open(output)) {
+      info = b.info();
+      while (true) {
+        Optional<VideoFrame> fa = a.read();
+        Optional<VideoFrame> fb = b.read();
+        if (fa.isEmpty() || fb.isEmpty()) {
+          assertEquals(fa.isPresent(), fb.isPresent(), "same frame count");
+          break;
+        }
+        try (VideoFrame x = fa.get(); VideoFrame y = fb.get(); Mat diff = new Mat()) {
+          s.add(x.timestampUs());
+          o.add(y.timestampUs());
+          opencv_core.absdiff(x.bgr(), y.bgr(), diff);
+          double all = opencv_core.sumElems(diff).get(0) + opencv_core.sumElems(diff).get(1) + opencv_core.sumElems(diff).get(2);
+          try (Mat box = new Mat(diff, mouth)) {
+            double in = opencv_core.sumElems(box).get(0) + opencv_core.sumElems(box).get(1) + opencv_core.sumElems(box).get(2);
+            inside.add(in / (3.0 * mouth.width() * mouth.height()));
+            outside.add((all - in) / (3.0 * (diff.cols() * (double) diff.rows() - mouth.width() * (double) mouth.height())));
+          }
+        }
+      }
+    }
+    return new Comparison(info, s.stream().mapToLong(Long::longValue).toArray(), o.stream().mapToLong(Long::longValue).toArray(),
+        inside.stream().mapToDouble(Double::doubleValue).toArray(), outside.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** The source through the same decoder and encoder, untouched: the re-encoding noise to compare with. */
+  private Path roundTrip(Path video) throws Exception {
+    Path out = temp.resolve("round-trip.mp4");
+    try (VideoReader r = VideoReader.open(video);
+        var w = io.mouthpiece.engine.media.VideoWriter.open(out, r.info().width(), r.info().height(), r.info().frameRate(),
+            null, io.mouthpiece.engine.media.EncodeSettings.DEFAULT)) {
+      Optional<VideoFrame> f;
+      while ((f = r.read()).isPresent()) {
+        try (VideoFrame frame = f.get()) {
+          w.write(frame);
+        }
+      }
+      w.finish();
+    }
+    return out;
+  }
+
+  @Test
+  void onlyTheMouthChangesAndOnlyInsideTheWindow() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face5.mp4"); // 524x524, 25 fps, 122 frames, 4.88 s
+    Path speech = TestMedia.sharedAudio("retalking_2.wav");
+    Path out = temp.resolve("out.mp4");
+    SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", speech, 500, 3000, 1000, 1.0)), 0.5, out),
+        SyncOptions.standard(), Progress.NONE);
+    assertEquals(122, r.frames());
+    // The mouth of this clip stays inside (180..360, 300..440).
+    Rect mouth = new Rect(180, 300, 180, 140);
+    Comparison c = compare(video, out, mouth);
+    Comparison noise = compare(video, roundTrip(video), mouth);
+    assertEquals(524, c.out().width());
+    assertEquals(524, c.out().height());
+    assertEquals(c.sourceUs().length, c.outUs().length);
+    for (int i = 0; i < c.sourceUs().length; i++) {
+      assertEquals(c.sourceUs()[i], c.outUs()[i], "frame " + i + " keeps its timestamp");
+    }
+    assertEquals(4_880_000, c.out().durationUs(), 40_000);
+    int changed = 0;
+    for (int i = 0; i < c.mouthDiff().length; i++) {
+      double t = c.sourceUs()[i] / 1000.0;
+      assertTrue(c.restDiff()[i] < noise.restDiff()[i] + 0.3, "frame " + i + ": away from the mouth the picture is the"
+          + " source's, but for re-encoding: " + c.restDiff()[i] + " vs " + noise.restDiff()[i]);
+      if (t < 1000 || t >= 3500) {
+        assertTrue(c.mouthDiff()[i] < noise.mouthDiff()[i] + 0.3, "frame " + i + " at " + t + " ms is outside the window: "
+            + c.mouthDiff()[i] + " vs " + noise.mouthDiff()[i]);
+      } else if (t >= 1200 && t < 3300 && c.mouthDiff()[i] > noise.mouthDiff()[i] + 2.0) {
+        changed++;
+      }
+    }
+    assertTrue(changed >= 35, "the mouth is re-rendered in the window: " + changed + " of ~52 frames changed");
+    // The soundtrack: 0.5 x the original plus the piece from 1.0 s on.
+    PcmAudio sound = AudioReader.decode(out, 16_000, 1, 10_000);
+    assertEquals(4880, sound.durationMs(), 25);
+  }
+
+  @Test
+  void twoFacesWithTheirOwnSpeechInOnePass() throws Exception {
+    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
+    Path out = temp.resolve("two.mp4");
+    List<FaceDub> dubs = List.of(
+        new FaceDub("0", TestMedia.sharedAudio("retalking_1.wav"), 0, 2500, 0, 1.0),
+        new FaceDub("1", TestMedia.sharedAudio("retalking_2.wav"), 0, 2500, 2000, 1.0));
+    SyncResult r = LipSync.sync(new SyncRequest(video, dubs, 1.0, out), SyncOptions.standard(), Progress.NONE);
+    assertTrue(r.frames() > 100);
+    try (VideoReader a = VideoReader.open(out)) {
+      assertTrue(a.info().hasAudio());
+    }
+  }
+
+  @Test
+  void framesWithoutTheFacePassThrough() throws Exception {
+    // The face is away from 2.0 s to 3.5 s (a cut-in of another shot) and comes back as face 2.
+    Path video = TestMedia.cutIn("retalking_face3.mp4", "musetalk_sun.mp4", 2000, 1500);
+    Path out = temp.resolve("cut.mp4");
+    LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", TestMedia.sharedAudio("retalking_1.wav"), 0, 4500, 0, 1.0)),
+        1.0, out), SyncOptions.standard(), Progress.NONE);
+    Rect mouth = new Rect(200, 330, 190, 160);
+    Comparison c = compare(video, out, mouth);
+    Comparison noise = compare(video, roundTrip(video), mouth);
+    for (int i = 0; i < c.sourceUs().length; i++) {
+      if (c.sourceUs()[i] >= 2_000_000) {
+        assertTrue(c.mouthDiff()[i] < noise.mouthDiff()[i] + 0.3 && c.restDiff()[i] < noise.restDiff()[i] + 0.3,
+            "frame " + i + " has no face 0: untouched but for re-encoding (" + c.mouthDiff()[i] + " vs " + noise.mouthDiff()[i] + ")");
+      }
+    }
+  }
+
+  @Test
+  void aSilentVideoGetsTheNewSpeech() throws Exception {
+    Path video = TestMedia.sharedVideo("musetalk_sun.mp4"); // no sound, small face
+    Path out = temp.resolve("sun.mp4");
+    LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.sharedAudio("retalking_2.wav"), 0,
+        FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0, out), SyncOptions.standard(), Progress.NONE);
+    PcmAudio sound = AudioReader.decode(out, 16_000, 1, 30_000);
+    assertEquals(22_000, sound.durationMs(), 25);
+    double early = 0;
+    for (int i = 0; i < 16_000 * 4; i++) {
+      early += Math.abs(sound.samples()[i]);
+    }
+    assertTrue(early / (16_000 * 4) > 0.005, "the speech is in the first seconds");
+  }
+
+  @Test
+  void badRequestsNameTheFieldAndTheRule() {
+    Path video = TestMedia.sharedVideo("retalking_face5.mp4");
+    Path speech = TestMedia.sharedAudio("retalking_2.wav");
+    InvalidRequestException noFace = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
+        List.of(new FaceDub("7", speech, 0, 3000, 0, 1.0)), 1.0, temp.resolve("x.mp4")), SyncOptions.standard(), Progress.NONE));
+    assertEquals("face_id", noFace.violations().get(0).field());
+    assertTrue(noFace.getMessage().contains("no face 7"), noFace.getMessage());
+    InvalidRequestException tooShort = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
+        List.of(new FaceDub("0", speech, 0, 1500, 0, 1.0)), 1.0, temp.resolve("y.mp4")), SyncOptions.standard(), Progress.NONE));
+    assertEquals("sound_end_time", tooShort.violations().get(0).field());
+    InvalidRequestException twice = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
+        List.of(new FaceDub("0", speech, 0, 3000, 0, 1.0), new FaceDub("0", speech, 0, 3000, 0, 1.0)), 1.0,
+        temp.resolve("z.mp4")), SyncOptions.standard(), Progress.NONE));
+    assertEquals("face_choose[1].face_id", twice.violations().get(0).field());
+  }
+}
