@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
- * The machine's floor for reading a video: FFmpeg decoding every frame of the file with its own
- * threads and no pixel conversion, through the same FFmpeg libraries the engine uses.
+ * The machine's floor for a video's work, through the same FFmpeg libraries the engine uses:
+ * decoding every frame with FFmpeg's own threads and no pixel conversion, and transcoding
+ * (decode + encode at the engine's encoder settings, staying in the decoder's pixel format).
  */
 final class FfmpegFloor {
   private FfmpegFloor() {}
@@ -23,6 +24,37 @@ final class FfmpegFloor {
         n++;
       }
       frames[0] = n;
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Seconds to decode and re-encode the file (video and audio) as the engine's output is encoded. */
+  static double transcodeSeconds(Path video, Path out) throws Exception {
+    long start = System.nanoTime();
+    io.mouthpiece.engine.media.EncodeSettings s = io.mouthpiece.engine.media.EncodeSettings.DEFAULT;
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+      grabber.setVideoOption("threads", "auto");
+      grabber.setImageMode(org.bytedeco.javacv.FrameGrabber.ImageMode.RAW);
+      grabber.start();
+      try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(out.toFile(),
+          grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAudioChannels())) {
+        recorder.setFormat("mp4");
+        recorder.setFrameRate(grabber.getFrameRate());
+        recorder.setPixelFormat(grabber.getPixelFormat());
+        recorder.setVideoCodecName("libx264");
+        recorder.setVideoOption("crf", Integer.toString(s.crf()));
+        recorder.setVideoOption("preset", s.preset());
+        recorder.setVideoOption("threads", "auto");
+        recorder.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC);
+        recorder.setSampleRate(s.audioSampleRate());
+        recorder.setAudioBitrate(s.audioBitrate());
+        recorder.start();
+        org.bytedeco.javacv.Frame f;
+        while ((f = grabber.grab()) != null) {
+          recorder.record(f, grabber.getPixelFormat());
+        }
+        recorder.stop();
+      }
     }
     return (System.nanoTime() - start) / 1e9;
   }

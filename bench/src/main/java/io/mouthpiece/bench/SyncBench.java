@@ -1,0 +1,68 @@
+package io.mouthpiece.bench;
+
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mouthpiece bench sync}: `mouthpiece sync` end to end (decode, track, render, encode, mux)
+ * on 720p 25 fps talking-head videos of two lengths, dubbed with the shared 60 s English speech,
+ * as a user runs it (a fresh process), beside FFmpeg's own decode + encode of the same file at the
+ * same encoder settings in the same run.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = {"Speed and peak memory of `mouthpiece sync` on 1280x720 25 fps clips made from the shared media,",
+        "against FFmpeg decoding and re-encoding the same file at the engine's encoder settings."})
+final class SyncBench implements Callable<Integer> {
+  @Option(names = "--shared", paramLabel = "DIR", description = "The shared folder (default: ../shared beside the project).")
+  Path shared;
+
+  @Option(names = "--lengths", split = ",", paramLabel = "S", description = "Clip lengths in seconds (default: 60,10).")
+  int[] lengths = {60, 10};
+
+  @Option(names = "--runs", description = "Runs of each measurement; the median is printed (default: 1).")
+  int runs = 1;
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Layout.projectRoot();
+    Layout.pointTestMediaAt(root, shared);
+    Path appJar = root.resolve("app/target/mouthpiece.jar");
+    Path speech = TestMedia.sharedAudio("musetalk_eng.wav");
+    Path work = Files.createTempDirectory("mouthpiece-bench");
+    System.out.printf(Locale.ROOT, "sync benchmark: %d cores, %d run(s) each, medians; speech %s%n",
+        Runtime.getRuntime().availableProcessors(), runs, speech.getFileName());
+    System.out.printf(Locale.ROOT, "%-14s %10s %10s %12s %10s %10s%n", "clip", "ffmpeg s", "sync s", "x realtime", "x ffmpeg",
+        "peak RSS");
+    for (int seconds : lengths) {
+      Path clip = TestMedia.long720p(seconds);
+      double[] floor = new double[runs];
+      double[] wall = new double[runs];
+      long peak = 0;
+      for (int r = 0; r < runs; r++) {
+        floor[r] = FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4"));
+        ChildRun run = ChildRun.of(List.of(Layout.java(), "-jar", appJar.toString(), "sync", "--video", clip.toString(),
+            "--audio", speech.toString(), "--out", work.resolve("sync.mp4").toString()), work.resolve("sync.log"));
+        if (run.exit() != 0) {
+          System.err.println("sync failed; its output:\n" + Files.readString(work.resolve("sync.log")));
+          return 1;
+        }
+        wall[r] = run.wallSeconds();
+        peak = Math.max(peak, run.peakRssBytes());
+        System.err.println(Files.readString(work.resolve("sync.log")).lines().filter(l -> l.contains("wrote")).findFirst().orElse(""));
+      }
+      double ffmpeg = IdentifyBench.median(floor);
+      double sync = IdentifyBench.median(wall);
+      System.out.printf(Locale.ROOT, "%-14s %10.2f %10.2f %12.2f %10.2f %8.0f MB%n", "720p25 " + seconds + " s", ffmpeg, sync,
+          sync / seconds, sync / ffmpeg, peak / 1e6);
+    }
+    System.out.println("x realtime: wall seconds per video second (target <= 0.5). x ffmpeg: sync time / FFmpeg decode+encode"
+        + " time (target <= 2).");
+    return 0;
+  }
+}
