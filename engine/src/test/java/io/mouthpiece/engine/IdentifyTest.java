@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.face.IdentifyOptions;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;

@@ -9,8 +9,9 @@ package io.mouthpiece.engine.face;
  * @param endMs end of the last frame it is in (that frame's timestamp plus its duration)
  * @param frameCount frames looked at in which it was found (gaps of up to a second are not counted)
  * @param cropPng a PNG picture of the face, from its most frontal, largest frame
+ * @param sizePx the face's mean inter-ocular distance in pixels: how large it is in the picture
  */
-public record FaceTrack(String faceId, long startMs, long endMs, int frameCount, byte[] cropPng) {
+public record FaceTrack(String faceId, long startMs, long endMs, int frameCount, byte[] cropPng, double sizePx) {
   public long durationMs() {
     return endMs - startMs;
   }

@@ -33,6 +33,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
     long lastSeenUs;
     long lastSeenEndUs = -1;
     int frames;
+    double sizeSum;
     double[] lastBounds;
     double bestCropScore = -1;
     Mat crop;
@@ -77,6 +78,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
       a.lastSeenEndUs = -1;
       a.lastBounds = bounds;
       a.frames++;
+      a.sizeSum += f.smoothed().interocular();
       considerCrop(a, bgr, f.smoothed());
     }
     previousFrameUs = timestampUs;
@@ -152,7 +154,8 @@ public final class FaceTrackBuilder implements AutoCloseable {
           png = buf.getStringBytes();
         }
       }
-      tracks.add(new FaceTrack(a.faceId, Math.round(a.startUs / 1000.0), Math.round(endUs / 1000.0), a.frames, png));
+      tracks.add(new FaceTrack(a.faceId, Math.round(a.startUs / 1000.0), Math.round(endUs / 1000.0), a.frames, png,
+          a.frames == 0 ? 0 : a.sizeSum / a.frames));
     }
     return tracks;
   }

@@ -25,6 +25,8 @@ public final class MouthLibrary implements AutoCloseable {
   public static final double MAX_PITCH = 0.5;
   /** A frame less sharp than this fraction of the library's median sharpness is blurred. */
   public static final double MIN_RELATIVE_SHARPNESS = 0.4;
+  /** The most pixel memory one face's library takes. */
+  public static final long MAX_BYTES = 160L << 20;
 
   private final LowerFace window;
   private final List<MouthExemplar> exemplars;
@@ -72,7 +74,9 @@ public final class MouthLibrary implements AutoCloseable {
      */
     public Builder(double pxPerUnit, int maxExemplars, int frameWidth, int frameHeight) {
       this.window = new LowerFace(pxPerUnit);
-      this.maxExemplars = Math.max(2, maxExemplars);
+      // Large faces make large exemplars: the count shrinks so a library stays within its bytes.
+      long bytesEach = 3L * window.width() * window.height();
+      this.maxExemplars = (int) Math.max(2, Math.min(maxExemplars, MAX_BYTES / bytesEach));
       this.frameWidth = frameWidth;
       this.frameHeight = frameHeight;
     }

@@ -179,7 +179,9 @@ public final class MouthCompositor {
           ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
           : new Scalar(0, 0, 0, 0);
       // diff = (w + offset - r) * mask; r += diff
-      add(w, new Mat(w.size(), CV_32FC3, offset), w);
+      try (Mat shift = new Mat(w.size(), CV_32FC3, offset)) {
+        add(w, shift, w);
+      }
       subtract(w, r, diff);
       multiply(diff, mask3, diff);
       add(r, diff, r);

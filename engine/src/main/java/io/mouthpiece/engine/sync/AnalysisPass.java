@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice.
- * Out: every frame's timestamp and, for each wanted face (every face when none is named), its
- * landmarks in every frame and its mouth library. Faces get the same ids identify gives (the same tracker and track rules).
+ * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame and its
+ * mouth library. Faces get the same ids identify gives (the same tracker and track rules).
  * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.
  */
 public final class AnalysisPass {
@@ -70,7 +70,7 @@ public final class AnalysisPass {
           tracks.accept(frame.bgr(), frame.timestampUs(), seen, tracker.cutBefore());
           for (TrackedFace f : seen) {
             String id = tracks.faceIdOf(f.trackId());
-            FaceData data = faceIds.isEmpty() ? faces.computeIfAbsent(id, FaceData::new) : faces.get(id);
+            FaceData data = faces.get(id);
             if (data == null) {
               continue;
             }

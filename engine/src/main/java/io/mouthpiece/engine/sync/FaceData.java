@@ -40,12 +40,6 @@ public final class FaceData implements AutoCloseable {
     return frameIndex < landmarks.size() ? landmarks.get(frameIndex) : null;
   }
 
-  /** The face's median size (inter-ocular distance in pixels) over the frames it is in. */
-  public double medianSizePx() {
-    double[] sizes = landmarks.stream().filter(java.util.Objects::nonNull).mapToDouble(FaceLandmarks::interocular).sorted().toArray();
-    return sizes.length == 0 ? 0 : sizes[sizes.length / 2];
-  }
-
   public MouthLibrary library() {
     return library;
   }

@@ -1,6 +1,8 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.face.Identify;
+import io.mouthpiece.engine.face.IdentifyOptions;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.AudioPiece;
 import io.mouthpiece.engine.media.AudioPlan;
@@ -37,12 +39,10 @@ public final class SyncJob {
 
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
+    request = largestFaceWhereUnnamed(request, options, progress);
     checkDistinctFaces(request);
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
-    if (ids.contains(null)) {
-      ids.clear(); // the largest face is known only after looking at all of them
-    }
     long startNs = System.nanoTime();
     try (AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
         options.maxExemplars(), f -> progress.update(0.45 * f))) {
@@ -66,6 +66,28 @@ public final class SyncJob {
     }
   }
 
+  /**
+   * Names the largest face for every dub that names none, by identifying the faces first (a quick
+   * look: identify's rate). Libraries are then built only for faces that are re-voiced.
+   */
+  private static SyncRequest largestFaceWhereUnnamed(SyncRequest request, SyncOptions options, Progress progress)
+      throws MediaException {
+    if (request.faces().stream().noneMatch(f -> f.faceId() == null)) {
+      return request;
+    }
+    IdentifyOptions quick = IdentifyOptions.DEFAULT.withTracker(options.tracker());
+    Optional<FaceTrack> largest = Identify.run(request.video(), quick, Progress.NONE).faces().stream()
+        .max(java.util.Comparator.comparingDouble(FaceTrack::sizePx));
+    if (largest.isEmpty()) {
+      throw new InvalidRequestException(List.of(new Violation("face_id", "face_id: no face was found in this video to lip-sync")));
+    }
+    List<FaceDub> named = new ArrayList<>();
+    for (FaceDub dub : request.faces()) {
+      named.add(dub.faceId() == null ? dub.resolved(largest.get().faceId(), dub.endMs()) : dub);
+    }
+    return new SyncRequest(request.video(), named, request.originalGain(), request.out());
+  }
+
   private static void checkDistinctFaces(SyncRequest request) {
     Set<String> seen = new LinkedHashSet<>();
     List<Violation> problems = new ArrayList<>();
@@ -84,8 +106,8 @@ public final class SyncJob {
   }
 
   /**
-   * Checks every face and its timing against what the analysis found, names the largest face
-   * where none was named and ends open pieces at their audio's end; decodes the pieces for mixing
+   * Checks every face and its timing against what the analysis found and ends open pieces at
+   * their audio's end (or the video's); decodes the pieces for mixing
    * into {@code pieces}.
    */
   private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, SyncOptions options,
@@ -97,15 +119,6 @@ public final class SyncJob {
     for (int i = 0; i < request.faces().size(); i++) {
       FaceDub dub = request.faces().get(i);
       String prefix = request.faces().size() > 1 ? "face_choose[" + i + "]." : "";
-      if (dub.faceId() == null) {
-        Optional<FaceData> largest = analysis.faces().values().stream()
-            .max(java.util.Comparator.comparingDouble(FaceData::medianSizePx));
-        if (largest.isEmpty()) {
-          throw new InvalidRequestException(List.of(new Violation(prefix + "face_id", prefix + "face_id: no face was found"
-              + " in this video to lip-sync")));
-        }
-        dub = dub.resolved(largest.get().faceId(), dub.endMs());
-      }
       String faceId = dub.faceId();
       Optional<FaceTrack> track = analysis.tracks().stream().filter(t -> t.faceId().equals(faceId)).findFirst();
       if (track.isEmpty()) {

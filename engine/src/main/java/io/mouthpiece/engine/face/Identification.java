@@ -1,6 +1,5 @@
-package io.mouthpiece.engine;
+package io.mouthpiece.engine.face;
 
-import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.VideoInfo;
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package io.mouthpiece.engine;
+package io.mouthpiece.engine.face;
 
-import io.mouthpiece.engine.face.FaceTrackerConfig;
 import io.mouthpiece.engine.media.EncodeSettings;
 import io.mouthpiece.engine.media.Rational;
 import java.nio.file.Path;
@@ -27,6 +26,10 @@ public record IdentifyOptions(FaceTrackerConfig tracker, double analysisFps, Pat
 
   public IdentifyOptions withDebugOverlay(Path out) {
     return new IdentifyOptions(tracker, analysisFps, out, encoding);
+  }
+
+  public IdentifyOptions withTracker(FaceTrackerConfig t) {
+    return new IdentifyOptions(t, analysisFps, debugOverlay, encoding);
   }
 
   public IdentifyOptions withAnalysisFps(double fps) {

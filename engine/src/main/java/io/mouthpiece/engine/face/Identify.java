@@ -1,0 +1,83 @@
+package io.mouthpiece.engine.face;
+
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.media.AudioPlan;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioStream;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.ReadAhead;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Identify-face as one walk through a video. In: a video. Out: its faces as Kling face tracks
+ * ({@link FaceTracker} + {@link FaceTrackBuilder}), optionally with a debug overlay video. Every
+ * frame is decoded; {@link IdentifyOptions#analysisFps()} of them a second are looked at.
+ */
+public final class Identify {
+  private Identify() {}
+
+  /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
+  public static Identification run(Path video, IdentifyOptions options, Progress progress) throws MediaException {
+    VideoReader reader = VideoReader.open(video);
+    VideoInfo info = reader.info();
+    int stride = options.stride(info.frameRate());
+    try (ReadAhead frames = new ReadAhead(reader, index -> index % stride == 0);
+        FaceTracker tracker = new FaceTracker(options.tracker());
+        FaceTrackBuilder builder = new FaceTrackBuilder()) {
+      VideoWriter overlay = options.debugOverlay() == null ? null : openOverlay(video, info, options);
+      int analysed = 0;
+      try {
+        Optional<VideoFrame> next;
+        while ((next = frames.read()).isPresent()) {
+          try (VideoFrame frame = next.get()) {
+            List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
+            builder.accept(frame.bgr(), frame.timestampUs(), faces, tracker.cutBefore());
+            analysed++;
+            if (overlay != null) {
+              TrackOverlay.draw(frame.bgr(), faces, builder::faceIdOf);
+              overlay.write(frame);
+            }
+            if (info.durationUs() > 0) {
+              progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+            }
+          }
+        }
+        if (overlay != null) {
+          overlay.finish();
+        }
+      } finally {
+        if (overlay != null) {
+          overlay.close();
+        }
+      }
+      int count = frames.framesDecoded();
+      if (count == 0) {
+        throw new MediaException("no frame could be decoded from " + video.getFileName());
+      }
+      long endUs = info.endUs(frames.lastTimestampUs());
+      List<FaceTrack> faces = builder.finish(endUs);
+      progress.update(1.0);
+      return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(options) : "");
+    }
+  }
+
+  /** The overlay video keeps the source's own sound, so lip motion can be checked against it. */
+  private static VideoWriter openOverlay(Path video, VideoInfo info, IdentifyOptions options) throws MediaException {
+    int rate = options.encoding().audioSampleRate();
+    AudioStream sound = info.hasAudio()
+        ? new AudioPlan(List.of(), 1.0).mix(AudioReader.open(video, rate, 2), info.durationUs(), rate, 2)
+        : null;
+    return VideoWriter.open(options.debugOverlay(), info.width(), info.height(), info.frameRate(), sound, options.encoding());
+  }
+
+  private static String noFaceReason(IdentifyOptions options) {
+    return "no face found (faces narrower than " + options.tracker().minFacePixels()
+        + " px, turned away or covered are not detected)";
+  }
+}
