@@ -101,7 +101,8 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, List<SyncCase>> engines = new LinkedHashMap<>();
     engines.put(Engines.OURS, new ArrayList<>());
     engines.put(Engines.LOUDNESS, new ArrayList<>());
-    Table perCase = new Table("clip", "speech", "r ours", "r loudness", "r null", "ours lag ms");
+    Table perCase = new Table("clip", "speech", "r ours", "r loudness", "r null", "ours lag ms", "change out/src",
+        "seam out", "seam src");
     for (int c = 0; c < Corpus.SPEAKING.size(); c++) {
       String clip = Corpus.SPEAKING.get(c);
       Path video = corpus.video(clip);
@@ -126,12 +127,16 @@ public final class EvalCommand implements Callable<Integer> {
           }
         }
         var ours = PooledSync.of(List.of(row.get(Engines.OURS)));
+        double[] look = MouthRegion.stabilityAndSeam(video, work.resolve(name + "-" + Engines.OURS + ".mp4"),
+            measured.track(work.resolve(name + "-" + Engines.OURS + ".mp4")));
         perCase.row(Corpus.stem(clip), Corpus.stem(speechName), ours.windowR(),
             PooledSync.of(List.of(row.get(Engines.LOUDNESS))).windowR(), PooledSync.of(List.of(none)).windowR(),
-            ours.peakLagMs());
+            ours.peakLagMs(), look[0], look[1], look[2]);
       }
     }
     perCase.print(report);
+    report.println("change out/src: frame-to-frame change inside the mouth region, output over source (1: as steady as the"
+        + " source; above: flicker). seam: mean gradient on the region's border over inside (a visible seam scores high).");
     report.println("\npooled (all cases' frames in one correlation; r read in the window -40..+120 ms):");
     Table pooled = new Table("what", "cases", "frames", "r in window", "at lag ms", "curve peak ms", "peak in window");
     addPooled(pooled, "natural: sources vs own audio", natural);

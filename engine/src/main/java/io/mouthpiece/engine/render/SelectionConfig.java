@@ -12,7 +12,7 @@ package io.mouthpiece.engine.render;
  */
 public record SelectionConfig(int candidates, double[] paramWeights, double poseScaleRad, double holdCost, double jumpCost,
     double closedQuantile) {
-  public static final SelectionConfig DEFAULT = new SelectionConfig(24, new double[] {1.0, 0.4, 0.4}, 0.15, 0.3, 1.2, 0.06);
+  public static final SelectionConfig DEFAULT = new SelectionConfig(24, new double[] {1.0, 0.4, 0.4}, 0.15, 0.2, 0.6, 0.06);
 
   /** Throws with the field and the rule when a value is out of range. */
   public SelectionConfig {
