@@ -78,9 +78,16 @@ public final class MouthCompositor {
     int count = MASK_TOP.length + JAW.length + CHIN.length;
     double[] poly = new double[count * 2];
     int at = 0;
+    // The top edge is raised by the feather's width (towards the eyes), so the soft edge lies on the
+    // nose's base and the whole upper lip is the exemplar's: a half-blended upper lip shows the
+    // frame's own lip as a pale double outline.
+    double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(13);
+    double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(13);
+    double upLength = Math.max(1e-6, Math.hypot(upX, upY));
+    double lift = 1.5 * feather;
     for (int p : MASK_TOP) {
-      poly[at++] = target.x(p);
-      poly[at++] = target.y(p);
+      poly[at++] = target.x(p) + lift * upX / upLength;
+      poly[at++] = target.y(p) + lift * upY / upLength;
     }
     // The jaw line is the face's outline: pulled a little towards the mouth, the mask stays on
     // skin even where an exemplar seen from another angle has background beside its cheek.
