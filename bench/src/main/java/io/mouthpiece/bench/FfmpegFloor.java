@@ -34,13 +34,15 @@ final class FfmpegFloor {
     io.mouthpiece.engine.media.EncodeSettings s = io.mouthpiece.engine.media.EncodeSettings.DEFAULT;
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
       grabber.setVideoOption("threads", "auto");
-      grabber.setImageMode(org.bytedeco.javacv.FrameGrabber.ImageMode.RAW);
+      // yuv420p into JavaCV's own buffer (a plain copy, no colour conversion): the decoder's own
+      // pictures (RAW) are recycled while the encoder may still read them, which crashes.
+      grabber.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
       grabber.start();
       try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(out.toFile(),
           grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAudioChannels())) {
         recorder.setFormat("mp4");
         recorder.setFrameRate(grabber.getFrameRate());
-        recorder.setPixelFormat(grabber.getPixelFormat());
+        recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
         recorder.setVideoCodecName("libx264");
         recorder.setVideoOption("crf", Integer.toString(s.crf()));
         recorder.setVideoOption("preset", s.preset());
@@ -51,7 +53,7 @@ final class FfmpegFloor {
         recorder.start();
         org.bytedeco.javacv.Frame f;
         while ((f = grabber.grab()) != null) {
-          recorder.record(f, grabber.getPixelFormat());
+          recorder.record(f, org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
         }
         recorder.stop();
       }

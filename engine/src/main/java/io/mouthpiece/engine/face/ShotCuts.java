@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -20,6 +21,7 @@ final class ShotCuts implements AutoCloseable {
   /** Mean grey-level change (0..255) above which two frames are different shots. */
   static final double CUT_THRESHOLD = 30;
 
+  private final Mat sampled = new Mat();
   private final Mat small = new Mat();
   private Mat previous = new Mat();
   private Mat current = new Mat();
@@ -28,7 +30,9 @@ final class ShotCuts implements AutoCloseable {
 
   /** Whether this frame starts a new shot (never the first frame). */
   boolean isCut(Mat bgr) {
-    resize(bgr, small, new Size(32, 18), 0, 0, INTER_AREA);
+    // Every 8th pixel first (an area average over a whole HD frame costs a millisecond), then averaged.
+    resize(bgr, sampled, new Size(Math.max(32, bgr.cols() / 8), Math.max(18, bgr.rows() / 8)), 0, 0, INTER_NEAREST);
+    resize(sampled, small, new Size(32, 18), 0, 0, INTER_AREA);
     cvtColor(small, current, COLOR_BGR2GRAY);
     boolean cut = false;
     if (!first) {
@@ -44,6 +48,7 @@ final class ShotCuts implements AutoCloseable {
 
   @Override
   public void close() {
+    sampled.close();
     small.close();
     previous.close();
     current.close();

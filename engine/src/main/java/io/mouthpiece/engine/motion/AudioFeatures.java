@@ -115,15 +115,18 @@ public final class AudioFeatures {
   private static double voicing(float[] x, int start) {
     int minLag = SAMPLE_RATE / 400;
     int maxLag = SAMPLE_RATE / 60;
+    // The window once, centred, in a plain array: the lag loop below is the hot spot of the features.
+    double[] w = new double[WINDOW];
     double mean = 0;
     for (int i = 0; i < WINDOW; i++) {
-      mean += sample(x, start + i);
+      w[i] = sample(x, start + i);
+      mean += w[i];
     }
     mean /= WINDOW;
     double energy = 0;
     for (int i = 0; i < WINDOW; i++) {
-      double d = sample(x, start + i) - mean;
-      energy += d * d;
+      w[i] -= mean;
+      energy += w[i] * w[i];
     }
     if (energy < 1e-9) {
       return 0;
@@ -131,8 +134,8 @@ public final class AudioFeatures {
     double best = 0;
     for (int lag = minLag; lag <= maxLag; lag += 2) {
       double sum = 0;
-      for (int i = 0; i + lag < WINDOW; i++) {
-        sum += (sample(x, start + i) - mean) * (sample(x, start + i + lag) - mean);
+      for (int i = 0, n = WINDOW - lag; i < n; i++) {
+        sum += w[i] * w[i + lag];
       }
       best = Math.max(best, sum / energy);
     }

@@ -186,6 +186,51 @@ public final class TestMedia {
   }
 
   /**
+   * A 1280x720 25 fps video of {@code seconds} seconds with ONE face throughout, for lip-sync
+   * benchmarks: a shared speaking clip played forwards then backwards, again and again (no cut, so
+   * the face keeps one face_id), scaled to 720 high and padded (black) to 1280 wide, with its own
+   * sound looped the same way (48 kHz stereo).
+   */
+  public static Path oneFace720p(String name, int seconds) {
+    Path source = sharedVideo(name);
+    return MediaCache.get("one-face-720p-" + stem(name) + "-" + seconds + "s-" + RECIPE + ".mp4", out -> {
+      Rational fps = new Rational(25, 1);
+      long total = frameCount(seconds * 1_000_000L, fps);
+      int rate = 48_000;
+      PcmAudio own = TestAudio.decode(source, rate, 2);
+      List<Frame> frames = new ArrayList<>();
+      try (HeldFrames clip = new HeldFrames(source, 720);
+          FFmpegFrameFilter fit = HeldFrames.filter("pad=1280:720:(ow-iw)/2:0", fps, clip)) {
+        long n = frameCount(clip.endUs(), fps);
+        for (long i = 0; i < n; i++) {
+          fit.push(clip.at(timeUs(i, fps)));
+          Frame f;
+          while ((f = fit.pull()) != null) {
+            frames.add(f.clone());
+          }
+        }
+      }
+      int clipFrames = frames.size();
+      int samplesPerFrame = rate / 25 * 2;
+      float[] sound = new float[(int) total * samplesPerFrame];
+      try (ClipEncoder encoder = new ClipEncoder(out, 1280, 720, fps, new PcmAudio(sound, rate, 2))) {
+        for (long t = 0; t < total; t++) {
+          long cycle = t % (2L * clipFrames - 2);
+          int index = (int) (cycle < clipFrames ? cycle : 2L * clipFrames - 2 - cycle);
+          int from = index * samplesPerFrame;
+          int length = Math.max(0, Math.min(samplesPerFrame, own.samples().length - from));
+          // Sound backwards would not be speech: each frame keeps its own 40 ms forwards.
+          System.arraycopy(own.samples(), Math.min(from, own.samples().length), sound, (int) t * samplesPerFrame, length);
+          encoder.write(frames.get(index));
+        }
+        encoder.finish();
+      } finally {
+        frames.forEach(Frame::close);
+      }
+    });
+  }
+
+  /**
    * A 1280x720 25 fps video of {@code seconds} seconds, for benchmarks and memory checks: the
    * shared 25 fps speaking clips one after the other, looped, each scaled to 720 high and padded
    * (black) to 1280 wide, each with its own audio (48 kHz stereo).
