@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command as a child process and measures it from outside: wall time, and peak resident
- * memory (VmHWM, read from /proc while it runs; the last reading before it exits).
+ * Runs a command as a child process, with the environment the `mouthpiece` launcher sets, and
+ * measures it from outside: wall time, and peak resident memory (VmHWM, read from /proc while it
+ * runs; the last reading before it exits).
  */
 record ChildRun(int exit, double wallSeconds, long peakRssBytes) {
   static ChildRun of(List<String> command, Path log) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // The memory settings the `mouthpiece` launcher runs the product with.
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    builder.environment().putIfAbsent("MALLOC_MMAP_THRESHOLD_", "131072");
+    Process p = builder.start();
     Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     long peak = 0;
     while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
