@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,14 +21,7 @@ import picocli.CommandLine.Option;
     description = {"Speed and peak memory of `mouthpiece identify` on 1280x720 25 fps clips made from the shared media,",
         "against FFmpeg's own decode of the same file (threads auto, no pixel conversion)."})
 final class IdentifyBench implements Callable<Integer> {
-  @Option(names = "--shared", paramLabel = "DIR", description = "The shared folder (default: ../shared beside the project).")
-  Path shared;
-
-  @Option(names = "--lengths", split = ",", paramLabel = "S", description = "Clip lengths in seconds (default: 60,10).")
-  int[] lengths = {60, 10};
-
-  @Option(names = "--runs", description = "Runs of each measurement; the median is printed (default: 3).")
-  int runs = 3;
+  @Mixin BenchOptions options;
 
   @Option(names = "--analysis-fps", paramLabel = "FPS", description = "Passed to identify (default: its own, 12.5; 0: every frame).")
   String analysisFps;
@@ -35,20 +29,20 @@ final class IdentifyBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Layout.projectRoot();
-    Layout.pointTestMediaAt(root, shared);
+    Layout.pointTestMediaAt(root, options.shared);
     Path appJar = root.resolve("app/target/mouthpiece.jar");
     Path work = Files.createTempDirectory("mouthpiece-bench");
     System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians, analysis fps %s%n",
-        Runtime.getRuntime().availableProcessors(), runs, analysisFps == null ? "12.5 (default)" : analysisFps);
+        Runtime.getRuntime().availableProcessors(), options.runs, analysisFps == null ? "12.5 (default)" : analysisFps);
     System.out.printf(Locale.ROOT, "%-18s %7s %10s %10s %10s %12s %12s %10s%n",
         "clip", "frames", "ffmpeg s", "identify s", "fps", "x realtime", "x ffmpeg", "peak RSS");
-    for (int seconds : lengths) {
+    for (int seconds : options.lengths) {
       Path clip = TestMedia.long720p(seconds);
       long[] frames = new long[1];
-      double[] floor = new double[runs];
-      double[] wall = new double[runs];
+      double[] floor = new double[options.runs];
+      double[] wall = new double[options.runs];
       long peak = 0;
-      for (int r = 0; r < runs; r++) {
+      for (int r = 0; r < options.runs; r++) {
         floor[r] = FfmpegFloor.decodeSeconds(clip, frames);
         List<String> command = new ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
             "--faces-dir", work.toString()));

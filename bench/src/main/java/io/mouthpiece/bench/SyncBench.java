@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code mouthpiece bench sync}: `mouthpiece sync` end to end (decode, track, render, encode, mux)
@@ -21,37 +21,30 @@ import picocli.CommandLine.Option;
     description = {"Speed and peak memory of `mouthpiece sync` on 1280x720 25 fps clips made from the shared media,",
         "against FFmpeg decoding and re-encoding the same file at the engine's encoder settings."})
 final class SyncBench implements Callable<Integer> {
-  @Option(names = "--shared", paramLabel = "DIR", description = "The shared folder (default: ../shared beside the project).")
-  Path shared;
-
-  @Option(names = "--lengths", split = ",", paramLabel = "S", description = "Clip lengths in seconds (default: 60,10).")
-  int[] lengths = {60, 10};
-
-  @Option(names = "--runs", description = "Runs of each measurement; the median is printed (default: 1).")
-  int runs = 1;
+  @Mixin BenchOptions options;
 
   @Override
   public Integer call() throws Exception {
     Path root = Layout.projectRoot();
-    Layout.pointTestMediaAt(root, shared);
+    Layout.pointTestMediaAt(root, options.shared);
     Path appJar = root.resolve("app/target/mouthpiece.jar");
     Path speech = TestMedia.sharedAudio("musetalk_eng.wav");
     Path work = Files.createTempDirectory("mouthpiece-bench");
     System.out.printf(Locale.ROOT, "sync benchmark: %d cores, %d run(s) each, medians; speech %s%n",
-        Runtime.getRuntime().availableProcessors(), runs, speech.getFileName());
+        Runtime.getRuntime().availableProcessors(), options.runs, speech.getFileName());
     System.out.printf(Locale.ROOT, "%-26s %10s %10s %12s %10s %10s%n", "clip", "ffmpeg s", "sync s", "x realtime", "x ffmpeg",
         "peak RSS");
-    for (int seconds : lengths) {
+    for (int seconds : options.lengths) {
       Path clip = TestMedia.oneFace720p("retalking_face2.mp4", seconds);
-      double[] floor = new double[runs];
-      for (int r = 0; r < runs; r++) {
+      double[] floor = new double[options.runs];
+      for (int r = 0; r < options.runs; r++) {
         floor[r] = FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4"));
       }
       double ffmpeg = IdentifyBench.median(floor);
       for (boolean named : new boolean[] {true, false}) {
-        double[] wall = new double[runs];
+        double[] wall = new double[options.runs];
         long peak = 0;
-        for (int r = 0; r < runs; r++) {
+        for (int r = 0; r < options.runs; r++) {
           List<String> command = new java.util.ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "sync",
               "--video", clip.toString(), "--audio", speech.toString(), "--out", work.resolve("sync.mp4").toString()));
           if (named) {
