@@ -51,7 +51,8 @@ public final class ExemplarSelector {
       double[] target = new double[ex.size()];
       for (int e = 0; e < ex.size(); e++) {
         boolean allowed = !closed || ex.get(e).params()[MouthParams.APERTURE] <= closedLevel;
-        target[e] = allowed ? targetCost(ex.get(e), wanted[t], poses[t], scale) : Double.MAX_VALUE / 4;
+        target[e] = allowed ? targetCost(ex.get(e), closed ? shut(wanted[t]) : wanted[t], poses[t], scale)
+            : Double.MAX_VALUE / 4;
       }
       cand[t] = best(target, k);
       cost[t] = new double[k];
@@ -92,6 +93,13 @@ public final class ExemplarSelector {
       }
     }
     return chosen;
+  }
+
+  /** A closed mouth is best shown by the most closed lips there are: aim for a zero gap. */
+  private static double[] shut(double[] wanted) {
+    double[] w = wanted.clone();
+    w[MouthParams.APERTURE] = 0;
+    return w;
   }
 
   private double targetCost(MouthExemplar e, double[] wanted, HeadPose pose, double[] scale) {
