@@ -69,9 +69,4 @@ final class FacePlan {
     MouthExemplar e = face.library().exemplars().get(exemplar[index]);
     MouthCompositor.render(bgr, face.at(index), e, face.library().window(), strength[index]);
   }
-
-  /** Library index chosen per frame (-1: not rendered), for measurements. */
-  int[] exemplars() {
-    return exemplar.clone();
-  }
 }
