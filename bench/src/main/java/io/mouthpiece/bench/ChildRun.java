@@ -40,4 +40,29 @@ record ChildRun(int exit, double wallSeconds, long peakRssBytes) {
     }
     return 0;
   }
+
+  /**
+   * Runs the command {@code runs} times: the median wall time and the highest peak. A failed run
+   * stops the benchmark with the child's own output.
+   */
+  static ChildRun repeated(List<String> command, Path log, int runs) throws IOException, InterruptedException {
+    double[] wall = new double[runs];
+    long peak = 0;
+    for (int r = 0; r < runs; r++) {
+      ChildRun run = of(command, log);
+      if (run.exit() != 0) {
+        throw new IllegalStateException(command.get(3) + " failed; its output:\n" + Files.readString(log));
+      }
+      wall[r] = run.wallSeconds();
+      peak = Math.max(peak, run.peakRssBytes());
+    }
+    return new ChildRun(0, median(wall), peak);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
 }

@@ -4,7 +4,6 @@ import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,37 +39,23 @@ final class IdentifyBench implements Callable<Integer> {
       Path clip = TestMedia.long720p(seconds);
       long[] frames = new long[1];
       double[] floor = new double[options.runs];
-      double[] wall = new double[options.runs];
-      long peak = 0;
       for (int r = 0; r < options.runs; r++) {
         floor[r] = FfmpegFloor.decodeSeconds(clip, frames);
-        List<String> command = new ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
-            "--faces-dir", work.toString()));
-        if (analysisFps != null) {
-          command.addAll(List.of("--analysis-fps", analysisFps));
-        }
-        ChildRun run = ChildRun.of(command, work.resolve("identify.log"));
-        if (run.exit() != 0) {
-          System.err.println("identify failed; its output:\n" + Files.readString(work.resolve("identify.log")));
-          return 1;
-        }
-        wall[r] = run.wallSeconds();
-        peak = Math.max(peak, run.peakRssBytes());
       }
-      double ffmpeg = median(floor);
-      double identify = median(wall);
+      List<String> command = new ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
+          "--faces-dir", work.toString()));
+      if (analysisFps != null) {
+        command.addAll(List.of("--analysis-fps", analysisFps));
+      }
+      ChildRun run = ChildRun.repeated(command, work.resolve("identify.log"), options.runs);
+      long peak = run.peakRssBytes();
+      double ffmpeg = ChildRun.median(floor);
+      double identify = run.wallSeconds();
       System.out.printf(Locale.ROOT, "%-18s %7d %10.2f %10.2f %10.1f %12.1f %12.2f %8.0f MB%n",
           "720p25 " + seconds + " s", frames[0], ffmpeg, identify, frames[0] / identify, seconds / identify,
           identify / ffmpeg, peak / 1e6);
     }
     System.out.println("x realtime: video seconds per wall second (target >= 10). x ffmpeg: identify time / FFmpeg decode time.");
     return 0;
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

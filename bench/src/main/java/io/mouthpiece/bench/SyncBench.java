@@ -40,26 +40,16 @@ final class SyncBench implements Callable<Integer> {
       for (int r = 0; r < options.runs; r++) {
         floor[r] = FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4"));
       }
-      double ffmpeg = IdentifyBench.median(floor);
+      double ffmpeg = ChildRun.median(floor);
       for (boolean named : new boolean[] {true, false}) {
-        double[] wall = new double[options.runs];
-        long peak = 0;
-        for (int r = 0; r < options.runs; r++) {
-          List<String> command = new java.util.ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "sync",
-              "--video", clip.toString(), "--audio", speech.toString(), "--out", work.resolve("sync.mp4").toString()));
-          if (named) {
-            command.addAll(List.of("--face", "0"));
-          }
-          ChildRun run = ChildRun.of(command, work.resolve("sync.log"));
-          if (run.exit() != 0) {
-            System.err.println("sync failed; its output:\n" + Files.readString(work.resolve("sync.log")));
-            return 1;
-          }
-          wall[r] = run.wallSeconds();
-          peak = Math.max(peak, run.peakRssBytes());
-          System.err.println(Files.readString(work.resolve("sync.log")).lines().filter(l -> l.contains("wrote")).findFirst().orElse(""));
+        List<String> command = new java.util.ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "sync",
+            "--video", clip.toString(), "--audio", speech.toString(), "--out", work.resolve("sync.mp4").toString()));
+        if (named) {
+          command.addAll(List.of("--face", "0"));
         }
-        double sync = IdentifyBench.median(wall);
+        ChildRun run = ChildRun.repeated(command, work.resolve("sync.log"), options.runs);
+        double sync = run.wallSeconds();
+        long peak = run.peakRssBytes();
         System.out.printf(Locale.ROOT, "%-26s %10.2f %10.2f %12.2f %10.2f %8.0f MB%n",
             "720p25 " + seconds + " s" + (named ? " --face 0" : " largest face"), ffmpeg, sync, sync / seconds, sync / ffmpeg, peak / 1e6);
       }

@@ -22,27 +22,6 @@ final class Clips {
 
   private Clips() {}
 
-  /** Where a clip splits in two: the timestamp of its middle frame. */
-  static long splitUs(Path video) throws MediaException {
-    long[] times = frameTimes(video);
-    return times[times.length / 2];
-  }
-
-  static long[] frameTimes(Path video) throws MediaException {
-    try (VideoReader r = VideoReader.open(video)) {
-      long[] t = new long[256];
-      int n = 0;
-      java.util.OptionalLong ts;
-      while ((ts = r.skip()).isPresent()) {
-        if (n == t.length) {
-          t = java.util.Arrays.copyOf(t, n * 2);
-        }
-        t[n++] = ts.getAsLong();
-      }
-      return java.util.Arrays.copyOf(t, n);
-    }
-  }
-
   /** The frames before {@code splitUs} with their own sound: all the engine may see of the clip. */
   static Path firstHalf(Path video, long splitUs, Path dir) throws MediaException {
     Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-first-half.mp4");

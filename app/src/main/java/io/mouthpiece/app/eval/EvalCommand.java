@@ -161,8 +161,9 @@ public final class EvalCommand implements Callable<Integer> {
     for (String clip : Corpus.SPEAKING) {
       Path video = corpus.video(clip);
       ApertureTrack full = measured.track(video);
-      long splitUs = Clips.splitUs(video);
-      int split = firstAtOrAfter(full.timesSec(), splitUs / 1e6);
+      // The clip splits at its middle frame; the track already holds every frame's time.
+      int split = full.size() / 2;
+      long splitUs = Math.round(full.timesSec()[split] * 1e6);
       Path first = Clips.firstHalf(video, splitUs, work);
       Path secondSound = Clips.secondHalfSound(video, splitUs, work);
       ApertureTrack truth = full.slice(split, full.size());
@@ -234,15 +235,6 @@ public final class EvalCommand implements Callable<Integer> {
   private static double aligned(ApertureTrack a, ApertureTrack b) {
     int n = Math.min(a.size(), b.size());
     return Correlation.pearson(Arrays.copyOf(a.aperture(), n), Arrays.copyOf(b.aperture(), n));
-  }
-
-  private static int firstAtOrAfter(double[] times, double t) {
-    for (int i = 0; i < times.length; i++) {
-      if (times[i] >= t - 1e-6) {
-        return i;
-      }
-    }
-    return times.length;
   }
 
   private static double median(List<Double> values) {

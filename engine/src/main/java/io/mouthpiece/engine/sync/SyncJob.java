@@ -54,8 +54,8 @@ public final class SyncJob {
           : null;
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
-      for (FaceDub dub : request.faces()) {
-        plans.add(plan(dub, analysis, ownSound, options, selector));
+      for (int i = 0; i < request.faces().size(); i++) {
+        plans.add(plan(request.faces().get(i), mixPieces.get(i), analysis, ownSound, options, selector));
       }
       long plannedNs = System.nanoTime();
       renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
@@ -145,8 +145,9 @@ public final class SyncJob {
     return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
   }
 
-  private static FacePlan plan(FaceDub dub, AnalysisPass.Analysis analysis, PcmAudio ownSound, SyncOptions options,
-      ExemplarSelector selector) throws MediaException {
+  /** Plans one face; {@code speech} is its whole audio as decoded for mixing (motion resamples it). */
+  private static FacePlan plan(FaceDub dub, PcmAudio speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
+      SyncOptions options, ExemplarSelector selector) {
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();
     long windowStartUs = dub.insertMs() * 1000;
@@ -159,7 +160,6 @@ public final class SyncJob {
     }
     double[][] wanted = new double[times.length][];
     if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
-      PcmAudio speech = AudioReader.decode(dub.audio(), MOTION_RATE, 1, TimingRules.MAX_AUDIO_MS + 1_000);
       PcmAudio piece = speech.slice(dub.startMs(), dub.endMs());
       double[] pieceTimes = new double[inWindow.size()];
       for (int k = 0; k < pieceTimes.length; k++) {
