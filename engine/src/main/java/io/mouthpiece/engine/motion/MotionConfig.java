@@ -13,6 +13,8 @@ package io.mouthpiece.engine.motion;
  * @param minSilenceSec pauses at least this long close the mouth
  * @param closeRampMs how long the mouth takes to reach or leave the closed params at a pause
  * @param leadMs how long before speech resumes the mouth starts to open (lips lead the sound)
+ * @param loudnessShare how much of a trained model's aperture comes from the loudness prior
+ *     ({@link BlendedModel}); 0: none
  */
 public record MotionConfig(
     int[] contextOffsetsMs,
@@ -23,10 +25,11 @@ public record MotionConfig(
     double smoothingSigmaMs,
     double minSilenceSec,
     double closeRampMs,
-    double leadMs) {
+    double leadMs,
+    double loudnessShare) {
 
   public static final MotionConfig DEFAULT = new MotionConfig(
-      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 50);
+      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 50, 0.3);
 
   public MotionConfig {
     contextOffsetsMs = contextOffsetsMs.clone();
@@ -68,6 +71,9 @@ public record MotionConfig(
     }
     if (!(closeRampMs > 0 && closeRampMs <= 200)) {
       throw new IllegalArgumentException("closeRampMs: must be in (0, 200], got " + closeRampMs);
+    }
+    if (!(loudnessShare >= 0 && loudnessShare <= 1)) {
+      throw new IllegalArgumentException("loudnessShare: must be 0 to 1, got " + loudnessShare);
     }
     if (!(leadMs >= 0 && leadMs <= 300)) {
       throw new IllegalArgumentException("leadMs: must be 0 to 300, got " + leadMs);

@@ -56,7 +56,8 @@ public final class MotionTrainer {
       scores.put("loudness", crossValidate(source, config, loudness)); // reported, not a candidate
     }
     boolean adaptedWins = score(scores.get("adapted")) >= score(scores.get(fallback.name()));
-    MotionModel model = adaptedWins ? AdaptedModel.fit(source, config) : fallback;
+    MotionModel chosen = adaptedWins ? AdaptedModel.fit(source, config) : fallback;
+    MotionModel model = config.loudnessShare() > 0 ? new BlendedModel(chosen, loudness, config.loudnessShare()) : chosen;
     return new TrainingReport(model, speechSec, measured, scores,
         adaptedWins ? "adapted beats the fallback on held-out blocks" : "the fallback beats adapted on held-out blocks");
   }

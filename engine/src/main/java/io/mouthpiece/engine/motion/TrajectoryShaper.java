@@ -8,8 +8,10 @@ import java.util.List;
  * spacing). In: raw params per output time, the audio's voice activity, the speaker's closed
  * mouth. Out: the params smoothed with a Gaussian of {@code smoothingSigmaMs} (no frame-to-frame
  * chatter, openings of 150 ms keep their peak), then pulled to the closed mouth in every pause of
- * at least {@code minSilenceSec}: closed {@code closeRampMs} after the pause starts, held, and
- * opening again from {@code leadMs} before speech resumes. Aperture never goes below 0.
+ * at least {@code minSilenceSec}: closing over the {@code closeRampMs} before the pause starts, so
+ * that it is closed when the pause begins (voice activity already ends a pause's speech 50 ms after
+ * the last sound, and lips shut as a word's sound dies away, not after), held, and opening again
+ * from {@code leadMs} before speech resumes. Aperture never goes below 0.
  */
 public final class TrajectoryShaper {
   private final MotionConfig config;
@@ -76,7 +78,7 @@ public final class TrajectoryShaper {
       double openFrom = end - Math.min(config.leadMs() / 1000.0, (end - start) / 3);
       for (int i = 0; i < rows.length; i++) {
         double t = timesSec[i];
-        double in = atStart ? 1 : (t - start) / ramp;
+        double in = atStart ? 1 : (t - start) / ramp + 1;
         double out = atEnd ? 1 : (openFrom - t) / ramp + 1;
         double w = Math.max(0, Math.min(1, Math.min(in, out)));
         if (w > 0) {

@@ -81,13 +81,19 @@ public final class MouthLibrary implements AutoCloseable {
       this.frameHeight = frameHeight;
     }
 
-    /** Offers a frame of this face; kept if usable and on the current thinning stride. */
-    public void add(int frameIndex, double timeSec, Mat bgr, FaceLandmarks l) {
+    /**
+     * Offers a frame of this face; kept if usable and on the current thinning stride. The window is
+     * cut and placed by the smoothed landmarks {@code l} (steady geometry); the mouth's params, the
+     * label selection matches against, are {@code shape}: those of the frame's own mesh landmarks,
+     * since smoothing lags a fast closing by a frame or more, and a lagged label would call a
+     * closing mouth closed.
+     */
+    public void add(int frameIndex, double timeSec, Mat bgr, FaceLandmarks l, double[] shape) {
       if (offered++ % stride != 0 || !usable(l)) {
         return;
       }
       Mat cut = window.cut(bgr, l);
-      kept.add(new MouthExemplar(frameIndex, timeSec, MouthParams.of(l), HeadPose.of(l), cut,
+      kept.add(new MouthExemplar(frameIndex, timeSec, shape.clone(), HeadPose.of(l), cut,
           window.landmarksInWindow(l), sharpness(cut)));
       if (kept.size() > maxExemplars) {
         thin();

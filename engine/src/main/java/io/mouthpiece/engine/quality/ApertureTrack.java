@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * One face's mouth through a video, frame by frame. In: a video file (every frame is tracked,
  * {@link FaceTrackerConfig#DEFAULT}) and which face to measure. Out: per frame its own timestamp,
- * the chosen face's aperture ({@link MouthShape#aperture} of the smoothed landmarks), mouth shape
+ * the chosen face's aperture ({@link MouthShape#aperture} of that frame's own mesh landmarks, unsmoothed), mouth shape
  * and inter-ocular distance, and where the mouth is in the picture. A frame without a face is NaN
  * (numbers) and null (shape): a normal value, never an error. Streams: frames are dropped as soon
  * as they are measured.
@@ -125,7 +125,9 @@ public record ApertureTrack(double[] timesSec, double[] aperture, MouthShape[] s
       times[n] = timestampUs / 1e6;
       Optional<TrackedFace> face = choice.choose(faces);
       if (face.isPresent()) {
-        FaceLandmarks l = face.get().smoothed();
+        // The mesh's own landmarks of this frame, not the tracker's smoothed ones: a meter reads each
+        // frame as it is, and the 1€ filter's lag delays every measured closing by one to three frames.
+        FaceLandmarks l = face.get().raw();
         apertures[n] = MouthShape.aperture(l);
         shapes[n] = MouthShape.of(l);
         interocular[n] = l.interocular();

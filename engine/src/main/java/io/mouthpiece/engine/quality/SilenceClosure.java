@@ -32,15 +32,15 @@ public final class SilenceClosure {
   /** Speech extends this far beyond the frames above the threshold, both ways. */
   public static final double HANGOVER_SEC = 0.050;
   /**
-   * An aperture at or below this is a closed mouth. From the five shared talking heads
-   * (QualityOnRealMediaTest prints the numbers): lips resting shut in a pause measure 0.028-0.033
-   * (retalking_face1, both pauses) and 0.026-0.031 (retalking_face5); lips shut for p, b, m while
-   * speaking reach 0.010-0.027 (each clip's minimum: face3 and AOC 0.010, face2 0.019, face1
-   * 0.024, face5 0.026). The lowest mouth resting *apart* in a pause is retalking_face2's,
-   * 0.064-0.078, and the speaking medians are 0.070-0.154. The landmarks do not meet when lips
-   * do, so closed is not 0; 0.04 is above every closed plateau seen (0.033) by a few times the
-   * frame-to-frame jitter of a still mouth, and well below lips resting apart. Frames between
-   * 0.04 and 0.06 are lips closing or parting (1-2 px on a 50 px mouth), not closed.
+   * An aperture at or below this is a closed mouth. From the five shared talking heads, each
+   * frame's own mesh landmarks (QualityOnRealMediaTest prints the numbers): lips resting shut in a
+   * pause measure 0.025-0.036 (retalking_face1, both pauses) and 0.029-0.037 (retalking_face5);
+   * lips shut for p, b, m while speaking reach 0.009-0.029 (each clip's minimum: face2 0.009, face3
+   * 0.014, face1 and AOC 0.024, face5 0.029). The lowest mouth resting *apart* in a pause is
+   * retalking_face2's, 0.064-0.080, and the speaking medians are 0.070-0.144. The landmarks do not
+   * meet when lips do, so closed is not 0; 0.04 is just above every closed plateau seen (0.037),
+   * and well below lips resting apart. Frames between 0.04 and 0.06 are lips closing or parting
+   * (1-2 px on a 50 px mouth), or shut lips seen from above (a head bowed), not counted closed.
    */
   public static final double CLOSED_APERTURE = 0.04;
 

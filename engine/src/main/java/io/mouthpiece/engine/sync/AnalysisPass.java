@@ -13,6 +13,7 @@ import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.mouth.MouthLibrary;
+import io.mouthpiece.engine.mouth.MouthParams;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,9 +76,10 @@ public final class AnalysisPass {
               continue;
             }
             FaceLandmarks l = f.smoothed();
-            data.set(frame.index(), l);
+            double[] shape = MouthParams.of(f.raw());
+            data.set(frame.index(), l, shape);
             libraries.computeIfAbsent(id, k -> new MouthLibrary.Builder(pxPerUnit(l), maxExemplars, info.width(), info.height()))
-                .add(frame.index(), frame.timestampUs() / 1e6, frame.bgr(), l);
+                .add(frame.index(), frame.timestampUs() / 1e6, frame.bgr(), l, shape);
           }
           if (count == times.length) {
             times = java.util.Arrays.copyOf(times, count * 2);

@@ -2,7 +2,6 @@ package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.face.FaceLandmarks;
 import io.mouthpiece.engine.mouth.MouthLibrary;
-import io.mouthpiece.engine.mouth.MouthParams;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import java.util.List;
 public final class FaceData implements AutoCloseable {
   private final String faceId;
   private final List<FaceLandmarks> landmarks = new ArrayList<>();
+  private final List<double[]> shapes = new ArrayList<>();
   private MouthLibrary library;
 
   FaceData(String faceId) {
@@ -24,11 +24,17 @@ public final class FaceData implements AutoCloseable {
     return faceId;
   }
 
-  void set(int frameIndex, FaceLandmarks l) {
+  /**
+   * The face in a frame: smoothed landmarks to place a mouth by, and the MouthParams of the frame's
+   * own (unsmoothed) landmarks: what its mouth really did, unlagged, to learn and select from.
+   */
+  void set(int frameIndex, FaceLandmarks l, double[] shape) {
     while (landmarks.size() <= frameIndex) {
       landmarks.add(null);
+      shapes.add(null);
     }
     landmarks.set(frameIndex, l);
+    shapes.set(frameIndex, shape);
   }
 
   void library(MouthLibrary library) {
@@ -44,12 +50,11 @@ public final class FaceData implements AutoCloseable {
     return library;
   }
 
-  /** MouthParams per frame, a null row where the face is not seen. */
+  /** MouthParams per frame (of each frame's own landmarks), a null row where the face is not seen. */
   public double[][] params(int frames) {
     double[][] p = new double[frames][];
-    for (int i = 0; i < frames; i++) {
-      FaceLandmarks l = at(i);
-      p[i] = l == null ? null : MouthParams.of(l);
+    for (int i = 0; i < frames && i < shapes.size(); i++) {
+      p[i] = shapes.get(i) == null ? null : shapes.get(i).clone();
     }
     return p;
   }

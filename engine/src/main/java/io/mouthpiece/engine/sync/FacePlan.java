@@ -42,17 +42,32 @@ final class FacePlan {
       }
     }
     int[] chosen = face.library() == null || face.library().size() == 0 ? filled(n) : selector.select(face.library(), wanted, poses);
+    return new FacePlan(face, chosen, strengths(frameTimesUs, chosen, windowStartUs, windowEndUs, crossFadeUs));
+  }
+
+  /**
+   * How strongly each frame's chosen mouth is drawn: 1 inside the window, ramping over
+   * {@code crossFadeUs} at its edges, 0 outside it or where nothing was chosen.
+   */
+  static double[] strengths(long[] frameTimesUs, int[] chosen, long windowStartUs, long windowEndUs,
+      long crossFadeUs) {
+    int n = frameTimesUs.length;
+    // Fade only where the window meets untouched frames: a window starting at the first frame (or
+    // ending after the last) has nothing to blend with, and fading there would show the source's
+    // own mouth, open or closed, against the new audio.
+    boolean fadeIn = crossFadeUs > 0 && n > 0 && frameTimesUs[0] < windowStartUs;
+    boolean fadeOut = crossFadeUs > 0 && n > 0 && frameTimesUs[n - 1] >= windowEndUs;
     double[] strength = new double[n];
     for (int i = 0; i < n; i++) {
       long t = frameTimesUs[i];
       if (chosen[i] < 0 || t < windowStartUs || t >= windowEndUs) {
         continue;
       }
-      double in = crossFadeUs <= 0 ? 1 : (t - windowStartUs) / (double) crossFadeUs;
-      double out = crossFadeUs <= 0 ? 1 : (windowEndUs - t) / (double) crossFadeUs;
+      double in = fadeIn ? (t - windowStartUs) / (double) crossFadeUs : 1;
+      double out = fadeOut ? (windowEndUs - t) / (double) crossFadeUs : 1;
       strength[i] = Math.max(0, Math.min(1, Math.min(in, out)));
     }
-    return new FacePlan(face, chosen, strength);
+    return strength;
   }
 
   private static int[] filled(int n) {

@@ -21,7 +21,7 @@ class TrajectoryShaperTest {
   }
 
   @Test
-  void pausesCloseTheMouthWithin60MsAndHoldIt() {
+  void pausesCloseTheMouthByTheirStartAndHoldIt() {
     double[][] silences = {{1.0, 1.6}};
     AudioFeatures audio = AudioFeatures.of(new PcmAudio(SyntheticSpeech.mono(16_000, 3.0, silences), 16_000, 1));
     VoiceActivity voice = VoiceActivity.of(audio);
@@ -34,13 +34,13 @@ class TrajectoryShaperTest {
       }
       MouthTrajectory shaped = new TrajectoryShaper(CONFIG).shape(open, t, audio, voice, CLOSED);
       for (int i = 0; i < t.length; i++) {
-        boolean shouldBeClosed = t[i] >= pause[0] + 0.060 && t[i] <= pause[1] - CONFIG.leadMs() / 1000.0;
+        boolean shouldBeClosed = t[i] >= pause[0] && t[i] <= pause[1] - CONFIG.leadMs() / 1000.0;
         if (shouldBeClosed) {
           assertEquals(CLOSED[MouthParams.APERTURE], shaped.params()[i][MouthParams.APERTURE], 1e-9,
               fps + " fps: closed at " + t[i] + " s, pause " + pause[0] + ".." + pause[1]);
           assertEquals(CLOSED[MouthParams.JAW], shaped.params()[i][MouthParams.JAW], 1e-9);
         }
-        if (t[i] < pause[0] - 0.1 || t[i] > pause[1] + 0.1) {
+        if (t[i] < pause[0] - CONFIG.closeRampMs() / 1000.0 - 0.1 || t[i] > pause[1] + 0.1) {
           assertEquals(0.3, shaped.params()[i][MouthParams.APERTURE], 1e-6, "open while speaking at " + t[i]);
         }
       }
