@@ -38,7 +38,7 @@ public final class ConfigLoader {
     d.put("database.password", "");
     d.put("database.pool-size", "10");
     d.put("jobs.workers", "1");
-    d.put("jobs.poll-interval", "2s");
+    d.put("jobs.poll-interval", "5s");
     d.put("fetch.allow-private-addresses", "false");
     d.put("fetch.timeout", "60s");
     d.put("fetch.max-redirects", "3");

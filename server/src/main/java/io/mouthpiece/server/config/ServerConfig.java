@@ -61,8 +61,7 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
     require(http.maxJsonBytes() >= 1024, "server.max-json-bytes", "must be at least 1024");
     require(database.poolSize() >= 2, "database.pool-size", "must be at least 2");
     require(jobs.workers() >= 1 && jobs.workers() <= 64, "jobs.workers", "must be 1 to 64, got " + jobs.workers());
-    require(!jobs.pollInterval().isNegative() && jobs.pollInterval().toMillis() >= 500, "jobs.poll-interval",
-        "must be at least 500ms");
+    require(jobs.pollInterval().toMillis() >= 5000, "jobs.poll-interval", "must be at least 5s (JobRunr's floor)");
     require(media.minVideoMs() < media.maxVideoMs(), "media.min-video-ms", "must be below media.max-video-ms");
     require(media.minSidePx() <= media.maxSidePx(), "media.min-side-px", "must be at most media.max-side-px");
     require(media.identifyConcurrency() >= 1, "media.identify-concurrency", "must be at least 1");

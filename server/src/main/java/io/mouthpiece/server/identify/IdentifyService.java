@@ -69,7 +69,9 @@ public final class IdentifyService {
       faces.add(new Session.Face(track.faceId(), track.startMs(), track.endMs(), keepCrop(accountId, track)));
     }
     long now = System.currentTimeMillis();
-    Session session = new Session(AccountStore.randomId(), accountId, video.id(), found.video().durationMs(), faces, now,
+    // The container's stream duration can end at the last frame's start; a face track ends at its frame's end.
+    long durationMs = Math.max(found.video().durationMs(), faces.stream().mapToLong(Session.Face::endMs).max().orElse(0));
+    Session session = new Session(AccountStore.randomId(), accountId, video.id(), durationMs, faces, now,
         now + config.retention().sessions().toMillis());
     sessions.add(session);
     return new Result(session, found.faces().isEmpty() ? found.note() : "");

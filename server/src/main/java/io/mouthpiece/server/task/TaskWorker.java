@@ -131,6 +131,8 @@ public final class TaskWorker {
         SyncOptions.standard(), f -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
     long syncedNs = System.nanoTime();
     long durationMs = result.durationUs() / 1000;
+    // The engine measured the video to its last frame's end: a truer length than the container's header.
+    store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
     List<Database.Statement> records = new ArrayList<>();
     String watermarkId = null;
     if (plan.watermark()) {
