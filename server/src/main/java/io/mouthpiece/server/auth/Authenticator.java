@@ -33,7 +33,7 @@ public final class Authenticator {
     if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = token.substring(7).strip();
     }
-    if (token.isEmpty()) {
+    if (token.isEmpty() || token.equalsIgnoreCase("Bearer")) {
       throw ApiException.unauthorized(1001, "Authorization: empty bearer token");
     }
     Account account = token.chars().filter(ch -> ch == '.').count() == 2 ? fromJwt(token) : fromApiKey(token);

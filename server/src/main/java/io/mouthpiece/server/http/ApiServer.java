@@ -58,7 +58,13 @@ public final class ApiServer {
       app.addHttpHandler(r.method(), r.path(), ctx -> handle(ctx, r));
     }
     app.exception(ApiException.class, (e, ctx) -> Envelope.error(ctx, e));
-    app.exception(HttpResponseException.class, (e, ctx) -> Envelope.error(ctx, fromJavalin(e)));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 404 || e.getStatus() == 405) {
+        notFound(ctx);
+      } else {
+        Envelope.error(ctx, fromJavalin(e));
+      }
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       Envelope.error(ctx, new ApiException(500, 5000, "internal error; request_id " + ctx.attribute(Envelope.REQUEST_ID)
