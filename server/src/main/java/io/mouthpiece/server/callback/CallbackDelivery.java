@@ -21,6 +21,11 @@ public final class CallbackDelivery implements JobRequest {
   }
 
   @Override
+  public String toString() {
+    return "task " + taskId + " attempt " + attempt;
+  }
+
+  @Override
   public Class<CallbackRetryHandler> getJobRequestHandler() {
     return CallbackRetryHandler.class;
   }

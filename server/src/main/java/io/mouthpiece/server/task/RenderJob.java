@@ -20,6 +20,11 @@ public final class RenderJob implements JobRequest {
   }
 
   @Override
+  public String toString() {
+    return taskId;
+  }
+
+  @Override
   public Class<RenderJobHandler> getJobRequestHandler() {
     return RenderJobHandler.class;
   }
