@@ -59,6 +59,7 @@ public final class MouthpieceServer implements AutoCloseable {
   private final CallbackSender callbacks;
   private final JobQueue queue;
   private final ApiServer http;
+  private final List<String> routeKeys;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> baseUrl = new AtomicReference<>("");
   private final AccountKeys firstAccount;
@@ -95,7 +96,7 @@ public final class MouthpieceServer implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     });
-    RenderJobHandler render = new RenderJobHandler(worker);
+    RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
     queue = new JobQueue(db.dataSource(), config.jobs(), config.http().shutdownGrace(), Map.of(
         RenderJobHandler.class, render,
         CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
@@ -106,6 +107,7 @@ public final class MouthpieceServer implements AutoCloseable {
         new TaskRequests(sessions, inputs, config.media().maxAudioBytes()), service,
         new IdentifyService(inputs, sessions, config), metrics, this::isReady);
     http = handlers.server(new Authenticator(accounts), stopping::get);
+    routeKeys = handlers.routeKeys();
     port = http.start(config.http().host(), config.http().port());
     baseUrl.set(config.baseUrl(port));
     queue.start();
@@ -126,6 +128,11 @@ public final class MouthpieceServer implements AutoCloseable {
 
   public String baseUrl() {
     return baseUrl.get();
+  }
+
+  /** "METHOD /path" of every route served. */
+  public List<String> routeKeys() {
+    return routeKeys;
   }
 
   public AccountStore accounts() {

@@ -44,7 +44,11 @@ public final class AccountStore {
   }
 
   public Optional<Account> byApiKey(String apiKey) {
-    return db.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE api_key_hash = ?", AccountStore::row, sha256(apiKey));
+    return byApiKeyHash(sha256(apiKey));
+  }
+
+  public Optional<Account> byApiKeyHash(String hash) {
+    return db.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE api_key_hash = ?", AccountStore::row, hash);
   }
 
   public Optional<Account> byAccessKey(String accessKey) {
@@ -66,7 +70,8 @@ public final class AccountStore {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'x').replace('_', 'y');
   }
 
-  static String sha256(String s) {
+  /** SHA-256 hex: how API keys are kept. */
+  public static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

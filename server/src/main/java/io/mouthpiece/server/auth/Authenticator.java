@@ -19,10 +19,33 @@ public final class Authenticator {
   /** Clock skew tolerated on nbf and exp, seconds. */
   static final long LEEWAY_SEC = 5;
 
+  /** How long a found account is remembered: polling clients then cost no key lookup; a disabling takes this long. */
+  static final long CACHE_NS = 10_000_000_000L;
+
   private final AccountStore accounts;
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A found account and when to look it up again. */
+  private record Cached(Account account, long untilNs) {}
 
   public Authenticator(AccountStore accounts) {
     this.accounts = accounts;
+  }
+
+  private java.util.Optional<Account> cached(String key, java.util.function.Supplier<java.util.Optional<Account>> lookup) {
+    long now = System.nanoTime();
+    Cached c = cache.get(key);
+    if (c != null && now - c.untilNs() < 0) {
+      return java.util.Optional.of(c.account());
+    }
+    java.util.Optional<Account> found = lookup.get();
+    if (found.isPresent()) {
+      if (cache.size() > 10_000) {
+        cache.clear();
+      }
+      cache.put(key, new Cached(found.get(), now + CACHE_NS));
+    }
+    return found;
   }
 
   public Account authenticate(String header) {
@@ -44,7 +67,8 @@ public final class Authenticator {
   }
 
   private Account fromApiKey(String key) {
-    return accounts.byApiKey(key)
+    String hash = AccountStore.sha256(key);
+    return cached("key:" + hash, () -> accounts.byApiKeyHash(hash))
         .orElseThrow(() -> ApiException.unauthorized(1002, "Authorization: unknown API key or malformed token"));
   }
 
@@ -62,7 +86,7 @@ public final class Authenticator {
     if (iss == null) {
       throw ApiException.unauthorized(1002, "Authorization: JWT has no iss (the access key)");
     }
-    Account account = accounts.byAccessKey(iss)
+    Account account = cached("iss:" + iss, () -> accounts.byAccessKey(iss))
         .orElseThrow(() -> ApiException.unauthorized(1002, "Authorization: JWT iss is not a known access key"));
     if (unverified.getExpiresAt() == null) {
       throw ApiException.unauthorized(1000, "Authorization: JWT has no exp");

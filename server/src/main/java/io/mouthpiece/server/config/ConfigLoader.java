@@ -39,6 +39,7 @@ public final class ConfigLoader {
     d.put("database.pool-size", "10");
     d.put("jobs.workers", "1");
     d.put("jobs.poll-interval", "5s");
+    d.put("jobs.render-nice", "10");
     d.put("fetch.allow-private-addresses", "false");
     d.put("fetch.timeout", "60s");
     d.put("fetch.max-redirects", "3");
@@ -118,7 +119,7 @@ public final class ConfigLoader {
         Path.of(str("data-dir")).toAbsolutePath(),
         new ServerConfig.Database(str("database.url"), str("database.user"), str("database.password"),
             integer("database.pool-size")),
-        new ServerConfig.Jobs(integer("jobs.workers"), duration("jobs.poll-interval")),
+        new ServerConfig.Jobs(integer("jobs.workers"), duration("jobs.poll-interval"), integer("jobs.render-nice")),
         new ServerConfig.Fetch(bool("fetch.allow-private-addresses"), duration("fetch.timeout"),
             integer("fetch.max-redirects")),
         new ServerConfig.Media(lng("media.max-video-bytes"), lng("media.min-video-ms"), lng("media.max-video-ms"),

@@ -18,8 +18,11 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
   /** The database: empty url means the embedded H2 file database under the data dir. */
   public record Database(String url, String user, String password, int poolSize) {}
 
-  /** The background job queue (JobRunr): workers per process, how often it polls the database. */
-  public record Jobs(int workers, Duration pollInterval) {}
+  /**
+   * The background job queue (JobRunr): workers per process, how often it polls the database
+   * (JobRunr's floor is 5 s), and the nice value render threads run at (0: unchanged).
+   */
+  public record Jobs(int workers, Duration pollInterval, int renderNice) {}
 
   /** Downloads of video_url / sound_file: bounds, and whether private addresses may be fetched. */
   public record Fetch(boolean allowPrivateAddresses, Duration timeout, int maxRedirects) {}
@@ -65,6 +68,7 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
     require(media.minVideoMs() < media.maxVideoMs(), "media.min-video-ms", "must be below media.max-video-ms");
     require(media.minSidePx() <= media.maxSidePx(), "media.min-side-px", "must be at most media.max-side-px");
     require(media.identifyConcurrency() >= 1, "media.identify-concurrency", "must be at least 1");
+    require(jobs.renderNice() >= 0 && jobs.renderNice() <= 19, "jobs.render-nice", "must be 0 to 19");
     require(accounts.maxTasksInFlight() >= 0, "accounts.max-tasks-in-flight", "must be 0 (no limit) or more");
     require(callbacks.retries() >= 0 && callbacks.retries() <= 20, "callbacks.retries", "must be 0 to 20");
     return this;

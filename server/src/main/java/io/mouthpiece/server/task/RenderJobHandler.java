@@ -1,5 +1,6 @@
 package io.mouthpiece.server.task;
 
+import io.mouthpiece.server.jobs.RenderPriority;
 import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.filters.JobServerFilter;
 import org.jobrunr.jobs.lambdas.JobRequestHandler;
@@ -12,14 +13,18 @@ import org.jobrunr.jobs.states.FailedState;
  */
 public final class RenderJobHandler implements JobRequestHandler<RenderJob>, JobServerFilter {
   private final TaskWorker worker;
+  private final int nice;
 
-  public RenderJobHandler(TaskWorker worker) {
+  /** @param nice the OS priority render threads run at (0: unchanged), so HTTP stays responsive */
+  public RenderJobHandler(TaskWorker worker, int nice) {
     this.worker = worker;
+    this.nice = nice;
   }
 
   @Override
   @org.jobrunr.jobs.annotations.Job(name = "lip-sync task %0", retries = 3)
   public void run(RenderJob job) throws Exception {
+    RenderPriority.lowerCurrentThread(nice);
     worker.process(job.taskId);
   }
 
