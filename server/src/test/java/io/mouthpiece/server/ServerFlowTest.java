@@ -99,6 +99,24 @@ class ServerFlowTest {
     assertEquals("", task.path("task_result").path("videos").get(0).path("watermark_url").asText());
   }
 
+  @Test
+  void olderLipSyncEndpointWithAnUploadedVideosUrlAndAFailingCallbackReceiver() throws Exception {
+    String key = server.keys.apiKey();
+    Api.Answer uploaded = server.api.upload("/v1/files", key, video);
+    String body = "{\"input\": {\"video_url\": \"" + uploaded.data().path("url").asText() + "\", \"mode\": \"audio2video\","
+        + " \"audio_type\": \"url\", \"audio_url\": \"" + host.url("/media/audio/retalking_2.wav") + "\"},"
+        + " \"callback_url\": \"" + host.url("/callback-fail") + "\"}";
+    Api.Answer created = server.api.post("/v1/videos/lip-sync", key, body);
+    assertEquals(200, created.status(), created.message());
+    String id = created.data().path("task_id").asText();
+    JsonNode task = server.api.awaitFinal("/v1/videos/lip-sync/" + id, key, Duration.ofMinutes(4));
+    assertEquals("succeed", task.path("task_status").asText(), "a receiver answering 500 changes nothing: " + task);
+    assertEquals(uploaded.data().path("file_id").asText(), task.path("task_info").path("parent_video").path("id").asText());
+    checkOutput(downloadResult(task, "url"));
+    // The older endpoint's tasks are its own: not listed or found under advanced-lip-sync.
+    assertEquals(404, server.api.get("/v1/videos/advanced-lip-sync/" + id, key).status());
+  }
+
   /** Creates, checks the creation answer, polls by external_task_id until final; returns the task. */
   private JsonNode createAndFinish(String prefix, String token, String body, String externalId) throws Exception {
     Api.Answer created = server.api.post(prefix + "/videos/advanced-lip-sync", token, body);
