@@ -96,6 +96,9 @@ class ServerValidationTest {
     expect(server.api.get(path, ServerFlowTest.klingJwt(access, secret, -600, -60)), 401, 1004, "exp");
     expect(server.api.get(path, ServerFlowTest.klingJwt(access, secret + "x", -5, 1800)), 401, 1000, "JWT");
     expect(server.api.get(path, ServerFlowTest.klingJwt("unknown-access-key", secret, -5, 1800)), 401, 1002, "iss");
+    AccountKeys disabled = server.server.accounts().create("disabled");
+    server.server.accounts().setDisabled(disabled.accountId(), true);
+    expect(server.api.get(path, disabled.apiKey()), 429, 1100, "disabled");
     // A few seconds of clock skew are tolerated.
     assertEquals(200, server.api.get(path, ServerFlowTest.klingJwt(access, secret, 3, 1800)).status());
   }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     headerHeading = "%n",
     header = "Creates and lists the service's accounts.",
     description = "Works on the database of --data-dir (or the configured database), also while `serve` runs.",
-    subcommands = {AccountsCommand.Create.class, AccountsCommand.List.class})
+    subcommands = {AccountsCommand.Create.class, AccountsCommand.List.class, AccountsCommand.Disable.class})
 final class AccountsCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +45,31 @@ final class AccountsCommand {
     public Integer call() throws Exception {
       try (Database db = Database.open(config.load(Map.of()))) {
         System.out.println(json(new AccountStore(db).create(name)));
+      }
+      return 0;
+    }
+  }
+
+  /** {@code accounts disable ACCOUNT [--enable]}. */
+  @Command(name = "disable", mixinStandardHelpOptions = true,
+      description = "Disables an account (by id or name): its requests get 429 with code 1100 (within 10 s). "
+          + "--enable undoes it.")
+  static final class Disable implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config;
+
+    @picocli.CommandLine.Parameters(paramLabel = "ACCOUNT", description = "The account's id or name.")
+    String account;
+
+    @Option(names = "--enable", description = "Enable it again.")
+    boolean enable;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Database db = Database.open(config.load(Map.of()))) {
+        if (!new AccountStore(db).setDisabled(account, !enable)) {
+          throw new IllegalArgumentException("ACCOUNT: no account with id or name " + account);
+        }
       }
       return 0;
     }

@@ -30,6 +30,9 @@ class AccountsCommandTest {
     assertTrue(!listed.contains(created.path("secret_key").asText()) && !listed.contains(created.path("api_key").asText()),
         "no secrets in the list");
     assertEquals(2, Main.run("accounts", "create", "--data-dir", dataDir.toString()), "--name is required");
+    assertEquals(0, Main.run("accounts", "disable", "studio", "--data-dir", dataDir.toString()));
+    assertTrue(run("accounts", "list", "--data-dir", dataDir.toString()).contains("\"disabled\" : true"));
+    assertEquals(1, Main.run("accounts", "disable", "nobody", "--data-dir", dataDir.toString()));
   }
 
   private static String run(String... args) {

@@ -35,6 +35,11 @@ public final class AccountStore {
     return keys;
   }
 
+  /** Disables or enables an account; a disabled one is refused with 1100. False when there is no such account. */
+  public boolean setDisabled(String accountIdOrName, boolean disabled) {
+    return db.update("UPDATE accounts SET disabled = ? WHERE id = ? OR name = ?", disabled, accountIdOrName, accountIdOrName) > 0;
+  }
+
   public List<Account> list() {
     return db.query("SELECT " + COLUMNS + " FROM accounts ORDER BY created_at", AccountStore::row);
   }
