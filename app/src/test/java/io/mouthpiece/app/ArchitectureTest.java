@@ -18,8 +18,24 @@ class ArchitectureTest {
   @Test
   void engineKnowsNothingOfTheApp() {
     noClasses().that().resideInAPackage("io.mouthpiece.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.app..", "picocli..",
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.app..", "io.mouthpiece.server..", "picocli..",
             "com.fasterxml.jackson..", "io.javalin..", "java.sql..", "javax.sql..", "org.jobrunr..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theServerKnowsNothingOfTheCommandLine() {
+    noClasses().that().resideInAPackage("io.mouthpiece.server..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.app..", "picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theWorkerKnowsNothingOfHttp() {
+    // JobRunr's habit: the job side talks to storage, never to the web side.
+    noClasses().that().resideInAnyPackage("io.mouthpiece.server.task..", "io.mouthpiece.server.store..",
+            "io.mouthpiece.server.fetch..", "io.mouthpiece.server.callback..", "io.mouthpiece.server.jobs..")
+        .should().dependOnClassesThat().resideInAPackage("io.javalin..")
         .check(CLASSES);
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    if (e instanceof MediaException || e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+    if (e instanceof MediaException || e instanceof IllegalArgumentException || e instanceof java.io.IOException
+        || e instanceof io.javalin.util.JavalinBindException) {
       cli.getErr().println("mouthpiece: " + e.getMessage());
     } else {
       cli.getErr().println("mouthpiece: internal error (please report): " + e);

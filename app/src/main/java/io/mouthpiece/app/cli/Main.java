@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
     name = "mouthpiece",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Self-hosted lip-sync video: find faces, re-render a mouth to speak new audio.",
-    subcommands = {IdentifyCommand.class, SyncCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+    description = "Self-hosted lip-sync video: find faces, re-render a mouth to speak new audio; or serve the Kling lip-sync API.",
+    subcommands = {IdentifyCommand.class, SyncCommand.class, EvalCommand.class, ServeCommand.class, AccountsCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Run `mouthpiece help COMMAND` for a command's options."})
 public final class Main {
   public static void main(String[] args) {

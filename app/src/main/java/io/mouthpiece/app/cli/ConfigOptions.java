@@ -1,0 +1,31 @@
+package io.mouthpiece.app.cli;
+
+import io.mouthpiece.server.config.ConfigLoader;
+import io.mouthpiece.server.config.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that say where the service keeps its data and settings; shared by serve and accounts. */
+final class ConfigOptions {
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where everything is kept: the embedded database, uploads, face crops, results "
+          + "(default: ./mouthpiece-data, or MOUTHPIECE_DATA_DIR).")
+  Path dataDir;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "A properties file of settings (default: DATA_DIR/mouthpiece.properties if it exists). "
+          + "Environment variables MOUTHPIECE_<KEY> override it; see the README's table.")
+  Path configFile;
+
+  /** The configuration: these options and {@code more} over the environment, the file and the defaults. */
+  ServerConfig load(Map<String, String> more) throws IOException {
+    Map<String, String> overrides = new HashMap<>(more);
+    if (dataDir != null) {
+      overrides.put("data-dir", dataDir.toString());
+    }
+    return ConfigLoader.load(overrides, configFile, System.getenv());
+  }
+}

@@ -1,0 +1,181 @@
+package io.mouthpiece.server;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mouthpiece.server.auth.AccountKeys;
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.auth.Authenticator;
+import io.mouthpiece.server.callback.CallbackRetryHandler;
+import io.mouthpiece.server.callback.CallbackSender;
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.fetch.SafeFetcher;
+import io.mouthpiece.server.http.ApiServer;
+import io.mouthpiece.server.http.Handlers;
+import io.mouthpiece.server.identify.IdentifyService;
+import io.mouthpiece.server.identify.SessionStore;
+import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.retention.RetentionJob;
+import io.mouthpiece.server.retention.RetentionJobHandler;
+import io.mouthpiece.server.retention.RetentionSweep;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.LocalFileStore;
+import io.mouthpiece.server.task.RenderJobHandler;
+import io.mouthpiece.server.task.SqlTaskStore;
+import io.mouthpiece.server.task.TaskEvents;
+import io.mouthpiece.server.task.TaskRequests;
+import io.mouthpiece.server.task.TaskService;
+import io.mouthpiece.server.task.TaskStore;
+import io.mouthpiece.server.task.TaskView;
+import io.mouthpiece.server.task.TaskWorker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service, wired: database, storage, job queue, HTTP. {@link #start} returns once it listens
+ * and its queue runs; {@link #close} shuts down gracefully (no new work, running work finished or
+ * left to run again after the restart).
+ */
+public final class MouthpieceServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MouthpieceServer.class);
+
+  private final ServerConfig config;
+  private final Database db;
+  private final AccountStore accounts;
+  private final RetentionSweep retention;
+  private final CallbackSender callbacks;
+  private final JobQueue queue;
+  private final ApiServer http;
+  private final List<String> routeKeys;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicReference<String> baseUrl = new AtomicReference<>("");
+  private final AccountKeys firstAccount;
+  private int port;
+
+  private MouthpieceServer(ServerConfig config) throws IOException {
+    this.config = config;
+    Files.createDirectories(config.dataDir());
+    db = Database.open(config);
+    accounts = new AccountStore(db);
+    firstAccount = accounts.isEmpty() ? accounts.create("default") : null;
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+
+    LocalFileStore store = new LocalFileStore(config.dataDir().resolve("files"));
+    FileIndex files = new FileIndex(db);
+    SessionStore sessions = new SessionStore(db);
+    TaskStore tasks = new SqlTaskStore(db);
+    Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get);
+    TaskView view = new TaskView(baseUrl::get);
+    AtomicReference<JobQueue> queueRef = new AtomicReference<>();
+    callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), queueRef::get);
+    TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
+    TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
+    TaskService service = new TaskService(tasks, files, queueRef::get, events, config.retention().results().toMillis(),
+        config.accounts().maxTasksInFlight());
+    retention = new RetentionSweep(tasks, sessions, files, store, () -> {
+      try {
+        store.sweepTemp();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
+    queue = new JobQueue(db.dataSource(), config.jobs(), config.http().shutdownGrace(), Map.of(
+        RenderJobHandler.class, render,
+        CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
+        RetentionJobHandler.class, new RetentionJobHandler(retention)), List.of(render));
+    queueRef.set(queue);
+
+    Handlers handlers = new Handlers(config, inputs, files, store, view,
+        new TaskRequests(sessions, inputs, config.media().maxAudioBytes()), service,
+        new IdentifyService(inputs, sessions, config), metrics, this::isReady);
+    http = handlers.server(new Authenticator(accounts), stopping::get);
+    routeKeys = handlers.routeKeys();
+    port = http.start(config.http().host(), config.http().port());
+    baseUrl.set(config.baseUrl(port));
+    queue.start();
+    service.recover();
+    queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
+    LOG.info("mouthpiece serving on {} (data in {}, database {})", baseUrl.get(), config.dataDir(),
+        config.database().url().isBlank() ? "embedded H2" : "external");
+  }
+
+  /** Starts the service with this configuration. */
+  public static MouthpieceServer start(ServerConfig config) throws IOException {
+    return new MouthpieceServer(config);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return baseUrl.get();
+  }
+
+  /** "METHOD /path" of every route served. */
+  public List<String> routeKeys() {
+    return routeKeys;
+  }
+
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  public RetentionSweep retention() {
+    return retention;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The account made on the first start, when there was none: its keys are shown once. */
+  public Optional<AccountKeys> firstAccount() {
+    return Optional.ofNullable(firstAccount);
+  }
+
+  private boolean isReady() {
+    return !stopping.get() && queue.isRunning() && db.isUp();
+  }
+
+  /** Graceful: refuse new work, finish requests in flight, let running jobs finish within the grace, then stop. */
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("shutting down: no new tasks; running work gets up to {} to finish, else runs again after restart",
+        config.http().shutdownGrace());
+    try {
+      http.stop();
+    } finally {
+      try {
+        queue.close();
+        callbacks.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        db.close();
+      }
+    }
+    LOG.info("stopped");
+  }
+}

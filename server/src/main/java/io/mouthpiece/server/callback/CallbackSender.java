@@ -1,0 +1,107 @@
+package io.mouthpiece.server.callback;
+
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.fetch.AddressPolicy;
+import io.mouthpiece.server.fetch.FetchException;
+import io.mouthpiece.server.jobs.JobQueue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Callbacks (kling-api.md §5): on every status change of a task with a callback_url, the bare task
+ * object is POSTed. First attempts go out in order from one thread (so a receiver sees submitted,
+ * processing, then the end); a delivery without a 2xx within the timeout is retried as a JobRunr
+ * job after 3, 9, 27, ... s, about an hour in all. Nothing here can change the task.
+ */
+public final class CallbackSender implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CallbackSender.class);
+
+  private final ServerConfig.Callbacks config;
+  private final AddressPolicy policy;
+  private final WebhookSigner signer;
+  private final Supplier<JobQueue> queue;
+  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final ExecutorService firstAttempts = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "callbacks");
+    t.setDaemon(true);
+    return t;
+  });
+
+  public CallbackSender(ServerConfig.Callbacks config, boolean allowPrivate, Supplier<JobQueue> queue) {
+    this.config = config;
+    this.policy = new AddressPolicy(allowPrivate);
+    this.signer = config.webhookSecret().isBlank() ? null : new WebhookSigner(config.webhookSecret());
+    this.queue = queue;
+  }
+
+  /** Sends the task object to its callback URL (if any), in order, without waiting. */
+  public void send(String taskId, String callbackUrl, String body) {
+    if (callbackUrl == null) {
+      return;
+    }
+    CallbackDelivery d = new CallbackDelivery(taskId, callbackUrl, body, "msg_" + AccountStore.randomId(), 0);
+    firstAttempts.execute(() -> attempt(d));
+  }
+
+  /** One delivery attempt; on failure, schedules the next while attempts remain. */
+  void attempt(CallbackDelivery d) {
+    String failure = post(d);
+    if (failure == null) {
+      return;
+    }
+    if (d.attempt >= config.retries()) {
+      LOG.warn("callback for task {} to {} given up after {} attempts: {}", d.taskId, d.url, d.attempt + 1, failure);
+      return;
+    }
+    long delaySec = (long) Math.pow(3, d.attempt + 1);
+    LOG.info("callback for task {} to {} failed ({}); retrying in {} s", d.taskId, d.url, failure, delaySec);
+    try {
+      queue.get().schedule(Instant.now().plusSeconds(delaySec),
+          new CallbackDelivery(d.taskId, d.url, d.body, d.eventId, d.attempt + 1));
+    } catch (RuntimeException e) {
+      LOG.warn("callback for task {}: could not schedule a retry: {}", d.taskId, e.toString());
+    }
+  }
+
+  /** Null when delivered (2xx), else why not. */
+  private String post(CallbackDelivery d) {
+    try {
+      URI uri = AddressPolicy.parseHttpUrl("callback_url", d.url);
+      policy.check("callback_url", uri);
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout())
+          .header("Content-Type", "application/json").header("User-Agent", "mouthpiece")
+          .POST(HttpRequest.BodyPublishers.ofString(d.body));
+      if (signer != null) {
+        long ts = Instant.now().getEpochSecond();
+        request.header("webhook-id", d.eventId).header("webhook-timestamp", Long.toString(ts))
+            .header("webhook-signature", signer.sign(d.eventId, ts, d.body));
+      }
+      int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return status / 100 == 2 ? null : "HTTP " + status;
+    } catch (FetchException e) {
+      return e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
+
+  /** Lets queued first attempts go out for a few seconds; later ones are dropped. */
+  @Override
+  public void close() throws InterruptedException {
+    firstAttempts.shutdown();
+    firstAttempts.awaitTermination(5, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,82 @@
+package io.mouthpiece.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the service can be told, with its defaults, grouped by concern. Built by
+ * {@link ConfigLoader} from defaults, a config file, environment variables and command-line flags;
+ * {@link #checkValidity()} is the one place values are checked.
+ */
+public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs, Fetch fetch, Media media,
+    Retention retention, Callbacks callbacks, Accounts accounts) {
+
+  /** Where and how to listen. {@code publicUrl} prefixes the URLs the API hands out (empty: http://host:port). */
+  public record Http(String host, int port, String publicUrl, long maxJsonBytes, long maxUploadBytes,
+      Duration shutdownGrace) {}
+
+  /** The database: empty url means the embedded H2 file database under the data dir. */
+  public record Database(String url, String user, String password, int poolSize) {}
+
+  /**
+   * The background job queue (JobRunr): workers per process, how often it polls the database
+   * (JobRunr's floor is 5 s), and the nice value render threads run at (0: unchanged).
+   */
+  public record Jobs(int workers, Duration pollInterval, int renderNice) {}
+
+  /** Downloads of video_url / sound_file: bounds, and whether private addresses may be fetched. */
+  public record Fetch(boolean allowPrivateAddresses, Duration timeout, int maxRedirects) {}
+
+  /** Kling's video and audio rules, configurable. */
+  public record Media(long maxVideoBytes, long minVideoMs, long maxVideoMs, int minSidePx, int maxSidePx,
+      long maxAudioBytes, int identifyConcurrency) {}
+
+  /** How long things are kept; a sweep deletes them (rows and files) every {@code sweepEvery}. */
+  public record Retention(Duration results, Duration sessions, Duration sweepEvery) {}
+
+  /** Callback delivery: per-attempt timeout, retry window, and the Standard Webhooks secret (empty: unsigned). */
+  public record Callbacks(Duration timeout, int retries, String webhookSecret) {}
+
+  /** Per-account limits: tasks submitted or processing at once (0: no limit). */
+  public record Accounts(int maxTasksInFlight) {}
+
+  /** The embedded H2 URL used when no database URL is configured. */
+  public String jdbcUrl() {
+    if (!database.url().isBlank()) {
+      return database.url();
+    }
+    // AUTO_SERVER lets `mouthpiece accounts` open the database while `serve` runs.
+    return "jdbc:h2:file:" + dataDir.resolve("db").resolve("mouthpiece").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+  }
+
+  /** The base of every URL the API hands out, without a trailing slash. */
+  public String baseUrl(int boundPort) {
+    if (!http.publicUrl().isBlank()) {
+      return http.publicUrl().replaceAll("/+$", "");
+    }
+    String host = http.host().contains(":") ? "[" + http.host() + "]" : http.host();
+    return "http://" + ("0.0.0.0".equals(http.host()) ? "127.0.0.1" : host) + ":" + boundPort;
+  }
+
+  /** Throws with the setting's name and the rule when a value is out of range. */
+  public ServerConfig checkValidity() {
+    require(http.port() >= 0 && http.port() <= 65535, "server.port", "must be 0 to 65535, got " + http.port());
+    require(http.maxJsonBytes() >= 1024, "server.max-json-bytes", "must be at least 1024");
+    require(database.poolSize() >= 2, "database.pool-size", "must be at least 2");
+    require(jobs.workers() >= 1 && jobs.workers() <= 64, "jobs.workers", "must be 1 to 64, got " + jobs.workers());
+    require(jobs.pollInterval().toMillis() >= 5000, "jobs.poll-interval", "must be at least 5s (JobRunr's floor)");
+    require(media.minVideoMs() < media.maxVideoMs(), "media.min-video-ms", "must be below media.max-video-ms");
+    require(media.minSidePx() <= media.maxSidePx(), "media.min-side-px", "must be at most media.max-side-px");
+    require(media.identifyConcurrency() >= 1, "media.identify-concurrency", "must be at least 1");
+    require(jobs.renderNice() >= 0 && jobs.renderNice() <= 19, "jobs.render-nice", "must be 0 to 19");
+    require(accounts.maxTasksInFlight() >= 0, "accounts.max-tasks-in-flight", "must be 0 (no limit) or more");
+    require(callbacks.retries() >= 0 && callbacks.retries() <= 20, "callbacks.retries", "must be 0 to 20");
+    return this;
+  }
+
+  private static void require(boolean ok, String name, String rule) {
+    if (!ok) {
+      throw new IllegalArgumentException(name + ": " + rule);
+    }
+  }
+}

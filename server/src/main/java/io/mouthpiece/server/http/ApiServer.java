@@ -1,0 +1,136 @@
+package io.mouthpiece.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.auth.Authenticator;
+import io.mouthpiece.server.config.ServerConfig;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP side: Javalin with the {@link Routes} table, a request id on every request (header
+ * {@code X-Request-Id}, log MDC, envelope), the key check on key routes, and one place that turns
+ * every failure into the envelope: bad input is a 4xx with its Kling code, never a stack trace.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final Javalin app;
+  private final List<Routes.Route> routes;
+  private final Authenticator auth;
+  private final BooleanSupplier stopping;
+
+  ApiServer(ServerConfig config, List<Routes.Route> routes, Authenticator auth, PrometheusMeterRegistry metrics,
+      BooleanSupplier stopping) {
+    this.routes = routes;
+    this.auth = auth;
+    this.stopping = stopping;
+    this.app = Javalin.create(c -> {
+      c.showJavalinBanner = false;
+      c.startupWatcherEnabled = false;
+      // Bodies are read and bounded by RequestJson and the upload handler, each with its own limit.
+      c.http.maxRequestSize = config.http().maxUploadBytes();
+      c.jetty.multipartConfig.cacheDirectory(config.dataDir().resolve("files").resolve(".tmp").toString());
+      c.jetty.multipartConfig.maxFileSize(config.http().maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+      c.jetty.multipartConfig.maxTotalRequestSize(config.http().maxUploadBytes() + 65536, io.javalin.config.SizeUnit.BYTES);
+      c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+      c.jetty.modifyServer(s -> s.setStopTimeout(config.http().shutdownGrace().toMillis()));
+      c.requestLogger.http((ctx, ms) -> {
+        String route = routeOf(ctx);
+        Timer.builder("mouthpiece_http_requests").tag("method", ctx.method().name()).tag("route", route)
+            .tag("status", Integer.toString(ctx.statusCode())).register(metrics).record((long) (ms * 1e6), TimeUnit.NANOSECONDS);
+        LOG.debug("{} {} -> {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), ms);
+      });
+    });
+    app.before(this::begin);
+    app.after(ctx -> MDC.remove("request_id"));
+    for (Routes.Route r : routes) {
+      app.addHttpHandler(r.method(), r.path(), ctx -> handle(ctx, r));
+    }
+    app.exception(ApiException.class, (e, ctx) -> Envelope.error(ctx, e));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 404 || e.getStatus() == 405) {
+        notFound(ctx);
+      } else {
+        Envelope.error(ctx, fromJavalin(e));
+      }
+    });
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      Envelope.error(ctx, new ApiException(500, 5000, "internal error; request_id " + ctx.attribute(Envelope.REQUEST_ID)
+          + " identifies it in the service's log"));
+    });
+    app.error(404, this::notFound);
+    app.error(405, this::notFound);
+  }
+
+  private void begin(Context ctx) {
+    String id = UUID.randomUUID().toString();
+    ctx.attribute(Envelope.REQUEST_ID, id);
+    ctx.header("X-Request-Id", id);
+    MDC.put("request_id", id);
+  }
+
+  private void handle(Context ctx, Routes.Route route) throws Exception {
+    if (stopping.getAsBoolean() && route.method() == HandlerType.POST) {
+      throw new ApiException(503, 5001, "the service is shutting down; try again shortly");
+    }
+    Account account = route.keyRequired() ? auth.authenticate(ctx.header("Authorization")) : null;
+    route.action().handle(ctx, account);
+  }
+
+  /** No route for this method and path: 1202 when the path exists under another method, else 1203. */
+  private void notFound(Context ctx) {
+    if (ctx.attribute(Envelope.ANSWERED) != null) {
+      return;
+    }
+    String path = ctx.path();
+    boolean otherMethod = routes.stream().anyMatch(r -> r.matches(path) && r.method() != ctx.method());
+    if (otherMethod) {
+      Envelope.error(ctx, new ApiException(404, 1202, ctx.method() + " is not allowed on " + path + "; allowed: "
+          + String.join(", ", routes.stream().filter(r -> r.matches(path)).map(r -> r.method().name()).distinct().toList())));
+    } else {
+      Envelope.error(ctx, ApiException.notFound("no such path: " + path));
+    }
+  }
+
+  private static ApiException fromJavalin(HttpResponseException e) {
+    if (e.getStatus() == 413) {
+      return ApiException.invalidRequest("the request body is too large: " + e.getMessage());
+    }
+    if (e.getStatus() >= 500) {
+      return new ApiException(500, 5000, e.getMessage());
+    }
+    return ApiException.invalidRequest(e.getMessage());
+  }
+
+  private static String routeOf(Context ctx) {
+    try {
+      String p = ctx.endpointHandlerPath();
+      return p == null || p.isEmpty() ? "unmatched" : p;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+
+  /** Starts listening; returns the bound port (useful with port 0). */
+  public int start(String host, int port) {
+    app.start(host, port);
+    return app.port();
+  }
+
+  /** Stops taking requests and lets the ones in flight finish, up to the shutdown grace. */
+  public void stop() {
+    app.stop();
+  }
+}

@@ -1,0 +1,167 @@
+package io.mouthpiece.server.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.media.InputRejected;
+import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.FileStore;
+import io.mouthpiece.server.store.StoredFile;
+import io.mouthpiece.server.task.TaskView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Uploads ({@code POST /v1/files}, [ours]) and downloads of stored files (results, face crops,
+ * uploads) with HTTP range requests, so a browser can seek in a result while it plays. Download
+ * URLs carry a random 128-bit id and need no key, like Kling's own result URLs.
+ */
+final class FileHandlers {
+  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+  private final Inputs inputs;
+  private final FileIndex index;
+  private final FileStore store;
+  private final TaskView view;
+  private final long maxUploadBytes;
+
+  FileHandlers(Inputs inputs, FileIndex index, FileStore store, TaskView view, long maxUploadBytes) {
+    this.inputs = inputs;
+    this.index = index;
+    this.store = store;
+    this.view = view;
+    this.maxUploadBytes = maxUploadBytes;
+  }
+
+  void upload(Context ctx, Account account) throws IOException {
+    if (!ctx.isMultipartFormData()) {
+      throw ApiException.invalidRequest("POST /v1/files takes multipart/form-data with the file in the field 'file'");
+    }
+    if (ctx.contentLength() > maxUploadBytes) {
+      throw ApiException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
+    }
+    UploadedFile file;
+    try {
+      file = ctx.uploadedFile("file");
+    } catch (RuntimeException e) {
+      throw ApiException.invalidRequest("the upload could not be read: " + e.getMessage());
+    }
+    if (file == null) {
+      throw ApiException.invalidParameter("file: required (a multipart field named 'file')");
+    }
+    Path tmp = inputs.temp(".upload");
+    try (InputStream in = file.content(); OutputStream out = Files.newOutputStream(tmp)) {
+      if (in.transferTo(out) > maxUploadBytes) {
+        throw ApiException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
+      }
+    } catch (ApiException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    StoredFile stored;
+    try {
+      stored = inputs.upload(account.id(), tmp);
+    } catch (InputRejected e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
+    Envelope.ok(ctx, Envelope.JSON.createObjectNode().put("file_id", stored.id()).put("url", view.fileUrl(stored.id()))
+        .put("kind", stored.kind()).put("duration", TaskView.seconds(stored.durationMs() == null ? 0 : stored.durationMs())));
+  }
+
+  void download(Context ctx, Account ignored) throws IOException {
+    StoredFile f = index.find(ctx.pathParam("id"), System.currentTimeMillis())
+        .filter(file -> store.exists(file.storageKey()))
+        .orElseThrow(() -> ApiException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
+    long size = store.size(f.storageKey());
+    long from = 0;
+    long to = size - 1;
+    ctx.header("Accept-Ranges", "bytes");
+    ctx.header("Cache-Control", "private, max-age=3600");
+    String range = ctx.header("Range");
+    int status = 200;
+    if (range != null) {
+      Matcher m = RANGE.matcher(range.strip());
+      long[] bounds = m.matches() ? bounds(m.group(1), m.group(2), size) : null;
+      if (bounds == null) {
+        ctx.status(416).header("Content-Range", "bytes */" + size).result("");
+        return;
+      }
+      from = bounds[0];
+      to = bounds[1];
+      status = 206;
+      ctx.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
+    }
+    long length = to - from + 1;
+    ctx.status(status).contentType(f.contentType()).header("Content-Length", Long.toString(length));
+    if (ctx.method() == HandlerType.HEAD) {
+      return;
+    }
+    InputStream in = store.open(f.storageKey(), from);
+    ctx.result(new BoundedInputStream(in, length));
+  }
+
+  /** [first, last] of a single range within a file of {@code size} bytes, or null if unsatisfiable. */
+  static long[] bounds(String first, String last, long size) {
+    try {
+      if (first.isEmpty()) {
+        if (last.isEmpty()) {
+          return null;
+        }
+        long suffix = Math.min(Long.parseLong(last), size);
+        return suffix <= 0 ? null : new long[] {size - suffix, size - 1};
+      }
+      long from = Long.parseLong(first);
+      long to = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
+      return from >= size || to < from ? null : new long[] {from, to};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Reads at most {@code remaining} bytes of a stream. */
+  private static final class BoundedInputStream extends InputStream {
+    private final InputStream in;
+    private long remaining;
+
+    BoundedInputStream(InputStream in, long remaining) {
+      this.in = in;
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

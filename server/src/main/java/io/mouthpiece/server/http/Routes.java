@@ -1,0 +1,64 @@
+package io.mouthpiece.server.http;
+
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.HEAD;
+import static io.javalin.http.HandlerType.POST;
+import static io.mouthpiece.server.task.TaskService.ADVANCED;
+import static io.mouthpiece.server.task.TaskService.LIP_SYNC;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.mouthpiece.server.auth.Account;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Every route of the service, in one table. The API routes are served twice, under {@code /v1}
+ * (Kling's paths) and {@code /kling/v1} (the reseller-proxy paths), identically.
+ */
+public final class Routes {
+  /** The prefixes every API route is served under. */
+  public static final List<String> PREFIXES = List.of("/v1", "/kling/v1");
+
+  private static final boolean KEY = true;
+  private static final boolean OPEN = false;
+
+  /** A handler, given the caller's account (null on open routes). */
+  @FunctionalInterface
+  public interface Action {
+    void handle(Context ctx, Account account) throws Exception;
+  }
+
+  /** One route: method, full path, whether a key is required, what handles it. */
+  public record Route(HandlerType method, String path, boolean keyRequired, Action action) {
+    /** True when a request path matches this route's path (parameters match one segment). */
+    boolean matches(String requestPath) {
+      return Pattern.matches(path.replaceAll("\\{[^}]+}", "[^/]+"), requestPath.replaceAll("/+$", ""));
+    }
+  }
+
+  private Routes() {}
+
+  static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, OpsHandlers ops) {
+    List<Route> api = List.of(
+        new Route(POST, "/videos/identify-face",          KEY,  identify::identify),
+        new Route(POST, "/videos/advanced-lip-sync",      KEY,  tasks::createAdvanced),
+        new Route(GET,  "/videos/advanced-lip-sync/{id}", KEY,  (ctx, a) -> tasks.get(ctx, a, ADVANCED)),
+        new Route(GET,  "/videos/advanced-lip-sync",      KEY,  (ctx, a) -> tasks.list(ctx, a, ADVANCED)),
+        new Route(POST, "/videos/lip-sync",               KEY,  tasks::createLipSync),
+        new Route(GET,  "/videos/lip-sync/{id}",          KEY,  (ctx, a) -> tasks.get(ctx, a, LIP_SYNC)),
+        new Route(GET,  "/videos/lip-sync",               KEY,  (ctx, a) -> tasks.list(ctx, a, LIP_SYNC)),
+        new Route(POST, "/files",                         KEY,  files::upload),
+        new Route(GET,  "/files/{id}/content",            OPEN, files::download),
+        new Route(HEAD, "/files/{id}/content",            OPEN, files::download));
+    List<Route> all = new ArrayList<>();
+    for (String prefix : PREFIXES) {
+      api.forEach(r -> all.add(new Route(r.method(), prefix + r.path(), r.keyRequired(), r.action())));
+    }
+    all.add(new Route(GET, "/health",       OPEN, ops::health));
+    all.add(new Route(GET, "/metrics",      OPEN, ops::metrics));
+    all.add(new Route(GET, "/openapi.json", OPEN, ops::openapi));
+    return all;
+  }
+}

@@ -1,0 +1,89 @@
+package io.mouthpiece.server.identify;
+
+import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.fetch.FetchException;
+import io.mouthpiece.server.http.ApiException;
+import io.mouthpiece.server.media.InputRejected;
+import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.store.StoredFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * identify-face (kling-api.md §1): gets the video (fetched or already held), runs the engine's
+ * identify on it, keeps each face's crop as a file and the whole as a session for 24 h.
+ * Identify is CPU-bound, so only a few run at once; the rest wait their turn.
+ */
+public final class IdentifyService {
+  private final Inputs inputs;
+  private final SessionStore sessions;
+  private final ServerConfig config;
+  private final Semaphore running;
+
+  public IdentifyService(Inputs inputs, SessionStore sessions, ServerConfig config) {
+    this.inputs = inputs;
+    this.sessions = sessions;
+    this.config = config;
+    this.running = new Semaphore(config.media().identifyConcurrency(), true);
+  }
+
+  /** The session and, when no face was found, why. */
+  public record Result(Session session, String note) {}
+
+  public Result identify(String accountId, String videoUrl, String videoId) throws InterruptedException {
+    StoredFile video;
+    try {
+      video = inputs.video(accountId, "video_url", videoUrl, "video_id", videoId);
+    } catch (InputRejected e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    } catch (FetchException e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
+    if (!running.tryAcquire(10, TimeUnit.MINUTES)) {
+      throw new ApiException(504, 5002, "identify-face: timed out waiting for a free identify slot");
+    }
+    Identification found;
+    try {
+      found = LipSync.identify(inputs.localPath(video), IdentifyOptions.DEFAULT, Progress.NONE);
+    } catch (MediaException e) {
+      throw ApiException.invalidParameter("video_url: not a decodable video (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      running.release();
+    }
+    List<Session.Face> faces = new ArrayList<>();
+    for (FaceTrack track : found.faces()) {
+      faces.add(new Session.Face(track.faceId(), track.startMs(), track.endMs(), keepCrop(accountId, track)));
+    }
+    long now = System.currentTimeMillis();
+    // The container's stream duration can end at the last frame's start; a face track ends at its frame's end.
+    long durationMs = Math.max(found.video().durationMs(), faces.stream().mapToLong(Session.Face::endMs).max().orElse(0));
+    Session session = new Session(AccountStore.randomId(), accountId, video.id(), durationMs, faces, now,
+        now + config.retention().sessions().toMillis());
+    sessions.add(session);
+    return new Result(session, found.faces().isEmpty() ? found.note() : "");
+  }
+
+  private String keepCrop(String accountId, FaceTrack track) {
+    Path tmp = inputs.temp(".png");
+    try {
+      Files.write(tmp, track.cropPng());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return inputs.record(inputs.save(accountId, "image", "image/png", ".png", tmp, null)).id();
+  }
+}

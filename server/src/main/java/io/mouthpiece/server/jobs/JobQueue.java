@@ -1,0 +1,133 @@
+package io.mouthpiece.server.jobs;
+
+import io.mouthpiece.server.config.ServerConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jobrunr.jobs.filters.JobFilter;
+import org.jobrunr.jobs.lambdas.JobRequest;
+import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.StorageProvider;
+import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
+import org.jobrunr.utils.mapper.JsonMapper;
+import org.jobrunr.utils.mapper.jackson.JacksonJsonMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background job queue: JobRunr on the service's own SQL database (its jobrunr_* tables, which
+ * JobRunr creates and migrates itself on H2 and PostgreSQL alike). Any number of processes on one
+ * PostgreSQL share the queue; a job whose process died is taken up again by a live one (JobRunr's
+ * orphaned-job detection, after four poll intervals). Built from parts, without JobRunr's static
+ * facade, so nothing global is left behind.
+ */
+public final class JobQueue implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
+  private final StorageProvider storage;
+  private final JobRequestScheduler scheduler;
+  private final BackgroundJobServer server;
+  private final java.util.concurrent.ExecutorService nudger = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "job-nudge");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile Object onboard;
+
+  /** @param handlers the job handler instances, by class, that jobs are run with */
+  public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, Duration shutdownGrace, Map<Class<?>, Object> handlers,
+      List<JobFilter> filters) {
+    JsonMapper json = new JacksonJsonMapper();
+    storage = SqlStorageProviderFactory.using(dataSource);
+    storage.setJobMapper(new JobMapper(json));
+    scheduler = new JobRequestScheduler(storage, List.of());
+    JobActivator activator = new JobActivator() {
+      @Override
+      public <T> T activateJob(Class<T> type) {
+        return type.cast(handlers.get(type));
+      }
+    };
+    server = new BackgroundJobServer(storage, json, activator,
+        BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+            .andWorkerCount(jobs.workers())
+            .andPollInterval(jobs.pollInterval())
+            .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(shutdownGrace));
+    server.setJobFilters(filters);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  /**
+   * Asks this process's job server to look for work now rather than at its next poll (JobRunr
+   * polls every 5 s at the most often). It runs JobRunr's own onboarding step, under its own lock,
+   * so nothing is picked twice; if that step cannot be reached (another JobRunr version), the
+   * next poll picks the job up as usual.
+   */
+  private void nudge() {
+    Object step = onboardStep();
+    if (step == null) {
+      return;
+    }
+    nudger.execute(() -> {
+      try {
+        step.getClass().getMethod("runTaskThreadSafe").invoke(step);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.debug("could not nudge the job server: {}", e.toString());
+      }
+    });
+  }
+
+  private Object onboardStep() {
+    if (onboard == null && server.isRunning()) {
+      try {
+        java.lang.reflect.Field f = server.getJobSteward().getClass().getDeclaredField("onboardNewWorkTask");
+        f.setAccessible(true);
+        onboard = f.get(server.getJobSteward());
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        onboard = Boolean.FALSE;
+        LOG.debug("job server cannot be nudged; jobs start at the next poll: {}", e.toString());
+      }
+    }
+    return onboard == Boolean.FALSE ? null : onboard;
+  }
+
+  /**
+   * Enqueues under a fixed id: enqueuing the same id again (a restart re-enqueuing what it finds
+   * unfinished) does not make a second job.
+   */
+  public void enqueue(UUID id, JobRequest job) {
+    scheduler.enqueue(id, job);
+    nudge();
+  }
+
+  public void schedule(Instant at, JobRequest job) {
+    scheduler.schedule(at, job);
+  }
+
+  public void recurring(String id, Duration every, JobRequest job) {
+    scheduler.scheduleRecurrently(id, every, job);
+  }
+
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /** Stops taking jobs, waits up to the grace period for running ones, then interrupts them (they run again later). */
+  @Override
+  public void close() {
+    nudger.shutdownNow();
+    try {
+      server.stop();
+    } finally {
+      storage.close();
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package io.mouthpiece.server.media;
+
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.fetch.FetchException;
+import io.mouthpiece.server.fetch.SafeFetcher;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.FileStore;
+import io.mouthpiece.server.store.StoredFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a request names (a URL, an id, Base64, an upload) into a checked file the account
+ * owns: fetched within bounds, decoded to check it, stored with its expiry. A URL this service
+ * handed out is not fetched over the network: it names a stored file directly.
+ */
+public final class Inputs {
+  private static final Pattern OWN_URL = Pattern.compile("(?:/kling)?/v1/files/([A-Za-z0-9]+)/content");
+
+  private final FileStore store;
+  private final FileIndex index;
+  private final SafeFetcher fetcher;
+  private final MediaRules rules;
+  private final ServerConfig config;
+  private final Supplier<String> baseUrl;
+
+  public Inputs(FileStore store, FileIndex index, SafeFetcher fetcher, ServerConfig config, Supplier<String> baseUrl) {
+    this.store = store;
+    this.index = index;
+    this.fetcher = fetcher;
+    this.rules = new MediaRules(config.media());
+    this.config = config;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The file a URL of ours names, if it is one. */
+  public Optional<String> ownFileId(String url) {
+    String base = baseUrl.get();
+    if (url == null || !url.startsWith(base)) {
+      return Optional.empty();
+    }
+    Matcher m = OWN_URL.matcher(url.substring(base.length()));
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** A video by URL or by id (exactly one is non-null), checked against the video rules. */
+  public StoredFile video(String accountId, String urlField, String url, String idField, String id)
+      throws InputRejected, FetchException {
+    String fileId = id != null ? id : ownFileId(url).orElse(null);
+    if (fileId != null) {
+      StoredFile f = owned(accountId, id != null ? idField : urlField, fileId);
+      if (!"video".equals(f.kind())) {
+        throw new InputRejected((id != null ? idField : urlField) + ": file " + fileId + " is " + f.kind() + ", not a video");
+      }
+      return f;
+    }
+    Path tmp = temp(".video");
+    fetcher.download(urlField, url, config.media().maxVideoBytes(), tmp);
+    return keepVideo(accountId, urlField, tmp);
+  }
+
+  /** An audio by URL (fetched, or ours), checked by decoding. */
+  public StoredFile audioUrl(String accountId, String field, String url) throws InputRejected, FetchException {
+    Optional<String> own = ownFileId(url);
+    if (own.isPresent()) {
+      return audioById(accountId, field, own.get());
+    }
+    Path tmp = temp(".audio");
+    fetcher.download(field, url, config.media().maxAudioBytes(), tmp);
+    return keepAudio(accountId, field, tmp);
+  }
+
+  /** An audio the account holds (an upload, [ours]). */
+  public StoredFile audioById(String accountId, String field, String id) throws InputRejected {
+    StoredFile f = owned(accountId, field, id);
+    if (!"audio".equals(f.kind())) {
+      throw new InputRejected(field + ": file " + id + " is " + f.kind() + ", not audio");
+    }
+    return f;
+  }
+
+  /** Audio sent inline (Base64 already decoded), checked by decoding. */
+  public StoredFile audioBytes(String accountId, String field, byte[] bytes) throws InputRejected {
+    Path tmp = temp(".audio");
+    write(tmp, bytes);
+    return keepAudio(accountId, field, tmp);
+  }
+
+  /** An upload: a video if it decodes as one under the video rules, else audio if it decodes as audio. */
+  public StoredFile upload(String accountId, Path tmp) throws InputRejected {
+    try {
+      try {
+        VideoInfo info = rules.checkVideo("file", tmp, size(tmp));
+        return record(save(accountId, "video", "video/mp4", ".mp4", tmp, info.durationMs()));
+      } catch (InputRejected asVideo) {
+        if (!asVideo.getMessage().startsWith("file: not a decodable video")) {
+          throw asVideo;
+        }
+        try {
+          long ms = rules.checkAudio("file", tmp, size(tmp));
+          return record(save(accountId, "audio", "application/octet-stream", ".audio", tmp, ms));
+        } catch (InputRejected asAudio) {
+          throw new InputRejected("file: neither a decodable video nor decodable audio (" + asAudio.getMessage() + ")");
+        }
+      }
+    } catch (InputRejected e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  private StoredFile keepVideo(String accountId, String field, Path tmp) throws InputRejected {
+    try {
+      VideoInfo info = rules.checkVideo(field, tmp, size(tmp));
+      return record(save(accountId, "video", "video/mp4", ".mp4", tmp, info.durationMs()));
+    } catch (InputRejected e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  private StoredFile keepAudio(String accountId, String field, Path tmp) throws InputRejected {
+    try {
+      long ms = rules.checkAudio(field, tmp, size(tmp));
+      return record(save(accountId, "audio", "application/octet-stream", ".audio", tmp, ms));
+    } catch (InputRejected e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  /** Stores a finished local file for the account under a fresh id, until the results' retention ends. */
+  public StoredFile save(String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
+    return save(AccountStore.randomId(), accountId, kind, contentType, ext, tmp, durationMs);
+  }
+
+  /** Same, under a given id: a re-run of the same step replaces its file instead of adding one. */
+  public StoredFile save(String id, String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
+    long now = System.currentTimeMillis();
+    String key = accountId + "/" + id + ext;
+    try {
+      long size = size(tmp);
+      store.putFile(key, tmp);
+      StoredFile f = new StoredFile(id, accountId, kind, key, contentType, size, durationMs, now,
+          now + config.retention().results().toMillis());
+      return f;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Records a stored file in the index (separate from {@link #save} so a result can be recorded in its task's transaction). */
+  public StoredFile record(StoredFile f) {
+    index.add(f);
+    return f;
+  }
+
+  public Path localPath(StoredFile f) throws IOException {
+    return store.localPath(f.storageKey());
+  }
+
+  private StoredFile owned(String accountId, String field, String id) throws InputRejected {
+    return index.findOwned(accountId, id, System.currentTimeMillis())
+        .orElseThrow(() -> new InputRejected(field + ": no file " + id + " (unknown, expired, or not yours)"));
+  }
+
+  /** A temp file in the store, so keeping it is a rename. */
+  public Path temp(String suffix) {
+    try {
+      return store.tempFile(suffix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path p, byte[] bytes) {
+    try {
+      Files.write(p, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // a temp file; the temp sweep gets it later
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.mouthpiece.server.retention;
+
+import io.mouthpiece.server.identify.SessionStore;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.FileStore;
+import io.mouthpiece.server.store.StoredFile;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskStore;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes what has outlived its retention: sessions after 24 h, finished tasks and every stored
+ * file (inputs, crops, results) after the configured period, the bytes first and then the row, so
+ * a crash in between leaves a row the next sweep finishes, never an orphaned file.
+ */
+public final class RetentionSweep {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
+  private static final int BATCH = 500;
+
+  private final TaskStore tasks;
+  private final SessionStore sessions;
+  private final FileIndex files;
+  private final FileStore store;
+  private final Runnable tempSweep;
+
+  public RetentionSweep(TaskStore tasks, SessionStore sessions, FileIndex files, FileStore store, Runnable tempSweep) {
+    this.tasks = tasks;
+    this.sessions = sessions;
+    this.files = files;
+    this.store = store;
+    this.tempSweep = tempSweep;
+  }
+
+  /** What one sweep deleted. */
+  public record Swept(int sessions, int tasks, int files) {}
+
+  public Swept sweep(long nowMs) throws IOException {
+    int sessionCount = sessions.deleteExpired(nowMs);
+    int taskCount = 0;
+    for (List<Task> batch = tasks.expired(nowMs, BATCH); !batch.isEmpty(); batch = tasks.expired(nowMs, BATCH)) {
+      for (Task t : batch) {
+        tasks.delete(t.id());
+        taskCount++;
+      }
+    }
+    int fileCount = 0;
+    for (List<StoredFile> batch = files.expired(nowMs, BATCH); !batch.isEmpty(); batch = files.expired(nowMs, BATCH)) {
+      for (StoredFile f : batch) {
+        store.delete(f.storageKey());
+        files.remove(f.id());
+        fileCount++;
+      }
+    }
+    tempSweep.run();
+    if (sessionCount + taskCount + fileCount > 0) {
+      LOG.info("retention: deleted {} session(s), {} task(s), {} file(s)", sessionCount, taskCount, fileCount);
+    }
+    return new Swept(sessionCount, taskCount, fileCount);
+  }
+}

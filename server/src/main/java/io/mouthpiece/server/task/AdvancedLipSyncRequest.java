@@ -1,0 +1,21 @@
+package io.mouthpiece.server.task;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import java.util.List;
+
+/**
+ * The body of {@code POST /v1/videos/advanced-lip-sync} (kling-api.md §2), as sent: nothing is
+ * checked here but JSON types; {@link TaskRequests} checks the rules. Unknown fields are refused
+ * by the JSON reader.
+ */
+public record AdvancedLipSyncRequest(String sessionId, List<FaceChoose> faceChoose, String callbackUrl,
+    String externalTaskId, WatermarkInfo watermarkInfo) {
+
+  /** One face to re-voice and its audio. */
+  public record FaceChoose(String faceId, String audioId, String soundFile, Long soundStartTime, Long soundEndTime,
+      Long soundInsertTime, Double soundVolume, @JsonAlias("original_sound_volume") Double originalAudioVolume,
+      String syncMode) {}
+
+  /** Whether to also produce a visibly marked copy. */
+  public record WatermarkInfo(Boolean enabled) {}
+}

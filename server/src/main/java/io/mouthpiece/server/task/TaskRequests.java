@@ -1,0 +1,198 @@
+package io.mouthpiece.server.task;
+
+import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.server.fetch.AddressPolicy;
+import io.mouthpiece.server.fetch.FetchException;
+import io.mouthpiece.server.http.ApiException;
+import io.mouthpiece.server.identify.Session;
+import io.mouthpiece.server.identify.SessionStore;
+import io.mouthpiece.server.media.InputRejected;
+import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.store.StoredFile;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a create request against every rule that can be checked at once (kling-api.md §2: timing,
+ * face, session, Base64, URL form) and turns it into the {@link TaskPlan} the job runs. A broken
+ * rule is a 1201 naming its field. The timing rules are the engine's own ({@link TimingRules}).
+ */
+public final class TaskRequests {
+  private final SessionStore sessions;
+  private final Inputs inputs;
+  private final long maxAudioBytes;
+
+  public TaskRequests(SessionStore sessions, Inputs inputs, long maxAudioBytes) {
+    this.sessions = sessions;
+    this.inputs = inputs;
+    this.maxAudioBytes = maxAudioBytes;
+  }
+
+  /** The plan of an advanced lip-sync, and the session's video for parent_video. */
+  public TaskPlan advanced(String accountId, AdvancedLipSyncRequest r) {
+    String sessionId = required("session_id", r.sessionId());
+    Session session = sessions.find(accountId, sessionId)
+        .orElseThrow(() -> ApiException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
+    if (session.expiresAt() <= System.currentTimeMillis()) {
+      throw ApiException.invalidParameter("session_id: session expired (a session is valid for 24 h after identify-face)");
+    }
+    if (r.faceChoose() == null || r.faceChoose().isEmpty()) {
+      throw ApiException.invalidParameter("face_choose: required, an array of at least 1 item");
+    }
+    checkCallback(r.callbackUrl());
+    checkExternalId(r.externalTaskId());
+    List<Violation> problems = new ArrayList<>();
+    List<TaskPlan.Dub> dubs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Double originalGain = null;
+    for (int i = 0; i < r.faceChoose().size(); i++) {
+      String p = "face_choose[" + i + "].";
+      AdvancedLipSyncRequest.FaceChoose f = r.faceChoose().get(i);
+      if (f == null) {
+        throw ApiException.invalidParameter("face_choose[" + i + "]: must be an object");
+      }
+      String faceId = required(p + "face_id", f.faceId());
+      Session.Face face = session.face(faceId).orElseThrow(() -> ApiException.invalidParameter(p + "face_id: no face "
+          + faceId + " in session " + session.id() + " (faces: "
+          + String.join(", ", session.faces().stream().map(Session.Face::faceId).toList()) + ")"));
+      if (!seen.add(faceId)) {
+        throw ApiException.invalidParameter(p + "face_id: face " + faceId + " is chosen twice; each item must be a different face");
+      }
+      long start = required(p + "sound_start_time", f.soundStartTime());
+      long end = required(p + "sound_end_time", f.soundEndTime());
+      long insert = required(p + "sound_insert_time", f.soundInsertTime());
+      double gain = f.soundVolume() == null ? 1.0 : f.soundVolume();
+      double original = f.originalAudioVolume() == null ? 1.0 : f.originalAudioVolume();
+      if (originalGain != null && original != originalGain) {
+        throw ApiException.invalidParameter(p + "original_audio_volume: must be the same in every face_choose item"
+            + " (the video has one soundtrack), got " + original + " and " + originalGain);
+      }
+      originalGain = original;
+      problems.addAll(TimingRules.checkRequest(p, new TimingRules.SoundRequest(start, end, insert, gain, original),
+          session.durationMs(), face.startMs(), face.endMs()));
+      if (!problems.isEmpty()) {
+        throw ApiException.invalidParameter(String.join("; ", problems.stream().map(Violation::message).toList()));
+      }
+      Audio audio = audio(accountId, p, f.audioId(), f.soundFile());
+      dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain));
+    }
+    boolean watermark = r.watermarkInfo() != null && Boolean.TRUE.equals(r.watermarkInfo().enabled());
+    return new TaskPlan(session.videoFileId(), null, dubs, originalGain, watermark);
+  }
+
+  /** The plan of the older endpoint: the largest face, the whole audio at 0. */
+  public TaskPlan lipSync(String accountId, LipSyncRequest r) {
+    if (r.input() == null) {
+      throw ApiException.invalidParameter("input: required, an object");
+    }
+    LipSyncRequest.Input in = r.input();
+    checkCallback(r.callbackUrl());
+    checkExternalId(r.externalTaskId());
+    if ((in.videoUrl() == null) == (in.videoId() == null)) {
+      throw ApiException.invalidParameter("input.video_url: give exactly one of input.video_url or input.video_id");
+    }
+    String videoFileId = in.videoId();
+    if (in.videoUrl() != null) {
+      checkUrl("input.video_url", in.videoUrl());
+      videoFileId = inputs.ownFileId(in.videoUrl()).orElse(null);
+    }
+    String mode = required("input.mode", in.mode());
+    if (mode.equals("text2video")) {
+      throw ApiException.invalidParameter("input.mode: text2video needs a speech synthesiser and none is configured;"
+          + " use audio2video");
+    }
+    if (!mode.equals("audio2video")) {
+      throw ApiException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
+    }
+    String type = required("input.audio_type", in.audioType());
+    Audio audio;
+    if (type.equals("url")) {
+      audio = audioValue(accountId, "input.", required("input.audio_url", in.audioUrl()), "audio_url");
+    } else if (type.equals("file")) {
+      audio = audioValue(accountId, "input.", required("input.audio_file", in.audioFile()), "audio_file");
+    } else {
+      throw ApiException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
+    }
+    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0);
+    return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false);
+  }
+
+  /** Where a dub's audio comes from: a held file now, or a URL the job fetches. */
+  private record Audio(String fileId, String url) {}
+
+  private Audio audio(String accountId, String p, String audioId, String soundFile) {
+    if ((audioId == null) == (soundFile == null)) {
+      throw ApiException.invalidParameter(p + "sound_file: give exactly one of " + p + "audio_id or " + p + "sound_file");
+    }
+    return audioId != null ? held(accountId, p + "audio_id", audioId) : audioValue(accountId, p, soundFile, "sound_file");
+  }
+
+  /** A URL (fetched by the job, or ours) or Base64 audio (stored and checked now). */
+  private Audio audioValue(String accountId, String p, String value, String name) {
+    String field = p + name;
+    String v = value.strip();
+    if (v.regionMatches(true, 0, "http://", 0, 7) || v.regionMatches(true, 0, "https://", 0, 8)) {
+      checkUrl(field, v);
+      return inputs.ownFileId(v).map(id -> held(accountId, field, id)).orElse(new Audio(null, v));
+    }
+    int comma = v.indexOf(',');
+    String base64 = v.startsWith("data:") && comma > 0 ? v.substring(comma + 1) : v;
+    byte[] bytes;
+    try {
+      bytes = Base64.getMimeDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidParameter(field + ": neither an http/https URL nor valid Base64 (" + e.getMessage() + ")");
+    }
+    if (bytes.length == 0) {
+      throw ApiException.invalidParameter(field + ": empty audio");
+    }
+    if (bytes.length > maxAudioBytes) {
+      throw ApiException.invalidParameter(field + ": the audio is " + bytes.length + " bytes, more than the limit of " + maxAudioBytes);
+    }
+    try {
+      return new Audio(inputs.audioBytes(accountId, field, bytes).id(), null);
+    } catch (InputRejected e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
+  }
+
+  private Audio held(String accountId, String field, String id) {
+    try {
+      StoredFile f = inputs.audioById(accountId, field, id);
+      return new Audio(f.id(), null);
+    } catch (InputRejected e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
+  }
+
+  private static void checkCallback(String url) {
+    if (url != null) {
+      checkUrl("callback_url", url);
+    }
+  }
+
+  private static void checkExternalId(String id) {
+    if (id != null && (id.isBlank() || id.length() > 200)) {
+      throw ApiException.invalidParameter("external_task_id: must be 1 to 200 characters");
+    }
+  }
+
+  private static void checkUrl(String field, String url) {
+    try {
+      AddressPolicy.parseHttpUrl(field, url);
+    } catch (FetchException e) {
+      throw ApiException.invalidParameter(e.getMessage());
+    }
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw ApiException.invalidParameter(field + ": required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,105 @@
+package io.mouthpiece.server.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.http.ApiException;
+import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.store.FileIndex;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creating and finding tasks. A task is committed to the database before the answer and its job
+ * enqueued right after; if the process dies in between, {@link #recover()} at the next start
+ * enqueues it (job ids are fixed per task, so recovering twice makes no second job).
+ */
+public final class TaskService {
+  /** Task kinds: the endpoint they were created on. */
+  public static final String ADVANCED = "advanced-lip-sync";
+  public static final String LIP_SYNC = "lip-sync";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TaskStore store;
+  private final FileIndex files;
+  private final Supplier<JobQueue> queue;
+  private final TaskEvents events;
+  private final long retentionMs;
+  private final int maxInFlight;
+
+  public TaskService(TaskStore store, FileIndex files, Supplier<JobQueue> queue, TaskEvents events, long retentionMs,
+      int maxInFlight) {
+    this.store = store;
+    this.files = files;
+    this.queue = queue;
+    this.events = events;
+    this.retentionMs = retentionMs;
+    this.maxInFlight = maxInFlight;
+  }
+
+  public Task create(Account account, String kind, TaskPlan plan, String callbackUrl, String externalTaskId) {
+    if (maxInFlight > 0 && store.countInFlight(account.id()) >= maxInFlight) {
+      throw new ApiException(429, 1303, "too many tasks in flight: this account may have " + maxInFlight
+          + " tasks submitted or processing at once");
+    }
+    if (externalTaskId != null && store.find(account.id(), ADVANCED, externalTaskId).isPresent()
+        || externalTaskId != null && store.find(account.id(), LIP_SYNC, externalTaskId).isPresent()) {
+      throw duplicate(externalTaskId);
+    }
+    long now = System.currentTimeMillis();
+    String parent = plan.videoFileId() == null ? null : files.findOwned(account.id(), plan.videoFileId(), now)
+        .map(f -> TaskView.fileRef(f.id(), null, f.durationMs() == null ? 0 : f.durationMs())).orElse(null);
+    Task task = new Task(AccountStore.randomId(), account.id(), kind, externalTaskId, TaskStatus.SUBMITTED, "", 0,
+        json(plan), callbackUrl, parent, null, 0, now, now, now + retentionMs);
+    try {
+      store.insert(task);
+    } catch (Database.DatabaseException e) {
+      if (e.isDuplicateKey()) {
+        throw duplicate(externalTaskId);
+      }
+      throw e;
+    }
+    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
+    events.changed(task.id());
+    return task;
+  }
+
+  public Task find(Account account, String kind, String idOrExternalId) {
+    return store.find(account.id(), kind, idOrExternalId)
+        .orElseThrow(() -> ApiException.notFound("task " + idOrExternalId + " not found"));
+  }
+
+  public List<Task> list(Account account, String kind, int pageNum, int pageSize) {
+    return store.list(account.id(), kind, (pageNum - 1) * pageSize, pageSize);
+  }
+
+  /** Enqueues every unfinished task again; fixed job ids make this a no-op for those already queued. */
+  public int recover() {
+    List<String> ids = store.unfinished();
+    for (String id : ids) {
+      queue.get().enqueue(RenderJob.jobId(id), new RenderJob(id));
+    }
+    if (!ids.isEmpty()) {
+      LOG.info("recovery: {} unfinished task(s) re-enqueued (already-queued ones are left as they are)", ids.size());
+    }
+    return ids.size();
+  }
+
+  private static ApiException duplicate(String externalTaskId) {
+    return ApiException.invalidParameter("external_task_id: '" + externalTaskId + "' is already used by another task of yours");
+  }
+
+  private static String json(TaskPlan plan) {
+    try {
+      return JSON.writeValueAsString(plan);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.mouthpiece.server.task;
+
+import io.mouthpiece.server.db.Database;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All task state, behind one interface: the HTTP side, the job and the retention sweep go
+ * through it, so embedded H2 and PostgreSQL are the same code ({@link SqlTaskStore}).
+ */
+public interface TaskStore {
+  /** Stores a new task; fails with {@link Database.DatabaseException#isDuplicateKey()} on a reused external_task_id. */
+  void insert(Task task);
+
+  /** The account's task of this kind by task_id or external_task_id. */
+  Optional<Task> find(String accountId, String kind, String idOrExternalId);
+
+  Optional<Task> get(String taskId);
+
+  /** The account's tasks of this kind, newest first. */
+  List<Task> list(String accountId, String kind, int offset, int limit);
+
+  /** Tasks submitted or processing for this account. */
+  int countInFlight(String accountId);
+
+  /** Ids of every task not finished: the ones to (re-)enqueue after a restart. */
+  List<String> unfinished();
+
+  /** Marks the task processing and counts the attempt; false when it is already finished. */
+  boolean startAttempt(String taskId);
+
+  void progress(String taskId, int percent);
+
+  void parentVideo(String taskId, String parentVideoJson);
+
+  /** Finishes the task as succeed together with the statements that record its result files: all or none. */
+  boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside);
+
+  /** Finishes the task as failed; false when it had already finished. */
+  boolean fail(String taskId, String message);
+
+  /** Tasks whose retention has ended. */
+  List<Task> expired(long nowMs, int limit);
+
+  void delete(String taskId);
+}

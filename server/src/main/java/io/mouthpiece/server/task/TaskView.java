@@ -1,0 +1,81 @@
+package io.mouthpiece.server.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * A task as the API shows it (kling-api.md §3), the same object in answers and in callbacks.
+ * Stored result and parent-video records hold file ids; URLs are made here, from the base URL.
+ */
+public final class TaskView {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Supplier<String> baseUrl;
+
+  public TaskView(Supplier<String> baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** The URL the service serves a stored file at. */
+  public String fileUrl(String fileId) {
+    return baseUrl.get() + "/v1/files/" + fileId + "/content";
+  }
+
+  /** {@code videos[].duration} and {@code parent_video.duration}: a string of seconds, "5.04". */
+  public static String seconds(long ms) {
+    return String.format(Locale.ROOT, "%.2f", ms / 1000.0);
+  }
+
+  /** A stored file reference, {"id", "duration"}, as kept in the task's JSON columns. */
+  public static String fileRef(String id, String watermarkId, long durationMs) {
+    ObjectNode n = JSON.createObjectNode().put("id", id).put("duration", seconds(durationMs));
+    if (watermarkId != null) {
+      n.put("watermark_id", watermarkId);
+    }
+    return n.toString();
+  }
+
+  public ObjectNode render(Task t) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("task_id", t.id());
+    o.put("task_status", t.status().wire());
+    o.put("task_status_msg", t.statusMsg());
+    ObjectNode info = o.putObject("task_info");
+    info.put("external_task_id", t.externalTaskId());
+    JsonNode parent = parse(t.parentVideoJson());
+    if (parent != null) {
+      info.putObject("parent_video").put("id", parent.path("id").asText()).put("url", fileUrl(parent.path("id").asText()))
+          .put("duration", parent.path("duration").asText());
+    }
+    ArrayNode videos = o.putObject("task_result").putArray("videos");
+    JsonNode result = parse(t.resultJson());
+    if (result != null) {
+      for (JsonNode v : result) {
+        ObjectNode video = videos.addObject().put("id", v.path("id").asText()).put("url", fileUrl(v.path("id").asText()));
+        video.put("watermark_url", v.hasNonNull("watermark_id") ? fileUrl(v.path("watermark_id").asText()) : "");
+        video.put("duration", v.path("duration").asText());
+      }
+    }
+    JsonNode plan = parse(t.planJson());
+    o.putObject("watermark_info").put("enabled", plan != null && plan.path("watermark").asBoolean(false));
+    o.put("final_unit_deduction", "0");
+    o.put("created_at", t.createdAt());
+    o.put("updated_at", t.updatedAt());
+    o.put("task_progress", t.progress());
+    return o;
+  }
+
+  private static JsonNode parse(String json) {
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("bad stored JSON", e);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.mouthpiece.server.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.engine.sync.FaceDub;
+import io.mouthpiece.engine.sync.InvalidRequestException;
+import io.mouthpiece.engine.sync.SyncOptions;
+import io.mouthpiece.engine.sync.SyncRequest;
+import io.mouthpiece.engine.sync.SyncResult;
+import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.fetch.FetchException;
+import io.mouthpiece.server.media.InputRejected;
+import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.media.Watermark;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.StoredFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Does one task: fetches what it names, checks the audio, runs the engine's lip-sync into a temp
+ * file, and commits the result atomically: the file is renamed to a name fixed by the task id and
+ * recorded in the same transaction that marks the task succeed. A re-run (after a crash) replaces
+ * that same file, so a task never has two results. Bad input ends the task as failed, with the
+ * engine's own message; only what retrying can help is thrown back to the queue.
+ */
+public final class TaskWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Share of the progress bar the downloads take; the lip-sync gets the rest but the watermark's. */
+  private static final int FETCHED_PERCENT = 5;
+
+  private final TaskStore store;
+  private final Inputs inputs;
+  private final TaskEvents events;
+  private final MeterRegistry metrics;
+
+  public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics) {
+    this.store = store;
+    this.inputs = inputs;
+    this.events = events;
+    this.metrics = metrics;
+  }
+
+  /** Thrown to the queue when trying again later can help; JobRunr schedules the retry. */
+  public static final class RetryLater extends Exception {
+    public RetryLater(String message) {
+      super(message);
+    }
+  }
+
+  /** Processes the task unless it already finished (a duplicate or late run does nothing). */
+  public void process(String taskId) throws Exception {
+    Task task = store.get(taskId).orElse(null);
+    if (task == null || task.status().isFinal()) {
+      return;
+    }
+    if (!store.startAttempt(taskId)) {
+      return;
+    }
+    if (task.status() == TaskStatus.SUBMITTED) {
+      events.changed(taskId);
+    }
+    MDC.put("task_id", taskId);
+    try {
+      run(task);
+    } catch (InvalidRequestException | InputRejected | MediaException e) {
+      finishFailed(taskId, e.getMessage());
+    } catch (FetchException e) {
+      if (!e.retryable()) {
+        finishFailed(taskId, e.getMessage());
+      } else {
+        throw new RetryLater(e.getMessage());
+      }
+    } finally {
+      MDC.remove("task_id");
+    }
+  }
+
+  /** The queue gave up retrying: the task fails with the last reason. */
+  public void failAfterRetries(String taskId, String why) {
+    finishFailed(taskId, "gave up after retries: " + why);
+  }
+
+  private void finishFailed(String taskId, String message) {
+    LOG.info("task {} failed: {}", taskId, message);
+    if (store.fail(taskId, message)) {
+      events.changed(taskId);
+    }
+  }
+
+  private void run(Task task) throws Exception {
+    TaskPlan plan = JSON.readValue(task.planJson(), TaskPlan.class);
+    long startNs = System.nanoTime();
+    String account = task.accountId();
+    StoredFile video = plan.videoFileId() != null
+        ? inputs.video(account, "input.video_url", null, TaskService.ADVANCED.equals(task.kind()) ? "session_id" : "input.video_id",
+            plan.videoFileId())
+        : inputs.video(account, "input.video_url", plan.videoUrl(), "input.video_id", null);
+    store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, video.durationMs()));
+    List<FaceDub> dubs = new ArrayList<>();
+    List<Violation> problems = new ArrayList<>();
+    for (TaskPlan.Dub d : plan.dubs()) {
+      StoredFile audio = d.audioFileId() != null ? inputs.audioById(account, d.field() + "audio_id", d.audioFileId())
+          : inputs.audioUrl(account, d.field() + ("input.".equals(d.field()) ? "audio_url" : "sound_file"), d.audioUrl());
+      long end = d.endMs() == null ? d.startMs() : d.endMs();
+      problems.addAll(TimingRules.checkAudio(d.field(), new TimingRules.SoundRequest(d.startMs(), end, d.insertMs(),
+          d.gain(), plan.originalGain()), audio.durationMs()));
+      dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
+          d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    long fetchedNs = System.nanoTime();
+    Progress progress = new Progress(task.id());
+    progress.set(FETCHED_PERCENT);
+    int syncShare = plan.watermark() ? 85 : 94;
+    Path out = inputs.temp(".mp4");
+    SyncResult result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
+        SyncOptions.standard(), f -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+    long syncedNs = System.nanoTime();
+    long durationMs = result.durationUs() / 1000;
+    // The engine measured the video to its last frame's end: a truer length than the container's header.
+    store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
+    List<Database.Statement> records = new ArrayList<>();
+    String watermarkId = null;
+    if (plan.watermark()) {
+      Path marked = inputs.temp(".mp4");
+      Watermark.copy(out, marked);
+      watermarkId = "w" + task.id();
+      records.addAll(keep(watermarkId, account, marked, durationMs));
+    }
+    String resultId = "r" + task.id();
+    records.addAll(keep(resultId, account, out, durationMs));
+    long endNs = System.nanoTime();
+    String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
+            + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
+        (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
+        ms(endNs - syncedNs), ms(endNs - startNs));
+    if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, records)) {
+      metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
+      LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
+      events.changed(task.id());
+    }
+  }
+
+  /** Moves a finished file under its fixed id and returns the statements that (re-)record it. */
+  private List<Database.Statement> keep(String id, String account, Path file, long durationMs) {
+    StoredFile f = inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
+    return List.of(new Database.Statement("DELETE FROM stored_files WHERE id = ?", id), FileIndex.insert(f));
+  }
+
+  private static long ms(long ns) {
+    return ns / 1_000_000;
+  }
+
+  /**
+   * Writes progress to the task at most once a second. When the queue interrupts the job (a
+   * shutdown whose grace ran out), stops the render: the job is left to run again after the restart.
+   */
+  private final class Progress {
+    private final String taskId;
+    private int lastPercent = -1;
+    private long lastWriteNs;
+
+    Progress(String taskId) {
+      this.taskId = taskId;
+    }
+
+    void set(int percent) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new IllegalStateException("shutting down: the task will run again after the restart");
+      }
+      long now = System.nanoTime();
+      if (percent > lastPercent && (now - lastWriteNs > 1_000_000_000L || lastPercent < 0)) {
+        store.progress(taskId, Math.min(99, percent));
+        lastPercent = percent;
+        lastWriteNs = now;
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.mouthpiece.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local HTTP server on loopback playing the customer's side: it hosts media files
+ * ({@code /media/NAME} from a folder) and receives callbacks ({@code /callback}, recording each
+ * body and its headers; {@code /callback-fail} answers 500).
+ */
+public final class LocalHttp implements AutoCloseable {
+  /** One callback as received. */
+  public record Received(String body, Map<String, List<String>> headers) {}
+
+  private final HttpServer server;
+  public final List<Received> callbacks = new CopyOnWriteArrayList<>();
+
+  public LocalHttp(Path media) throws IOException {
+    Path mediaDir = media.toAbsolutePath().normalize();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/media/", ex -> {
+      Path file = mediaDir.resolve(ex.getRequestURI().getPath().substring("/media/".length())).normalize();
+      if (!file.startsWith(mediaDir) || !Files.isRegularFile(file)) {
+        answer(ex, 404, "no such file".getBytes(StandardCharsets.UTF_8));
+      } else {
+        answer(ex, 200, Files.readAllBytes(file));
+      }
+    });
+    server.createContext("/callback", ex -> {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      if (ex.getRequestURI().getPath().equals("/callback-fail")) {
+        answer(ex, 500, new byte[0]);
+        return;
+      }
+      callbacks.add(new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(ex.getRequestHeaders())));
+      answer(ex, 200, new byte[0]);
+    });
+    server.start();
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  private static void answer(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,39 @@
+package io.mouthpiece.server;
+
+import static io.mouthpiece.server.ServerValidationTest.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The defaults refuse to fetch from the service's own network, and the per-account task limit
+ * answers 1303: a server with private addresses refused (the default) and one task in flight at most.
+ */
+class SecureDefaultsTest {
+  @Test
+  void privateAddressesAreRefusedAndTheInFlightLimitHolds() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    try (TestServer server = TestServer.start(Map.of("fetch.allow-private-addresses", "false",
+        "accounts.max-tasks-in-flight", "1", "fetch.timeout", "30s"))) {
+      String key = server.keys.apiKey();
+      String path = "/v1/videos/identify-face";
+      for (String url : new String[] {"http://127.0.0.1:" + server.server.port() + "/health", "http://localhost/a.mp4",
+          "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/a.mp4", "http://[::1]/a.mp4", "http://192.168.0.1/a.mp4"}) {
+        expect(server.api.post(path, key, "{\"video_url\": \"" + url + "\"}"), 400, 1201, "video_url: the host");
+      }
+      Api.Answer upload = server.api.upload("/v1/files", key, video);
+      Api.Answer identified = server.api.post(path, key, "{\"video_id\": \"" + upload.data().path("file_id").asText() + "\"}");
+      assertEquals(200, identified.status(), identified.message());
+      // 192.0.2.1 (TEST-NET-1) is a public address that answers nobody: the task waits on its download.
+      String body = "{\"session_id\": \"" + identified.data().path("session_id").asText() + "\", \"face_choose\": [{"
+          + "\"face_id\": \"0\", \"sound_file\": \"http://192.0.2.1/a.wav\", \"sound_start_time\": 0,"
+          + " \"sound_end_time\": 3000, \"sound_insert_time\": 0}]}";
+      assertEquals(200, server.api.post("/v1/videos/advanced-lip-sync", key, body).status());
+      expect(server.api.post("/v1/videos/advanced-lip-sync", key, body), 429, 1303, "in flight");
+      expect(server.api.post("/kling/v1/videos/advanced-lip-sync", key, body), 429, 1303, "in flight");
+    }
+  }
+}

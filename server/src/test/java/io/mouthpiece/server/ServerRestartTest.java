@@ -1,0 +1,115 @@
+package io.mouthpiece.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mouthpiece.engine.testing.TestMedia;
+import io.mouthpiece.server.auth.AccountKeys;
+import io.mouthpiece.server.auth.AccountStore;
+import io.mouthpiece.server.config.ConfigLoader;
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.db.Database;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task accepted before a crash is finished after the restart, once: the service runs as a real
+ * process, is killed (SIGKILL) while the task renders, and started again on the same data dir.
+ */
+class ServerRestartTest {
+  @Test
+  void aTaskCaughtByACrashIsFinishedOnceAfterTheRestart() throws Exception {
+    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path dataDir = TestServer.newDataDir();
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(dataDir.resolve("mouthpiece.properties"),
+        "server.port=" + port + "\nfetch.allow-private-addresses=true\nserver.shutdown-grace=2s\n");
+    ServerConfig config = ConfigLoader.load(Map.of("data-dir", dataDir.toString()), null, Map.of());
+    AccountKeys keys;
+    try (Database db = Database.open(config)) { // what `mouthpiece accounts create` does
+      keys = new AccountStore(db).create("restart");
+    }
+    Api api = new Api("http://127.0.0.1:" + port);
+    try (LocalHttp host = new LocalHttp(video.getParent().getParent())) {
+      Process first = ServerProcess.launch(dataDir, "first.log");
+      String taskId;
+      try {
+        awaitHealthy(api, first);
+        Api.Answer identified = api.post("/v1/videos/identify-face", keys.apiKey(),
+            "{\"video_url\": \"" + host.url("/media/video/retalking_face2.mp4") + "\"}");
+        assertEquals(200, identified.status(), identified.message());
+        Api.Answer created = api.post("/v1/videos/advanced-lip-sync", keys.apiKey(), "{\"session_id\": \""
+            + identified.data().path("session_id").asText() + "\", \"face_choose\": [{\"face_id\": \"0\", \"sound_file\": \""
+            + host.url("/media/audio/retalking_2.wav") + "\", \"sound_start_time\": 0, \"sound_end_time\": 4000,"
+            + " \"sound_insert_time\": 0}], \"callback_url\": \"" + host.url("/callback") + "\"}");
+        assertEquals(200, created.status(), created.message());
+        taskId = created.data().path("task_id").asText();
+        awaitRendering(api, keys.apiKey(), taskId);
+      } finally {
+        first.destroyForcibly().waitFor();
+      }
+      Process second = ServerProcess.launch(dataDir, "second.log");
+      try {
+        awaitHealthy(api, second);
+        JsonNode task = api.awaitFinal("/v1/videos/advanced-lip-sync/" + taskId, keys.apiKey(), Duration.ofMinutes(4));
+        assertEquals("succeed", task.path("task_status").asText(), task.toString());
+        assertEquals(1, task.path("task_result").path("videos").size());
+        assertEquals(200, api.download(task.path("task_result").path("videos").get(0).path("url").asText(), "bytes=0-99").status() / 100 * 100);
+        Thread.sleep(1000);
+        List<String> statuses = host.callbacks.stream().map(c -> c.body()).filter(b -> b.contains(taskId))
+            .map(b -> b.replaceAll(".*\"task_status\":\"([a-z]+)\".*", "$1")).toList();
+        assertEquals(List.of("submitted", "processing", "succeed"), statuses, "one change each, succeed once");
+      } finally {
+        second.destroy(); // SIGTERM: the graceful path
+        second.waitFor();
+      }
+    }
+    try (Database db = Database.open(config)) {
+      assertEquals(2, db.queryOne("SELECT attempts FROM tasks", rs -> rs.getInt(1)).orElseThrow(), "run, killed, run again");
+      assertEquals(1, db.queryOne("SELECT COUNT(*) FROM stored_files WHERE id LIKE 'r%' AND kind = 'video'",
+          rs -> rs.getInt(1)).orElseThrow(), "one result");
+    }
+    try (var files = Files.walk(dataDir.resolve("files").resolve(keys.accountId()))) {
+      assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("r")).count(), "one result file");
+    }
+  }
+
+  private static void awaitHealthy(Api api, Process p) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertTrue(p.isAlive(), "the server process died on start");
+      try {
+        if (api.get("/health", null).status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no healthy server within 60 s");
+  }
+
+  /** Waits until the task is processing and the lip-sync has visibly started. */
+  private static void awaitRendering(Api api, String key, String taskId) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode t = api.get("/v1/videos/advanced-lip-sync/" + taskId, key).data();
+      if (t.path("task_status").asText().equals("processing") && t.path("task_progress").asInt() >= 10) {
+        return;
+      }
+      assertTrue(!t.path("task_status").asText().equals("succeed"), "finished before it could be killed");
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the task did not start rendering within 60 s");
+  }
+}

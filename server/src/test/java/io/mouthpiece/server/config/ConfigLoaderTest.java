@@ -1,0 +1,42 @@
+package io.mouthpiece.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings come from flags over environment over file over defaults, and bad ones name themselves. */
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void precedenceAndDefaults() throws Exception {
+    Files.writeString(dir.resolve("mouthpiece.properties"), "server.port=9000\nretention.results=7d\njobs.workers=2\n");
+    ServerConfig c = ConfigLoader.load(Map.of("data-dir", dir.toString(), "jobs.workers", "3"), null,
+        Map.of("MOUTHPIECE_SERVER_PORT", "9100"));
+    assertEquals(9100, c.http().port());
+    assertEquals(Duration.ofDays(7), c.retention().results());
+    assertEquals(3, c.jobs().workers());
+    assertEquals("127.0.0.1", c.http().host());
+    assertEquals(Duration.ofHours(24), c.retention().sessions());
+    assertTrue(c.jdbcUrl().startsWith("jdbc:h2:file:" + dir.toAbsolutePath()));
+  }
+
+  @Test
+  void badSettingsNameThemselves() throws Exception {
+    Files.writeString(dir.resolve("bad.properties"), "server.prot=1\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of(), dir.resolve("bad.properties"), Map.of()));
+    assertTrue(e.getMessage().contains("server.prot"));
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(), "retention.results", "soon"), null, Map.of()));
+    assertTrue(e.getMessage().startsWith("retention.results"));
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(), "jobs.poll-interval", "1s"), null, Map.of()));
+    assertTrue(e.getMessage().startsWith("jobs.poll-interval"));
+  }
+}
