@@ -58,7 +58,7 @@ export class FaceRow {
               <label for="${id}-${f}">${label}</label>
               <input id="${id}-${f}" data-field="${f}" type="number" step="${step}" min="0" inputmode="decimal"
                      aria-describedby="${id}-${f}-hint ${id}-problems" disabled>
-              <span id="${id}-${f}-hint" class="hint">${hint}</span>
+              <span id="${id}-${f}-hint" class="hint">${hint}; <code>${f}</code> in messages</span>
             </div>`).join('')}
         </div>
         <ul id="${id}-problems" class="problems" aria-live="polite"></ul>
@@ -115,6 +115,12 @@ export class FaceRow {
     this.preview.addEventListener('loadedmetadata', () => {
       if (this.audio?.sound_file === url && Number.isFinite(this.preview.duration)) {
         this.attach({...this.audio, ms: Math.round(this.preview.duration * 1000)});
+      }
+    }, {once: true});
+    this.preview.addEventListener('error', () => {
+      if (this.audio?.sound_file === url) {
+        this.status.textContent = `${url}: this browser cannot play it, so its length is unknown here; the service`
+            + ' will still fetch it when the task runs, and the task fails if it cannot.';
       }
     }, {once: true});
   }
@@ -192,6 +198,7 @@ export class FaceRow {
     const ready = this.use.checked && this.audio && !blankOrNaN(v);
     this.timeline.setPiece(ready ? {audioMs: this.audio.ms, startMs: v.sound_start_time, endMs: v.sound_end_time,
       insertMs: v.sound_insert_time} : null);
+    this.timeline.setBad(here.length > 0);
     this.ctx.onChange();
   }
 

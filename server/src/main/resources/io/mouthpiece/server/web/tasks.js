@@ -10,7 +10,7 @@ const WORDS = {
   submitted: 'Waiting in the queue …',
   processing: 'Working on it …',
   succeed: 'Done.',
-  failed: 'It did not work.',
+  failed: 'It did not work. The service says:',
 };
 
 /** Polls one task until it is finished, showing each step; calls onFinish(task) at the end. */
@@ -33,8 +33,9 @@ export async function follow(taskId, onFinish) {
     $('task-progress').value = task.task_status === 'succeed' ? 100 : progress;
     $('task-status').textContent = task.task_status === 'processing'
       ? `${WORDS.processing} ${progress} %` : WORDS[task.task_status] ?? task.task_status;
-    if (task.task_status !== last) {
-      last = task.task_status;
+    const seen = `${task.task_status} ${progress}`;
+    if (seen !== last) { // the list shows status and progress too: keep it in step
+      last = seen;
       refreshList();
     }
     if (task.task_status === 'succeed') {

@@ -68,6 +68,11 @@ export class Timeline {
     slider(this.endHandle, piece.endMs, piece.startMs, piece.audioMs ?? piece.endMs, `audio to ${s(piece.endMs)}`);
   }
 
+  /** Marks the piece as breaking a rule (the words are beside the numbers). */
+  setBad(bad) {
+    this.block.classList.toggle('bad', bad);
+  }
+
   setPlayhead(ms) {
     this.playhead.style.left = `${this.pct(ms)}%`;
   }

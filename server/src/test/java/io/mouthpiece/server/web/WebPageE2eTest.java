@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mouthpiece.engine.testing.TestMedia;
 import io.mouthpiece.server.Api;
+import io.mouthpiece.server.LocalHttp;
 import io.mouthpiece.server.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class WebPageE2eTest {
       String key = server.keys.apiKey();
       b.driver.get(server.server.baseUrl() + "/");
       WebElement keyInput = b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
+      assertFalse(b.driver.findElement(By.id("sign-out")).isDisplayed(), "no sign-out before signing in");
       b.screenshot("sign-in");
 
       // A wrong key is refused with the server's reason; the right one opens the page.
@@ -70,6 +72,7 @@ class WebPageE2eTest {
       b.waitUpTo(Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tl-piece")));
       assertEquals(List.of(), problems(b), "the proposed times pass");
       assertTrue(b.driver.findElement(By.id("submit")).isEnabled());
+      assertFalse(b.driver.findElement(By.id("download")).isDisplayed(), "no download before there is a result");
       b.screenshot("audio-attached");
 
       // What the server says to the same two mistakes, asked directly with the same video and audio.
@@ -81,6 +84,7 @@ class WebPageE2eTest {
       type(end, "1500");
       b.waitUpTo(Duration.ofSeconds(5)).until(d -> !problems(b).isEmpty());
       assertEquals(List.of(tooShort), problems(b));
+      assertTrue(face.findElement(By.cssSelector(".tl-piece")).getAttribute("class").contains("bad"), "the piece is marked");
       assertFalse(b.driver.findElement(By.id("submit")).isEnabled());
       assertEquals("true", end.getAttribute("aria-invalid"));
       b.screenshot("too-short");
@@ -90,6 +94,8 @@ class WebPageE2eTest {
       type(insert, "4000");
       b.waitUpTo(Duration.ofSeconds(5)).until(d -> problems(b).size() == 1 && problems(b).get(0).startsWith("sound_insert_time"));
       assertEquals(List.of(pastTheEnd), problems(b));
+      assertTrue((Boolean) b.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+          "a piece past the end does not widen the page");
       assertFalse(b.driver.findElement(By.id("submit")).isEnabled());
       b.screenshot("past-the-end");
 
@@ -133,6 +139,39 @@ class WebPageE2eTest {
       b.waitUpTo(Duration.ofSeconds(5)).until(d -> (Boolean) b.driver.executeScript(
           "return document.documentElement.scrollWidth <= window.innerWidth"));
       b.screenshot("phone");
+    }
+  }
+
+  /** Video and audio as links; the audio link is dead, so the task fails and the page says why, in the server's words. */
+  @Test
+  void linksAndAFailedTaskSaysWhy() throws Exception {
+    Path video = TestMedia.sharedVideo(VIDEO).toRealPath();
+    try (LocalHttp host = new LocalHttp(video.getParent().getParent());
+        TestServer server = TestServer.start(Map.of()); Browser b = Browser.start("failed")) {
+      b.driver.get(server.server.baseUrl() + "/");
+      b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
+          .sendKeys(server.keys.apiKey(), Keys.ENTER);
+      b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("video-url")))
+          .sendKeys(host.url("/media/video/" + VIDEO), Keys.ENTER);
+      WebElement face = b.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".face[data-face-id='0']")));
+      String deadAudio = host.url("/media/audio/no-such-speech.wav");
+      face.findElement(By.cssSelector(".audio-url-form input")).sendKeys(deadAudio, Keys.ENTER);
+      b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElement(
+          face.findElement(By.cssSelector(".audio-status")), "cannot play it"));
+      WebElement submit = b.driver.findElement(By.id("submit"));
+      b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(submit));
+      b.screenshot("links");
+      submit.click();
+      WebElement error = b.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("task-error")));
+      String taskId = b.driver.findElement(By.cssSelector("#task-rows tr")).getAttribute("data-task-id");
+      JsonNode task = server.api.get("/v1/videos/advanced-lip-sync/" + taskId, server.keys.apiKey()).data();
+      assertEquals("failed", task.path("task_status").asText());
+      assertEquals(task.path("task_status_msg").asText(), error.getText(), "the page shows task_status_msg as it is");
+      assertTrue(error.getText().contains("404"), error.getText());
+      assertEquals("It did not work. The service says:", b.driver.findElement(By.id("task-status")).getText());
+      assertFalse(b.driver.findElement(By.id("result")).isDisplayed());
+      b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("task-rows"), "failed"));
+      b.screenshot("failed");
     }
   }
 
