@@ -31,7 +31,7 @@ $('sign-in-form').addEventListener('submit', async (e) => {
   api.key.set(k);
   $('api-key').value = '';
   showSignedIn(true);
-  $('video-h').focus?.();
+  $('video-file').focus(); // the next thing to do; its label shows the focus ring
 });
 
 $('sign-out').addEventListener('click', () => {
