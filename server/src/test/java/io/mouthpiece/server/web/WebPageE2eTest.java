@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The web page in a real headless Chromium against a real server, as a person uses it: sign in,
- * upload the shared clip, get its face, upload the shared speech, set the times (typing, and arrow
- * keys on the timeline), see the live checks refuse a too-short piece and a piece past the video's
- * end in the server's own words, submit, watch the task, play the result. A screenshot of each step
- * goes to {@code target/web-e2e/flow/}.
+ * upload the shared clip, get its face, upload the shared speech, set the times (typing, arrow keys
+ * and a mouse drag on the timeline), see the live checks refuse a too-short piece and a piece past
+ * the video's end in the server's own words, submit, watch the task, play the result. A screenshot
+ * of each step goes to {@code target/web-e2e/flow/} (and {@code failed/} for the failing run).
  */
 class WebPageE2eTest {
   static final String VIDEO = "retalking_face2.mp4"; // 844x844, 25 fps, 5 s, one face throughout
@@ -106,6 +107,16 @@ class WebPageE2eTest {
       assertEquals("500", insert.getAttribute("value"));
       assertEquals("500", piece.getAttribute("aria-valuenow"));
       assertEquals("0", start.getAttribute("value"));
+      assertEquals(List.of(), problems(b));
+
+      // And by mouse: the end handle dragged left by a tenth of the bar ends the piece 500 ms sooner.
+      WebElement endHandle = face.findElement(By.cssSelector(".tl-end"));
+      int barPx = face.findElement(By.cssSelector(".tl-track")).getSize().getWidth();
+      new Actions(b.driver).dragAndDropBy(endHandle, -barPx / 10, 0).perform();
+      long dragged = Long.parseLong(end.getAttribute("value"));
+      assertTrue(Math.abs(dragged - 3500) <= 20, "end after the drag: " + dragged);
+      assertEquals(end.getAttribute("value"), endHandle.getAttribute("aria-valuenow"));
+      type(end, "4000");
       assertEquals(List.of(), problems(b));
       b.screenshot("times-set");
 
