@@ -27,7 +27,8 @@ public final class Handlers {
     this.metrics = metrics;
     RequestJson json = new RequestJson(config.http().maxJsonBytes());
     this.routes = Routes.table(new TaskHandlers(json, requests, tasks, view), new IdentifyHandler(json, identify, view),
-        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes()), new OpsHandlers(ready, metrics));
+        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes()), new OpsHandlers(ready, metrics),
+        new WebPage());
   }
 
   public ApiServer server(Authenticator auth, BooleanSupplier stopping) {

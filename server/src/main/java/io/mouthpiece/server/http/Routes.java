@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Every route of the service, in one table. The API routes are served twice, under {@code /v1}
- * (Kling's paths) and {@code /kling/v1} (the reseller-proxy paths), identically.
+ * (Kling's paths) and {@code /kling/v1} (the reseller-proxy paths), identically; then the
+ * operators' routes and the web page.
  */
 public final class Routes {
   /** The prefixes every API route is served under. */
@@ -40,7 +41,8 @@ public final class Routes {
 
   private Routes() {}
 
-  static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, OpsHandlers ops) {
+  static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, OpsHandlers ops,
+      WebPage page) {
     List<Route> api = List.of(
         new Route(POST, "/videos/identify-face",          KEY,  identify::identify),
         new Route(POST, "/videos/advanced-lip-sync",      KEY,  tasks::createAdvanced),
@@ -59,6 +61,9 @@ public final class Routes {
     all.add(new Route(GET, "/health",       OPEN, ops::health));
     all.add(new Route(GET, "/metrics",      OPEN, ops::metrics));
     all.add(new Route(GET, "/openapi.json", OPEN, ops::openapi));
+    // The web page for people: the page needs no key, its API calls send the one typed in.
+    all.add(new Route(GET, "/",             OPEN, page::index));
+    all.add(new Route(GET, "/web/{file}",   OPEN, page::asset));
     return all;
   }
 }
