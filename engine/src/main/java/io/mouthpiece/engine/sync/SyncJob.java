@@ -55,7 +55,7 @@ public final class SyncJob {
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
       for (int i = 0; i < request.faces().size(); i++) {
-        plans.add(plan(request.faces().get(i), mixPieces.get(i), analysis, ownSound, options, selector));
+        plans.add(plan(request.faces().get(i), analysis, ownSound, options, selector));
       }
       long plannedNs = System.nanoTime();
       renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
@@ -145,9 +145,13 @@ public final class SyncJob {
     return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
   }
 
-  /** Plans one face; {@code speech} is its whole audio as decoded for mixing (motion resamples it). */
-  private static FacePlan plan(FaceDub dub, PcmAudio speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
-      SyncOptions options, ExemplarSelector selector) {
+  /**
+   * Plans one face. Its speech is decoded again for the motion model, at the rate and in mono as
+   * the video's own sound is: FFmpeg's resampler takes milliseconds where resampling the mixing
+   * copy (48 kHz stereo) in Java took seconds, and both audios now reach the model alike.
+   */
+  private static FacePlan plan(FaceDub dub, AnalysisPass.Analysis analysis, PcmAudio ownSound,
+      SyncOptions options, ExemplarSelector selector) throws MediaException {
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();
     long windowStartUs = dub.insertMs() * 1000;
@@ -160,7 +164,8 @@ public final class SyncJob {
     }
     double[][] wanted = new double[times.length][];
     if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
-      PcmAudio piece = speech.slice(dub.startMs(), dub.endMs());
+      PcmAudio piece = AudioReader.decode(dub.audio(), MOTION_RATE, 1, TimingRules.MAX_AUDIO_MS + 1_000)
+          .slice(dub.startMs(), dub.endMs());
       double[] pieceTimes = new double[inWindow.size()];
       for (int k = 0; k < pieceTimes.length; k++) {
         pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
@@ -190,14 +195,15 @@ public final class SyncJob {
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioStream soundtrack = new AudioPlan(placed, request.originalGain()).mix(original, analysis.endUs(), rate, 2);
     int written = 0;
-    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video()));
+    // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
         VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
             options.encoding())) {
       Optional<VideoFrame> next;
       while ((next = frames.read()).isPresent()) {
         try (VideoFrame frame = next.get()) {
           for (FacePlan plan : plans) {
-            plan.render(frame.index(), frame.bgr());
+            plan.render(frame);
           }
           out.write(frame);
           written++;
