@@ -80,7 +80,8 @@ public final class MouthCompositor {
         Mat mask8 = new Mat(box.height(), box.width(), CV_8U, new Scalar(0));
         Mat mask = new Mat();
         Mat warped = new Mat();
-        Mat map = new Mat(2, 3, CV_64F)) {
+        Mat map = new Mat(2, 3, CV_64F);
+        Mat window = exemplar.windowBgr()) {
       fillHull(mask8, shape.polygon, box);
       softEdge(mask8, shape.feather);
       mask8.convertTo(mask, CV_32F, strength / 255.0, 0);
@@ -94,7 +95,7 @@ public final class MouthCompositor {
       mi.put(1, 1, m[4]);
       mi.put(1, 2, m[5] - box.y());
       mi.release();
-      warpAffine(exemplar.window(), warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+      warpAffine(window, warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
       blend(region, warped, mask);
     }
   }
