@@ -17,6 +17,7 @@ import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.media.VideoWriter;
+import io.mouthpiece.engine.motion.AudioFeatures;
 import io.mouthpiece.engine.render.ExemplarSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,8 +45,10 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
-    try (AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
-        options.maxExemplars(), f -> progress.update(0.45 * f))) {
+    try (SpeechFeatures speech = SpeechFeatures.start(request.faces(), headerDurationMs(request.video()),
+            options.encoding().audioSampleRate());
+        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
+            options.maxExemplars(), f -> progress.update(0.45 * f))) {
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, options, mixPieces);
@@ -55,7 +58,7 @@ public final class SyncJob {
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
       for (int i = 0; i < request.faces().size(); i++) {
-        plans.add(plan(request.faces().get(i), analysis, ownSound, options, selector));
+        plans.add(plan(request.faces().get(i), speech.of(i, request.faces().get(i)), analysis, ownSound, options, selector));
       }
       long plannedNs = System.nanoTime();
       renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
@@ -130,8 +133,7 @@ public final class SyncJob {
       }
       PcmAudio audio = AudioReader.decode(dub.audio(), rate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
-        // The rest of the audio, as much of it as fits in the video after the insert point.
-        dub = dub.resolved(faceId, Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs())));
+        dub = dub.resolved(faceId, openEndMs(dub, audio, videoMs));
       }
       resolved.add(dub);
       TimingRules.SoundRequest timing = new TimingRules.SoundRequest(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
@@ -145,13 +147,21 @@ public final class SyncJob {
     return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
   }
 
-  /**
-   * Plans one face. Its speech is decoded again for the motion model, at the rate and in mono as
-   * the video's own sound is: FFmpeg's resampler takes milliseconds where resampling the mixing
-   * copy (48 kHz stereo) in Java took seconds, and both audios now reach the model alike.
-   */
-  private static FacePlan plan(FaceDub dub, AnalysisPass.Analysis analysis, PcmAudio ownSound,
-      SyncOptions options, ExemplarSelector selector) throws MediaException {
+  /** Where a piece open to its audio's end stops: the rest of the audio, as much as fits in the video after the insert. */
+  static long openEndMs(FaceDub dub, PcmAudio audio, long videoMs) {
+    return Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs()));
+  }
+
+  /** The video's length as its header gives it, before any frame is decoded. */
+  private static long headerDurationMs(java.nio.file.Path video) throws MediaException {
+    try (VideoReader reader = VideoReader.open(video)) {
+      return reader.info().durationUs() / 1000;
+    }
+  }
+
+  /** Plans one face; {@code speech} is its piece's audio features. */
+  private static FacePlan plan(FaceDub dub, AudioFeatures speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
+      SyncOptions options, ExemplarSelector selector) {
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();
     long windowStartUs = dub.insertMs() * 1000;
@@ -164,8 +174,6 @@ public final class SyncJob {
     }
     double[][] wanted = new double[times.length][];
     if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
-      PcmAudio piece = AudioReader.decode(dub.audio(), MOTION_RATE, 1, TimingRules.MAX_AUDIO_MS + 1_000)
-          .slice(dub.startMs(), dub.endMs());
       double[] pieceTimes = new double[inWindow.size()];
       for (int k = 0; k < pieceTimes.length; k++) {
         pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
@@ -175,7 +183,7 @@ public final class SyncJob {
         sourceTimes[i] = times[i] / 1e6;
       }
       SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound);
-      double[][] predicted = options.motion().predict(source, piece, pieceTimes);
+      double[][] predicted = options.motion().predict(source, speech, pieceTimes);
       for (int k = 0; k < pieceTimes.length; k++) {
         wanted[inWindow.get(k)] = predicted[k];
       }
