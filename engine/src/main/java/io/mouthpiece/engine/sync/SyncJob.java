@@ -45,13 +45,13 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
-    try (SpeechFeatures speech = SpeechFeatures.start(request.faces(), headerDurationMs(request.video()),
+    try (DubSpeech speech = DubSpeech.start(request.faces(), headerDurationMs(request.video()),
             options.encoding().audioSampleRate());
         AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
             options.maxExemplars(), f -> progress.update(0.45 * f))) {
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
-      request = resolve(request, analysis, options, mixPieces);
+      request = resolve(request, analysis, speech, mixPieces);
       PcmAudio ownSound = analysis.info().hasAudio()
           ? AudioReader.decode(request.video(), MOTION_RATE, 1, Math.max(1, analysis.endUs() / 1000) + 1000)
           : null;
@@ -110,14 +110,13 @@ public final class SyncJob {
 
   /**
    * Checks every face and its timing against what the analysis found and ends open pieces at
-   * their audio's end (or the video's); decodes the pieces for mixing
-   * into {@code pieces}.
+   * their audio's end (or the video's); puts each dub's whole audio, decoded for mixing, into
+   * {@code pieces}.
    */
-  private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, SyncOptions options,
+  private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, DubSpeech speech,
       List<PcmAudio> pieces) throws MediaException {
     List<Violation> problems = new ArrayList<>();
     List<FaceDub> resolved = new ArrayList<>();
-    int rate = options.encoding().audioSampleRate();
     long videoMs = analysis.endUs() / 1000;
     for (int i = 0; i < request.faces().size(); i++) {
       FaceDub dub = request.faces().get(i);
@@ -131,7 +130,7 @@ public final class SyncJob {
         resolved.add(dub);
         continue;
       }
-      PcmAudio audio = AudioReader.decode(dub.audio(), rate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+      PcmAudio audio = speech.audio(i, dub);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
         dub = dub.resolved(faceId, openEndMs(dub, audio, videoMs));
       }
