@@ -42,7 +42,11 @@ public record MouthExemplar(int frameIndex, double timeSec, double[] params, Hea
    * last column and row, as sampling with replicated borders would anyway.
    */
   public Mat windowBgr() {
-    Mat bgr = new Mat();
+    return windowBgr(new Mat());
+  }
+
+  /** The same into {@code bgr} (reused when it has the window's size), which is returned. */
+  public Mat windowBgr(Mat bgr) {
     if (!window.empty()) {
       cvtColor(window, bgr, COLOR_YUV2BGR_I420);
     }

@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -76,12 +77,16 @@ public final class MouthCompositor {
     if (box.width() < 4 || box.height() < 4) {
       return;
     }
-    try (Mat region = new Mat(bgr, new Rect(box.x() - originX, box.y() - originY, box.width(), box.height()));
-        Mat mask8 = new Mat(box.height(), box.width(), CV_8U, new Scalar(0));
-        Mat mask = new Mat();
-        Mat warped = new Mat();
+    ScratchMats scratch = ScratchMats.ofThisThread();
+    int h = box.height();
+    int w = box.width();
+    try (Mat region = new Mat(bgr, new Rect(box.x() - originX, box.y() - originY, w, h));
+        Mat mask8 = scratch.mat(0, h, w, CV_8U);
+        Mat mask = scratch.mat(1, h, w, CV_32F);
+        Mat warped = scratch.mat(2, h, w, CV_8UC3);
         Mat map = new Mat(2, 3, CV_64F);
-        Mat window = exemplar.windowBgr()) {
+        Mat window = exemplar.windowBgr(scratch.mat(3, exemplar.window().rows() * 2 / 3, exemplar.window().cols(), CV_8UC3))) {
+      mask8.put(new Scalar(0));
       fillHull(mask8, shape.polygon, box);
       softEdge(mask8, shape.feather);
       mask8.convertTo(mask, CV_32F, strength / 255.0, 0);
@@ -96,7 +101,7 @@ public final class MouthCompositor {
       mi.put(1, 2, m[5] - box.y());
       mi.release();
       warpAffine(window, warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
-      blend(region, warped, mask);
+      blend(region, warped, mask, scratch);
     }
   }
 
@@ -190,9 +195,13 @@ public final class MouthCompositor {
    * region += mask · (warped + offset − region), where offset matches the warped picture's mean
    * colour to the frame's along the mask's soft edge (weights m·(1−m)).
    */
-  private static void blend(Mat region, Mat warped, Mat mask) {
-    try (Mat r = new Mat(); Mat w = new Mat(); Mat mask3 = new Mat(); Mat edge = new Mat(); Mat edge3 = new Mat();
-        Mat diff = new Mat(); Mat weighted = new Mat(); MatVector channels = new MatVector(mask, mask, mask)) {
+  private static void blend(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
+    int rows = region.rows();
+    int cols = region.cols();
+    try (Mat r = scratch.mat(4, rows, cols, CV_32FC3); Mat w = scratch.mat(5, rows, cols, CV_32FC3);
+        Mat mask3 = scratch.mat(6, rows, cols, CV_32FC3); Mat edge = scratch.mat(7, rows, cols, CV_32F);
+        Mat edge3 = scratch.mat(8, rows, cols, CV_32FC3); Mat diff = scratch.mat(9, rows, cols, CV_32FC3);
+        Mat weighted = scratch.mat(10, rows, cols, CV_32FC3); MatVector channels = new MatVector(mask, mask, mask)) {
       region.convertTo(r, CV_32FC3);
       warped.convertTo(w, CV_32FC3);
       merge(channels, mask3);
@@ -210,7 +219,8 @@ public final class MouthCompositor {
           ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
           : new Scalar(0, 0, 0, 0);
       // diff = (w + offset - r) * mask; r += diff
-      try (Mat shift = new Mat(w.size(), CV_32FC3, offset)) {
+      try (Mat shift = scratch.mat(11, rows, cols, CV_32FC3)) {
+        shift.put(offset);
         add(w, shift, w);
       }
       subtract(w, r, diff);
