@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command as a child process, with the environment the `mouthpiece` launcher sets, and
+ * Runs a command as a child process, with the environment the `mouthpiece` launcher sets (its JVM
+ * flags are the caller's part: {@link Layout#javaAsLauncher}), and
  * measures it from outside: wall time, and peak resident memory (VmHWM, read from /proc while it
  * runs; the last reading before it exits).
  */
@@ -51,7 +52,7 @@ record ChildRun(int exit, double wallSeconds, long peakRssBytes) {
     for (int r = 0; r < runs; r++) {
       ChildRun run = of(command, log);
       if (run.exit() != 0) {
-        throw new IllegalStateException(command.get(3) + " failed; its output:\n" + Files.readString(log));
+        throw new IllegalStateException(String.join(" ", command) + " failed; its output:\n" + Files.readString(log));
       }
       wall[r] = run.wallSeconds();
       peak = Math.max(peak, run.peakRssBytes());

@@ -3,7 +3,6 @@ package io.mouthpiece.bench;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,8 +41,8 @@ final class IdentifyBench implements Callable<Integer> {
       for (int r = 0; r < options.runs; r++) {
         floor[r] = FfmpegFloor.decodeSeconds(clip, frames);
       }
-      List<String> command = new ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "identify", clip.toString(),
-          "--faces-dir", work.toString()));
+      List<String> command = Layout.javaAsLauncher(root);
+      command.addAll(List.of("-jar", appJar.toString(), "identify", clip.toString(), "--faces-dir", work.toString()));
       if (analysisFps != null) {
         command.addAll(List.of("--analysis-fps", analysisFps));
       }

@@ -1,8 +1,11 @@
 package io.mouthpiece.bench;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where the benchmark finds the project, the shared media and a java to run children with. */
 final class Layout {
@@ -24,7 +27,26 @@ final class Layout {
     System.setProperty("basedir", root.resolve("bench").toString());
   }
 
+  /** The JVM flags the `mouthpiece` launcher runs the product with (its {@code jvm_flags=} line). */
+  static List<String> launcherJvmFlags(Path root) throws IOException {
+    for (String line : Files.readAllLines(root.resolve("mouthpiece"))) {
+      if (line.startsWith("jvm_flags=\"") && line.endsWith("\"")) {
+        String flags = line.substring("jvm_flags=\"".length(), line.length() - 1).trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+      }
+    }
+    throw new IllegalStateException("no jvm_flags=\"...\" line in " + root.resolve("mouthpiece"));
+  }
+
   static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** A java command line that starts as the launcher's does: this JVM's java and the launcher's flags. */
+  static List<String> javaAsLauncher(Path root) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(launcherJvmFlags(root));
+    return command;
   }
 }

@@ -42,7 +42,8 @@ final class SyncBench implements Callable<Integer> {
       }
       double ffmpeg = ChildRun.median(floor);
       for (boolean named : new boolean[] {true, false}) {
-        List<String> command = new java.util.ArrayList<>(List.of(Layout.java(), "-jar", appJar.toString(), "sync",
+        List<String> command = Layout.javaAsLauncher(root);
+        command.addAll(List.of("-jar", appJar.toString(), "sync",
             "--video", clip.toString(), "--audio", speech.toString(), "--out", work.resolve("sync.mp4").toString()));
         if (named) {
           command.addAll(List.of("--face", "0"));

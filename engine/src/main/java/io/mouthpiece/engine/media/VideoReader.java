@@ -4,8 +4,11 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_cou
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +17,9 @@ import java.util.OptionalLong;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -22,7 +27,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Decodes a video file frame by frame, streaming: in goes a path FFmpeg can read, out come
- * {@link VideoFrame}s in presentation order with their exact timestamps (variable frame rate
+ * {@link VideoFrame}s (BGR, or I420 for frames mostly passed on to the encoder) in presentation order with their exact timestamps (variable frame rate
  * included). Only the frame being handed out is held, so memory does not grow with length.
  * A file that is not a decodable video fails at {@link #open} with a {@link MediaException}, and
  * so does one cut short whose index survived (which FFmpeg alone would decode up to the cut).
@@ -36,20 +41,35 @@ public final class VideoReader implements AutoCloseable {
   private final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
   private final VideoInfo info;
   private final long startUs;
+  private final VideoFrame.Layout layout;
+  /** Frames in flight: the read-ahead queue's, the one being decoded and the caller's. */
+  private final FramePool pool;
   private int nextIndex;
   private long lastTimestampUs = Long.MIN_VALUE;
 
-  private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, long startUs) {
+  private VideoReader(FFmpegFrameGrabber grabber, VideoInfo info, long startUs, VideoFrame.Layout layout) {
     this.grabber = grabber;
     this.info = info;
     this.startUs = startUs;
+    this.layout = layout;
+    this.pool = layout == VideoFrame.Layout.BGR
+        ? new FramePool(info.height(), info.width(), CV_8UC3, 8)
+        : new FramePool(info.height() * 3 / 2, info.width(), CV_8UC1, 8);
   }
 
-  /** Opens a video and reads its headers; fails with a user-fit message if it is not one. */
+  /** Opens a video whose frames come as BGR; fails with a user-fit message if it is not one. */
   public static VideoReader open(Path path) throws MediaException {
+    return open(path, VideoFrame.Layout.BGR);
+  }
+
+  /**
+   * Opens a video whose frames come in {@code layout}. I420 needs an even width and height (as
+   * H.264 in 4:2:0 does); frames of any other pixel format are converted to it by FFmpeg.
+   */
+  public static VideoReader open(Path path, VideoFrame.Layout layout) throws MediaException {
     checkReadable(path);
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
-    grabber.setPixelFormat(AV_PIX_FMT_BGR24);
+    grabber.setPixelFormat(layout == VideoFrame.Layout.BGR ? AV_PIX_FMT_BGR24 : AV_PIX_FMT_YUV420P);
     grabber.setVideoOption("threads", "auto");
     try {
       grabber.start();
@@ -60,7 +80,11 @@ public final class VideoReader implements AutoCloseable {
     }
     try {
       checkComplete(grabber.getFormatContext(), path);
-      return new VideoReader(grabber, readInfo(grabber, path), containerStartUs(grabber.getFormatContext()));
+      VideoInfo info = readInfo(grabber, path);
+      if (layout == VideoFrame.Layout.I420 && (info.width() % 2 != 0 || info.height() % 2 != 0)) {
+        throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + info.width() + "x" + info.height());
+      }
+      return new VideoReader(grabber, info, containerStartUs(grabber.getFormatContext()), layout);
     } catch (MediaException e) {
       closeQuietly(grabber);
       throw e;
@@ -165,8 +189,18 @@ public final class VideoReader implements AutoCloseable {
     if (frame == null) {
       return Optional.empty();
     }
-    Mat view = toMat.convert(frame);
-    return Optional.of(new VideoFrame(nextIndex++, nextTimestamp(frame), view.clone()));
+    Mat pixels = pool.take();
+    try {
+      if (layout == VideoFrame.Layout.BGR) {
+        toMat.convert(frame).copyTo(pixels);
+      } else {
+        copyI420((AVFrame) frame.opaque, pixels);
+      }
+    } catch (MediaException | RuntimeException e) {
+      pixels.close();
+      throw e;
+    }
+    return Optional.of(new VideoFrame(nextIndex++, nextTimestamp(frame), pixels, layout, pool));
   }
 
   /**
@@ -180,6 +214,28 @@ public final class VideoReader implements AutoCloseable {
     }
     nextIndex++;
     return OptionalLong.of(nextTimestamp(frame));
+  }
+
+  /**
+   * Copies the grabber's yuv420p picture into one packed I420 buffer: JavaCV pads its rows to 64
+   * bytes, and the encoder and OpenCV want them unpadded.
+   */
+  private void copyI420(AVFrame picture, Mat out) throws MediaException {
+    int w = info.width();
+    int h = info.height();
+    if (picture.width() != w || picture.height() != h) {
+      throw new MediaException("the picture size changes at frame " + nextIndex + ", from " + w + "x" + h + " to "
+          + picture.width() + "x" + picture.height() + "; such videos are not supported");
+    }
+    long[] offsets = {0, (long) w * h, (long) w * h * 5 / 4};
+    for (int plane = 0; plane < 3; plane++) {
+      int pw = plane == 0 ? w : w / 2;
+      int ph = plane == 0 ? h : h / 2;
+      try (Mat from = new Mat(ph, pw, CV_8UC1, picture.data(plane), picture.linesize(plane));
+          Mat to = new Mat(ph, pw, CV_8UC1, new BytePointer(out.data()).position(offsets[plane]), pw)) {
+        from.copyTo(to);
+      }
+    }
   }
 
   private Frame grab(boolean convert) throws MediaException {
@@ -205,6 +261,7 @@ public final class VideoReader implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(grabber);
+    pool.close();
   }
 
   /** The innermost cause's message, with FFmpeg's error codes spelled out and JavaCV's hints cut. */

@@ -99,11 +99,15 @@ public final class VideoWriter implements AutoCloseable {
     lastFrameNumber = frameNumber;
     try {
       recorder.setFrameNumber((int) frameNumber);
-      // BGR to yuv420p (BT.601, limited range, as swscale does) by OpenCV, which is several times
-      // faster than the recorder's single-threaded swscale; the encoder then takes it as it is.
-      cvtColor(frame.bgr(), yuv, COLOR_BGR2YUV_I420);
-      recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 1, (int) yuv.step(), AV_PIX_FMT_YUV420P,
-          yuv.data().capacity(yuv.total() * yuv.elemSize()).asBuffer());
+      Mat i420 = frame.pixels();
+      if (frame.layout() == VideoFrame.Layout.BGR) {
+        // BGR to yuv420p (BT.601, limited range, as swscale does) by OpenCV, which is several times
+        // faster than the recorder's single-threaded swscale; the encoder then takes it as it is.
+        cvtColor(frame.bgr(), yuv, COLOR_BGR2YUV_I420);
+        i420 = yuv;
+      }
+      recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 1, (int) i420.step(), AV_PIX_FMT_YUV420P,
+          i420.data().capacity(i420.total() * i420.elemSize()).asBuffer());
     } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
       throw new MediaException("encoding failed at frame " + frame.index() + ": " + VideoReader.rootMessage(e), e);
     }

@@ -25,8 +25,11 @@ public final class MouthLibrary implements AutoCloseable {
   public static final double MAX_PITCH = 0.5;
   /** A frame less sharp than this fraction of the library's median sharpness is blurred. */
   public static final double MIN_RELATIVE_SHARPNESS = 0.4;
-  /** The most pixel memory one face's library takes. */
-  public static final long MAX_BYTES = 160L << 20;
+  /**
+   * The most pixel memory one face's library takes: as many exemplars as 160 MB held in BGR,
+   * stored as I420.
+   */
+  public static final long MAX_BYTES = 80L << 20;
 
   private final LowerFace window;
   private final List<MouthExemplar> exemplars;
@@ -74,8 +77,9 @@ public final class MouthLibrary implements AutoCloseable {
      */
     public Builder(double pxPerUnit, int maxExemplars, int frameWidth, int frameHeight) {
       this.window = new LowerFace(pxPerUnit);
-      // Large faces make large exemplars: the count shrinks so a library stays within its bytes.
-      long bytesEach = 3L * window.width() * window.height();
+      // Large faces make large exemplars: the count shrinks so a library stays within its bytes
+      // (I420: 1.5 bytes a pixel, the odd row or column an even size adds aside).
+      long bytesEach = 3L * window.width() * window.height() / 2;
       this.maxExemplars = (int) Math.max(2, Math.min(maxExemplars, MAX_BYTES / bytesEach));
       this.frameWidth = frameWidth;
       this.frameHeight = frameHeight;
@@ -92,9 +96,10 @@ public final class MouthLibrary implements AutoCloseable {
       if (offered++ % stride != 0 || !usable(l)) {
         return;
       }
-      Mat cut = window.cut(bgr, l);
-      kept.add(new MouthExemplar(frameIndex, timeSec, shape.clone(), HeadPose.of(l), cut,
-          window.landmarksInWindow(l), sharpness(cut)));
+      try (Mat cut = window.cut(bgr, l)) {
+        kept.add(new MouthExemplar(frameIndex, timeSec, shape.clone(), HeadPose.of(l), MouthExemplar.compact(cut),
+            window.landmarksInWindow(l), sharpness(cut)));
+      }
       if (kept.size() > maxExemplars) {
         thin();
       }

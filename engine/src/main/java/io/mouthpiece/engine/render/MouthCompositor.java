@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
@@ -58,65 +59,39 @@ public final class MouthCompositor {
 
   /** Renders {@code exemplar} onto {@code bgr} (in place) for the face with landmarks {@code target}. */
   public static void render(Mat bgr, FaceLandmarks target, MouthExemplar exemplar, LowerFace window, double strength) {
+    render(bgr, 0, 0, target, exemplar, strength);
+  }
+
+  /**
+   * Renders onto a part of a frame: {@code bgr} holds the frame's pixels from ({@code originX},
+   * {@code originY}) on, and {@code target} is in frame pixels. Drawn the same as on the whole
+   * frame when the part holds the {@link #footprint}.
+   */
+  public static void render(Mat bgr, int originX, int originY, FaceLandmarks target, MouthExemplar exemplar,
+      double strength) {
     if (strength <= 0) {
       return;
     }
-    double[] from = new double[LowerFace.RIGID.length * 2];
-    double[] to = new double[LowerFace.RIGID.length * 2];
-    for (int i = 0; i < LowerFace.RIGID.length; i++) {
-      int p = LowerFace.RIGID[i];
-      from[2 * i] = exemplar.windowLandmarks()[2 * p];
-      from[2 * i + 1] = exemplar.windowLandmarks()[2 * p + 1];
-      to[2 * i] = target.x(p);
-      to[2 * i + 1] = target.y(p);
-    }
-    Similarity place = Similarity.fit(from, to);
-    double unit = target.interocular();
-    double feather = Math.max(1.5, FEATHER * unit);
-
-    // The mask polygon in frame pixels: the target's lower face and the exemplar's chin placed on it.
-    int count = MASK_TOP.length + JAW.length + CHIN.length;
-    double[] poly = new double[count * 2];
-    int at = 0;
-    // The top edge is raised by the feather's width (towards the eyes), so the soft edge lies on the
-    // nose's base and the whole upper lip is the exemplar's: a half-blended upper lip shows the
-    // frame's own lip as a pale double outline.
-    double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(13);
-    double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(13);
-    double upLength = Math.max(1e-6, Math.hypot(upX, upY));
-    double lift = 1.5 * feather;
-    for (int p : MASK_TOP) {
-      poly[at++] = target.x(p) + lift * upX / upLength;
-      poly[at++] = target.y(p) + lift * upY / upLength;
-    }
-    // The jaw line is the face's outline: pulled a little towards the mouth, the mask stays on
-    // skin even where an exemplar seen from another angle has background beside its cheek.
-    double mouthX = (target.x(13) + target.x(14)) / 2;
-    double mouthY = (target.y(13) + target.y(14)) / 2;
-    for (int p : JAW) {
-      double inward = p == 152 || p == 148 || p == 377 ? 1.0 : JAW_INWARD;
-      poly[at++] = mouthX + inward * (target.x(p) - mouthX);
-      poly[at++] = mouthY + inward * (target.y(p) - mouthY);
-    }
-    for (int p : CHIN) {
-      double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);
-      poly[at++] = q[0];
-      poly[at++] = q[1];
-    }
-    Rect box = bounds(poly, 3 * feather, bgr.cols(), bgr.rows());
+    Shape shape = Shape.of(target, exemplar);
+    Rect box = bounds(shape.polygon, 3 * shape.feather, originX, originY, originX + bgr.cols(), originY + bgr.rows());
     if (box.width() < 4 || box.height() < 4) {
       return;
     }
-    try (Mat region = new Mat(bgr, box);
-        Mat mask8 = new Mat(box.height(), box.width(), CV_8U, new Scalar(0));
-        Mat mask = new Mat();
-        Mat warped = new Mat();
-        Mat map = new Mat(2, 3, CV_64F)) {
-      fillHull(mask8, poly, box);
-      softEdge(mask8, feather);
+    ScratchMats scratch = ScratchMats.ofThisThread();
+    int h = box.height();
+    int w = box.width();
+    try (Mat region = new Mat(bgr, new Rect(box.x() - originX, box.y() - originY, w, h));
+        Mat mask8 = scratch.mat(0, h, w, CV_8U);
+        Mat mask = scratch.mat(1, h, w, CV_32F);
+        Mat warped = scratch.mat(2, h, w, CV_8UC3);
+        Mat map = new Mat(2, 3, CV_64F);
+        Mat window = exemplar.windowBgr(scratch.mat(3, exemplar.window().rows() * 2 / 3, exemplar.window().cols(), CV_8UC3))) {
+      mask8.put(new Scalar(0));
+      fillHull(mask8, shape.polygon, box);
+      softEdge(mask8, shape.feather);
       mask8.convertTo(mask, CV_32F, strength / 255.0, 0);
 
-      double[] m = place.matrix();
+      double[] m = shape.place.matrix();
       DoubleIndexer mi = map.createIndexer();
       mi.put(0, 0, m[0]);
       mi.put(0, 1, m[1]);
@@ -125,8 +100,62 @@ public final class MouthCompositor {
       mi.put(1, 1, m[4]);
       mi.put(1, 2, m[5] - box.y());
       mi.release();
-      warpAffine(exemplar.window(), warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
-      blend(region, warped, mask);
+      warpAffine(window, warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
+      blend(region, warped, mask, scratch);
+    }
+  }
+
+  /** The rectangle of a {@code frameWidth} × {@code frameHeight} frame that {@link #render} may change. */
+  public static Rect footprint(FaceLandmarks target, MouthExemplar exemplar, int frameWidth, int frameHeight) {
+    Shape shape = Shape.of(target, exemplar);
+    return bounds(shape.polygon, 3 * shape.feather, 0, 0, frameWidth, frameHeight);
+  }
+
+  /** Where the exemplar goes (by the rigid points) and the mask polygon in frame pixels. */
+  private record Shape(Similarity place, double[] polygon, double feather) {
+    static Shape of(FaceLandmarks target, MouthExemplar exemplar) {
+      double[] from = new double[LowerFace.RIGID.length * 2];
+      double[] to = new double[LowerFace.RIGID.length * 2];
+      for (int i = 0; i < LowerFace.RIGID.length; i++) {
+        int p = LowerFace.RIGID[i];
+        from[2 * i] = exemplar.windowLandmarks()[2 * p];
+        from[2 * i + 1] = exemplar.windowLandmarks()[2 * p + 1];
+        to[2 * i] = target.x(p);
+        to[2 * i + 1] = target.y(p);
+      }
+      Similarity place = Similarity.fit(from, to);
+      double feather = Math.max(1.5, FEATHER * target.interocular());
+
+      // The mask polygon in frame pixels: the target's lower face and the exemplar's chin placed on it.
+      int count = MASK_TOP.length + JAW.length + CHIN.length;
+      double[] poly = new double[count * 2];
+      int at = 0;
+      // The top edge is raised by the feather's width (towards the eyes), so the soft edge lies on the
+      // nose's base and the whole upper lip is the exemplar's: a half-blended upper lip shows the
+      // frame's own lip as a pale double outline.
+      double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(13);
+      double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(13);
+      double upLength = Math.max(1e-6, Math.hypot(upX, upY));
+      double lift = 1.5 * feather;
+      for (int p : MASK_TOP) {
+        poly[at++] = target.x(p) + lift * upX / upLength;
+        poly[at++] = target.y(p) + lift * upY / upLength;
+      }
+      // The jaw line is the face's outline: pulled a little towards the mouth, the mask stays on
+      // skin even where an exemplar seen from another angle has background beside its cheek.
+      double mouthX = (target.x(13) + target.x(14)) / 2;
+      double mouthY = (target.y(13) + target.y(14)) / 2;
+      for (int p : JAW) {
+        double inward = p == 152 || p == 148 || p == 377 ? 1.0 : JAW_INWARD;
+        poly[at++] = mouthX + inward * (target.x(p) - mouthX);
+        poly[at++] = mouthY + inward * (target.y(p) - mouthY);
+      }
+      for (int p : CHIN) {
+        double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);
+        poly[at++] = q[0];
+        poly[at++] = q[1];
+      }
+      return new Shape(place, poly, feather);
     }
   }
 
@@ -166,9 +195,13 @@ public final class MouthCompositor {
    * region += mask · (warped + offset − region), where offset matches the warped picture's mean
    * colour to the frame's along the mask's soft edge (weights m·(1−m)).
    */
-  private static void blend(Mat region, Mat warped, Mat mask) {
-    try (Mat r = new Mat(); Mat w = new Mat(); Mat mask3 = new Mat(); Mat edge = new Mat(); Mat edge3 = new Mat();
-        Mat diff = new Mat(); Mat weighted = new Mat(); MatVector channels = new MatVector(mask, mask, mask)) {
+  private static void blend(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
+    int rows = region.rows();
+    int cols = region.cols();
+    try (Mat r = scratch.mat(4, rows, cols, CV_32FC3); Mat w = scratch.mat(5, rows, cols, CV_32FC3);
+        Mat mask3 = scratch.mat(6, rows, cols, CV_32FC3); Mat edge = scratch.mat(7, rows, cols, CV_32F);
+        Mat edge3 = scratch.mat(8, rows, cols, CV_32FC3); Mat diff = scratch.mat(9, rows, cols, CV_32FC3);
+        Mat weighted = scratch.mat(10, rows, cols, CV_32FC3); MatVector channels = new MatVector(mask, mask, mask)) {
       region.convertTo(r, CV_32FC3);
       warped.convertTo(w, CV_32FC3);
       merge(channels, mask3);
@@ -186,7 +219,8 @@ public final class MouthCompositor {
           ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
           : new Scalar(0, 0, 0, 0);
       // diff = (w + offset - r) * mask; r += diff
-      try (Mat shift = new Mat(w.size(), CV_32FC3, offset)) {
+      try (Mat shift = scratch.mat(11, rows, cols, CV_32FC3)) {
+        shift.put(offset);
         add(w, shift, w);
       }
       subtract(w, r, diff);
@@ -196,7 +230,8 @@ public final class MouthCompositor {
     }
   }
 
-  private static Rect bounds(double[] poly, double margin, int width, int height) {
+  /** The polygon's bounding box grown by {@code margin}, clipped to [minX, maxX) × [minY, maxY). */
+  private static Rect bounds(double[] poly, double margin, int minX, int minY, int maxX, int maxY) {
     double x0 = Double.MAX_VALUE;
     double y0 = Double.MAX_VALUE;
     double x1 = -Double.MAX_VALUE;
@@ -207,10 +242,10 @@ public final class MouthCompositor {
       y0 = Math.min(y0, poly[i + 1]);
       y1 = Math.max(y1, poly[i + 1]);
     }
-    int ax = (int) Math.max(0, Math.floor(x0 - margin));
-    int ay = (int) Math.max(0, Math.floor(y0 - margin));
-    int bx = (int) Math.min(width, Math.ceil(x1 + margin));
-    int by = (int) Math.min(height, Math.ceil(y1 + margin));
+    int ax = (int) Math.max(minX, Math.floor(x0 - margin));
+    int ay = (int) Math.max(minY, Math.floor(y0 - margin));
+    int bx = (int) Math.min(maxX, Math.ceil(x1 + margin));
+    int by = (int) Math.min(maxY, Math.ceil(y1 + margin));
     return new Rect(ax, ay, Math.max(0, bx - ax), Math.max(0, by - ay));
   }
 }

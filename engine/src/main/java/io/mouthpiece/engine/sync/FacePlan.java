@@ -1,12 +1,14 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.media.BgrPatch;
+import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.mouth.HeadPose;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.render.ExemplarSelector;
 import io.mouthpiece.engine.render.MouthCompositor;
 import java.util.Arrays;
-import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * What to draw for one face in every frame: the chosen exemplar (or none) and how strongly, from
@@ -76,12 +78,23 @@ final class FacePlan {
     return none;
   }
 
-  /** Draws this face's planned mouth onto frame {@code index}, if it has one. */
-  void render(int index, Mat bgr) {
+  /**
+   * Draws this face's planned mouth onto the frame, if it has one. Only the rectangle the mouth
+   * may change is handed to the compositor as BGR, so an I420 frame is converted there alone.
+   */
+  void render(VideoFrame frame) {
+    int index = frame.index();
     if (index >= exemplar.length || exemplar[index] < 0 || strength[index] <= 0) {
       return;
     }
     MouthExemplar e = face.library().exemplars().get(exemplar[index]);
-    MouthCompositor.render(bgr, face.at(index), e, face.library().window(), strength[index]);
+    FaceLandmarks target = face.at(index);
+    Rect area = MouthCompositor.footprint(target, e, frame.width(), frame.height());
+    if (area.width() <= 0 || area.height() <= 0) {
+      return;
+    }
+    try (BgrPatch patch = BgrPatch.of(frame, area)) {
+      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index]);
+    }
   }
 }

@@ -39,7 +39,7 @@ public final class Motions {
   private static MouthMotion using(Function<SourceSpeech, MotionModel> fit) {
     return (face, piece, times) -> {
       MotionModel model = fit.apply(speech(face));
-      return model.predict(AudioFeatures.of(piece), times).params();
+      return model.predict(piece, times).params();
     };
   }
 

@@ -17,6 +17,7 @@ import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.media.VideoWriter;
+import io.mouthpiece.engine.motion.AudioFeatures;
 import io.mouthpiece.engine.render.ExemplarSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,18 +45,20 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
-    try (AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
-        options.maxExemplars(), f -> progress.update(0.45 * f))) {
+    try (DubSpeech speech = DubSpeech.start(request.faces(), headerDurationMs(request.video()),
+            options.encoding().audioSampleRate());
+        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
+            options.maxExemplars(), f -> progress.update(0.45 * f))) {
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
-      request = resolve(request, analysis, options, mixPieces);
+      request = resolve(request, analysis, speech, mixPieces);
       PcmAudio ownSound = analysis.info().hasAudio()
           ? AudioReader.decode(request.video(), MOTION_RATE, 1, Math.max(1, analysis.endUs() / 1000) + 1000)
           : null;
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
       for (int i = 0; i < request.faces().size(); i++) {
-        plans.add(plan(request.faces().get(i), mixPieces.get(i), analysis, ownSound, options, selector));
+        plans.add(plan(request.faces().get(i), speech.of(i, request.faces().get(i)), analysis, ownSound, options, selector));
       }
       long plannedNs = System.nanoTime();
       renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
@@ -107,14 +110,13 @@ public final class SyncJob {
 
   /**
    * Checks every face and its timing against what the analysis found and ends open pieces at
-   * their audio's end (or the video's); decodes the pieces for mixing
-   * into {@code pieces}.
+   * their audio's end (or the video's); puts each dub's whole audio, decoded for mixing, into
+   * {@code pieces}.
    */
-  private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, SyncOptions options,
+  private static SyncRequest resolve(SyncRequest request, AnalysisPass.Analysis analysis, DubSpeech speech,
       List<PcmAudio> pieces) throws MediaException {
     List<Violation> problems = new ArrayList<>();
     List<FaceDub> resolved = new ArrayList<>();
-    int rate = options.encoding().audioSampleRate();
     long videoMs = analysis.endUs() / 1000;
     for (int i = 0; i < request.faces().size(); i++) {
       FaceDub dub = request.faces().get(i);
@@ -128,10 +130,9 @@ public final class SyncJob {
         resolved.add(dub);
         continue;
       }
-      PcmAudio audio = AudioReader.decode(dub.audio(), rate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+      PcmAudio audio = speech.audio(i, dub);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
-        // The rest of the audio, as much of it as fits in the video after the insert point.
-        dub = dub.resolved(faceId, Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs())));
+        dub = dub.resolved(faceId, openEndMs(dub, audio, videoMs));
       }
       resolved.add(dub);
       TimingRules.SoundRequest timing = new TimingRules.SoundRequest(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
@@ -145,8 +146,20 @@ public final class SyncJob {
     return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
   }
 
-  /** Plans one face; {@code speech} is its whole audio as decoded for mixing (motion resamples it). */
-  private static FacePlan plan(FaceDub dub, PcmAudio speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
+  /** Where a piece open to its audio's end stops: the rest of the audio, as much as fits in the video after the insert. */
+  static long openEndMs(FaceDub dub, PcmAudio audio, long videoMs) {
+    return Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs()));
+  }
+
+  /** The video's length as its header gives it, before any frame is decoded. */
+  private static long headerDurationMs(java.nio.file.Path video) throws MediaException {
+    try (VideoReader reader = VideoReader.open(video)) {
+      return reader.info().durationUs() / 1000;
+    }
+  }
+
+  /** Plans one face; {@code speech} is its piece's audio features. */
+  private static FacePlan plan(FaceDub dub, AudioFeatures speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
       SyncOptions options, ExemplarSelector selector) {
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();
@@ -160,7 +173,6 @@ public final class SyncJob {
     }
     double[][] wanted = new double[times.length][];
     if (!inWindow.isEmpty() && face.library() != null && face.library().size() > 0) {
-      PcmAudio piece = speech.slice(dub.startMs(), dub.endMs());
       double[] pieceTimes = new double[inWindow.size()];
       for (int k = 0; k < pieceTimes.length; k++) {
         pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
@@ -170,7 +182,7 @@ public final class SyncJob {
         sourceTimes[i] = times[i] / 1e6;
       }
       SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound);
-      double[][] predicted = options.motion().predict(source, piece, pieceTimes);
+      double[][] predicted = options.motion().predict(source, speech, pieceTimes);
       for (int k = 0; k < pieceTimes.length; k++) {
         wanted[inWindow.get(k)] = predicted[k];
       }
@@ -190,14 +202,15 @@ public final class SyncJob {
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioStream soundtrack = new AudioPlan(placed, request.originalGain()).mix(original, analysis.endUs(), rate, 2);
     int written = 0;
-    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video()));
+    // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
         VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
             options.encoding())) {
       Optional<VideoFrame> next;
       while ((next = frames.read()).isPresent()) {
         try (VideoFrame frame = next.get()) {
           for (FacePlan plan : plans) {
-            plan.render(frame.index(), frame.bgr());
+            plan.render(frame);
           }
           out.write(frame);
           written++;

@@ -9,7 +9,7 @@ import io.mouthpiece.engine.render.SelectionConfig;
  * How to lip-sync: tracking, exemplar selection, encoding, and the motion model that turns
  * speech into mouth shapes.
  *
- * @param maxExemplars the most mouths kept per face (bounds memory: about 0.3 MB each)
+ * @param maxExemplars the most mouths kept per face (bounds memory: about 0.15 MB each)
  * @param crossFadeMs how long the re-rendered mouth fades in and out at the window's edges
  */
 public record SyncOptions(FaceTrackerConfig tracker, SelectionConfig selection, EncodeSettings encoding,

@@ -1,0 +1,45 @@
+package io.mouthpiece.engine.render;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Working images reused from frame to frame, one set per thread. Drawing a mouth needs about ten
+ * region-sized images (1-2 MB each in float); allocated afresh per frame, each is a fresh mapping
+ * the kernel faults in page by page (the launcher has glibc map every large block), seconds of
+ * system time over a minute of video. A slot's buffer grows to the largest size asked of it and
+ * is then used for every smaller image; {@link #mat} hands out a header over it, which the caller
+ * closes (the buffer stays).
+ */
+final class ScratchMats {
+  private static final ThreadLocal<ScratchMats> PER_THREAD = ThreadLocal.withInitial(ScratchMats::new);
+
+  private final BytePointer[] buffers = new BytePointer[16];
+
+  private ScratchMats() {}
+
+  static ScratchMats ofThisThread() {
+    return PER_THREAD.get();
+  }
+
+  /** A rows × cols image of {@code type} over slot {@code slot}'s buffer, with whatever it last held. */
+  Mat mat(int slot, int rows, int cols, int type) {
+    long bytes = (long) rows * cols * bytesPerPixel(type);
+    BytePointer buffer = buffers[slot];
+    if (buffer == null || buffer.capacity() < bytes) {
+      if (buffer != null) {
+        buffer.close();
+      }
+      // A little headroom: the box a mouth is drawn in changes size by a few pixels per frame.
+      buffer = new BytePointer(bytes + bytes / 4);
+      buffers[slot] = buffer;
+    }
+    return new Mat(rows, cols, type, buffer);
+  }
+
+  /** OpenCV's CV_ELEM_SIZE: channels × bytes of the depth (8U, 8S, 16U, 16S, 32S, 32F, 64F, 16F). */
+  private static int bytesPerPixel(int type) {
+    int[] depthBytes = {1, 1, 2, 2, 4, 4, 8, 2};
+    return ((type >> 3) + 1) * depthBytes[type & 7];
+  }
+}

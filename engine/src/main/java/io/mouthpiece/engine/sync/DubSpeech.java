@@ -1,0 +1,90 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Each dub's speech, decoded once for the mix, and the motion model's input: the audio features
+ * of its piece. Both are started on a thread of their own while the analysis pass runs
+ * (resampling a minute of speech for the features takes seconds of one core, which planning
+ * would otherwise spend while the other core waits). A piece that runs to its audio's end is
+ * guessed to stop where the video's header says the video ends; when the analysis finds another
+ * end, that piece's features are computed again when asked for. Either way they are the
+ * features of exactly the piece the mix plays.
+ */
+final class DubSpeech implements AutoCloseable {
+  /** A dub's whole audio as the mix decodes it, its piece's end as guessed, and that piece's features. */
+  private record Guess(PcmAudio audio, long endMs, AudioFeatures features) {}
+
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "dub-speech");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Future<Guess>> guesses = new ArrayList<>();
+  private final int mixRate;
+
+  private DubSpeech(int mixRate) {
+    this.mixRate = mixRate;
+  }
+
+  /** Starts on every dub in order; {@code mixRate} is the rate the mix decodes speech at. */
+  static DubSpeech start(List<FaceDub> dubs, long videoMsGuess, int mixRate) {
+    DubSpeech s = new DubSpeech(mixRate);
+    for (FaceDub dub : dubs) {
+      s.guesses.add(s.thread.submit(() -> {
+        PcmAudio audio = s.decode(dub);
+        long endMs = dub.endMs() == FaceDub.TO_AUDIO_END ? SyncJob.openEndMs(dub, audio, videoMsGuess) : dub.endMs();
+        return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
+      }));
+    }
+    return s;
+  }
+
+  /** Dub {@code i}'s whole audio at the mix's rate, in stereo; a file that fails fails here. */
+  PcmAudio audio(int i, FaceDub dub) throws MediaException {
+    Guess guess = guess(i);
+    return guess != null ? guess.audio() : decode(dub);
+  }
+
+  /** The features of dub {@code i}'s piece, as resolved against the analysed video. */
+  AudioFeatures of(int i, FaceDub resolved) throws MediaException {
+    Guess guess = guess(i);
+    if (guess != null && guess.endMs() == resolved.endMs()) {
+      return guess.features();
+    }
+    PcmAudio audio = guess != null ? guess.audio() : decode(resolved);
+    return AudioFeatures.of(audio.slice(resolved.startMs(), resolved.endMs()));
+  }
+
+  /** The background's result for dub {@code i}, or null when it failed (the caller decodes again and fails itself). */
+  private Guess guess(int i) throws MediaException {
+    try {
+      return guesses.get(i).get();
+    } catch (ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaException("interrupted while reading the speech", e);
+    }
+  }
+
+  private PcmAudio decode(FaceDub dub) throws MediaException {
+    return AudioReader.decode(dub.audio(), mixRate, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+  }
+
+  /** Stops what has not started; a piece being computed runs on, on its daemon thread. */
+  @Override
+  public void close() {
+    thread.shutdownNow();
+  }
+}

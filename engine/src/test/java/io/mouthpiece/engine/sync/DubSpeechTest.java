@@ -1,0 +1,56 @@
+package io.mouthpiece.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The speech features started early (on their own thread, open ends guessed from the header)
+ * against the obvious way (decode, slice the resolved piece, compute): the same features, whether
+ * the end was given, guessed right, or guessed wrong and computed again; and the same audio for
+ * the mix as a decode of its own.
+ */
+class DubSpeechTest {
+  private static final Path SPEECH = TestMedia.sharedAudio("retalking_1.wav");
+  private static final int MIX_RATE = 48_000;
+
+  @Test
+  void featuresAndAudioAreThoseOfTheResolvedPiece() throws Exception {
+    PcmAudio whole = AudioReader.decode(SPEECH, MIX_RATE, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+    FaceDub given = new FaceDub("0", SPEECH, 300, 2300, 0, 1.0);
+    FaceDub open = new FaceDub("1", SPEECH, 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
+    long videoMsGuess = 3000;
+    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), videoMsGuess, MIX_RATE)) {
+      assertSameFeatures(whole, given, speech.of(0, given));
+      // Resolved as the analysis would with the header's length: the early features serve.
+      FaceDub guessedRight = open.resolved("1", SyncJob.openEndMs(open, whole, videoMsGuess));
+      assertEquals(2500, guessedRight.endMs());
+      AudioFeatures early = speech.of(1, guessedRight);
+      assertSameFeatures(whole, guessedRight, early);
+      assertSame(early, speech.of(1, guessedRight), "the early features are used, not computed again");
+      // The analysis found a shorter video than the header said: the piece is computed again.
+      FaceDub guessedWrong = open.resolved("1", SyncJob.openEndMs(open, whole, 2500));
+      assertEquals(2000, guessedWrong.endMs());
+      assertSameFeatures(whole, guessedWrong, speech.of(2, guessedWrong));
+      assertArrayEquals(whole.samples(), speech.audio(0, given).samples());
+    }
+  }
+
+  private static void assertSameFeatures(PcmAudio whole, FaceDub dub, AudioFeatures got) {
+    AudioFeatures expected = AudioFeatures.of(whole.slice(dub.startMs(), dub.endMs()));
+    assertEquals(expected.frameCount(), got.frameCount(), "frames of the piece " + dub.startMs() + "-" + dub.endMs());
+    for (int f = 0; f < expected.frameCount(); f++) {
+      double t = AudioFeatures.timeOf(f);
+      assertArrayEquals(expected.at(t), got.at(t), "features at " + t + " s");
+    }
+  }
+}
