@@ -60,17 +60,34 @@ public final class AudioReader {
 
   /** Decodes the whole audio of a file; fails rather than hold more than {@code maxDurationMs} of it. */
   public static PcmAudio decode(Path path, int sampleRate, int channels, long maxDurationMs) throws MediaException {
+    return decode(path, sampleRate, channels, maxDurationMs, false);
+  }
+
+  /** Decodes the first {@code durationMs} of a file's audio (all of it when shorter). */
+  public static PcmAudio decodeStart(Path path, int sampleRate, int channels, long durationMs) throws MediaException {
+    return decode(path, sampleRate, channels, durationMs, true);
+  }
+
+  private static PcmAudio decode(Path path, int sampleRate, int channels, long maxDurationMs, boolean cut)
+      throws MediaException {
+    long maxFrames = Math.round(maxDurationMs * sampleRate / 1000.0);
     try (AudioStream stream = open(path, sampleRate, channels)) {
       float[] block = new float[8192 * channels];
       float[] samples = new float[sampleRate * channels];
       int frames = 0;
       int got;
       while ((got = stream.read(block, 8192)) > 0) {
+        if (cut) {
+          got = (int) Math.min(got, maxFrames - frames);
+        }
         if (samples.length < (frames + got) * channels) {
           samples = Arrays.copyOf(samples, Math.max(samples.length * 2, (frames + got) * channels));
         }
         System.arraycopy(block, 0, samples, frames * channels, got * channels);
         frames += got;
+        if (cut && frames >= maxFrames) {
+          break;
+        }
         // Same rounding as PcmAudio.durationMs, so a file exactly at the bound is accepted.
         if (Math.round(frames * 1000.0 / sampleRate) > maxDurationMs) {
           throw new MediaException(path.getFileName() + " is longer than the " + maxDurationMs + " ms allowed");

@@ -1,19 +1,22 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.mouth.HeadPose;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One face as the analysis pass saw it: its smoothed landmarks in every frame (null where it is
- * not seen) and its mouth library. Landmarks are small (5.6 kB a frame); the frames themselves are
- * not kept.
+ * not seen), its head pose and mouth params per frame, and its mouth library. The landmarks live in
+ * a {@link LandmarkFile}, read back one frame at a time; what stays in memory is a few numbers a
+ * frame, so memory does not grow with the video's length. The frames themselves are not kept.
  */
 public final class FaceData implements AutoCloseable {
   private final String faceId;
-  private final List<FaceLandmarks> landmarks = new ArrayList<>();
+  private final LandmarkFile landmarks = new LandmarkFile();
   private final List<double[]> shapes = new ArrayList<>();
+  private final List<HeadPose> poses = new ArrayList<>();
   private MouthLibrary library;
 
   FaceData(String faceId) {
@@ -29,21 +32,32 @@ public final class FaceData implements AutoCloseable {
    * own (unsmoothed) landmarks: what its mouth really did, unlagged, to learn and select from.
    */
   void set(int frameIndex, FaceLandmarks l, double[] shape) {
-    while (landmarks.size() <= frameIndex) {
-      landmarks.add(null);
+    while (shapes.size() <= frameIndex) {
       shapes.add(null);
+      poses.add(null);
     }
-    landmarks.set(frameIndex, l);
+    landmarks.write(frameIndex, l);
     shapes.set(frameIndex, shape);
+    poses.set(frameIndex, HeadPose.of(l));
   }
 
   void library(MouthLibrary library) {
     this.library = library;
   }
 
+  /** Whether the face is seen in a frame. */
+  public boolean seen(int frameIndex) {
+    return frameIndex < poses.size() && poses.get(frameIndex) != null;
+  }
+
   /** The face's landmarks in a frame, or null when it is not seen there. */
   public FaceLandmarks at(int frameIndex) {
-    return frameIndex < landmarks.size() ? landmarks.get(frameIndex) : null;
+    return seen(frameIndex) ? landmarks.read(frameIndex) : null;
+  }
+
+  /** The face's head pose in a frame, or null when it is not seen there. */
+  public HeadPose pose(int frameIndex) {
+    return seen(frameIndex) ? poses.get(frameIndex) : null;
   }
 
   public MouthLibrary library() {
@@ -61,6 +75,7 @@ public final class FaceData implements AutoCloseable {
 
   @Override
   public void close() {
+    landmarks.close();
     if (library != null) {
       library.close();
     }

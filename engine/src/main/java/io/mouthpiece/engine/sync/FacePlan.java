@@ -37,9 +37,8 @@ final class FacePlan {
     int n = frameTimesUs.length;
     HeadPose[] poses = new HeadPose[n];
     for (int i = 0; i < n; i++) {
-      FaceLandmarks l = face.at(i);
-      poses[i] = l == null ? null : HeadPose.of(l);
-      if (l == null) {
+      poses[i] = face.pose(i);
+      if (poses[i] == null) {
         wanted[i] = null;
       }
     }

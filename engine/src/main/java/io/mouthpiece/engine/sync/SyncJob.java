@@ -35,6 +35,12 @@ import java.util.Set;
 public final class SyncJob {
   /** Speech is analysed at this rate; the output soundtrack is mixed at the encoder's. */
   static final int MOTION_RATE = 16_000;
+  /**
+   * The speaker is learned from the source's first minute at most: the models need seconds of
+   * speech, not hours (the shared clips teach them in 2-8 s), and a bounded source keeps the
+   * job's memory the same whatever the video's length.
+   */
+  static final long MAX_TRAINING_US = 60_000_000;
 
   private SyncJob() {}
 
@@ -53,7 +59,7 @@ public final class SyncJob {
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, speech, mixPieces);
       PcmAudio ownSound = analysis.info().hasAudio()
-          ? AudioReader.decode(request.video(), MOTION_RATE, 1, Math.max(1, analysis.endUs() / 1000) + 1000)
+          ? AudioReader.decodeStart(request.video(), MOTION_RATE, 1, MAX_TRAINING_US / 1000 + 1000)
           : null;
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
@@ -167,7 +173,7 @@ public final class SyncJob {
     long windowEndUs = dub.insertEndMs() * 1000;
     List<Integer> inWindow = new ArrayList<>();
     for (int i = 0; i < times.length; i++) {
-      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.at(i) != null) {
+      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.seen(i)) {
         inWindow.add(i);
       }
     }
@@ -177,11 +183,15 @@ public final class SyncJob {
       for (int k = 0; k < pieceTimes.length; k++) {
         pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
       }
-      double[] sourceTimes = new double[times.length];
-      for (int i = 0; i < times.length; i++) {
+      int taught = 0;
+      while (taught < times.length && times[taught] < MAX_TRAINING_US) {
+        taught++;
+      }
+      double[] sourceTimes = new double[taught];
+      for (int i = 0; i < taught; i++) {
         sourceTimes[i] = times[i] / 1e6;
       }
-      SourceFace source = new SourceFace(sourceTimes, face.params(times.length), ownSound);
+      SourceFace source = new SourceFace(sourceTimes, face.params(taught), ownSound);
       double[][] predicted = options.motion().predict(source, speech, pieceTimes);
       for (int k = 0; k < pieceTimes.length; k++) {
         wanted[inWindow.get(k)] = predicted[k];

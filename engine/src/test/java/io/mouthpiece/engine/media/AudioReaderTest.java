@@ -66,6 +66,18 @@ class AudioReaderTest {
   }
 
   @Test
+  void decodeStartKeepsExactlyTheFirstPieceAndTheWholeOfAShorterFile() throws Exception {
+    Path wav = TestMedia.sharedAudio("musetalk_eng.wav"); // about 60 s
+    PcmAudio whole = AudioReader.decode(wav, 16_000, 1, 61_000);
+    PcmAudio start = AudioReader.decodeStart(wav, 16_000, 1, 2_500);
+    assertEquals(40_000, start.frames(), "2.5 s at 16 kHz");
+    assertArrayEquals(java.util.Arrays.copyOf(whole.samples(), 40_000), start.samples(), "the same samples as the whole decode");
+    PcmAudio all = AudioReader.decodeStart(wav, 16_000, 1, 600_000);
+    assertEquals(whole.frames(), all.frames(), "a longer bound keeps the whole file, without refusing it");
+    assertThrows(MediaException.class, () -> AudioReader.decode(wav, 16_000, 1, 2_500), "decode still refuses a longer file");
+  }
+
+  @Test
   void monoIsCopiedAtFullLevelAndStereoFoldsToTheAverage() throws Exception {
     Path mono = TestMedia.sharedAudio("musetalk_eng.wav"); // 16 kHz mono
     PcmAudio asIs = AudioReader.decode(mono, 16_000, 1, 61_000);
