@@ -36,4 +36,29 @@ class SecureDefaultsTest {
       expect(server.api.post("/kling/v1/videos/advanced-lip-sync", key, body), 429, 1303, "in flight");
     }
   }
+
+  @Test
+  void anAccountOverItsRequestRateGets1302WithRetryAfterAndOthersAreServed() throws Exception {
+    try (TestServer server = TestServer.start(Map.of("accounts.max-requests-per-second", "5"))) {
+      String key = server.keys.apiKey();
+      String path = "/v1/videos/advanced-lip-sync?pageNum=1&pageSize=5";
+      int served = 0;
+      Api.Answer refused = null;
+      // A burst of twice the rate is allowed; the 11th request in a row is one too many.
+      for (int i = 0; i < 30 && refused == null; i++) {
+        Api.Answer a = server.api.get(path, key);
+        if (a.status() == 200) {
+          served++;
+        } else {
+          refused = a;
+        }
+      }
+      assertEquals(true, refused != null, "30 requests in a row at 5 a second: one is refused");
+      expect(refused, 429, 1302, "accounts.max-requests-per-second");
+      assertEquals("1", refused.response().headers().firstValue("Retry-After").orElse(""), "Retry-After in seconds");
+      assertEquals(true, served >= 10 && served <= 12, "the burst allowance (10) was served first: " + served);
+      Thread.sleep(1100);
+      assertEquals(200, server.api.get(path, key).status(), "served again once the bucket refilled");
+    }
+  }
 }

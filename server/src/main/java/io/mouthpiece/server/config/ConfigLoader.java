@@ -57,6 +57,7 @@ public final class ConfigLoader {
     d.put("callbacks.retries", "7");
     d.put("callbacks.webhook-secret", "");
     d.put("accounts.max-tasks-in-flight", "0");
+    d.put("accounts.max-requests-per-second", "0");
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -129,7 +130,7 @@ public final class ConfigLoader {
             duration("retention.sweep-every")),
         new ServerConfig.Callbacks(duration("callbacks.timeout"), integer("callbacks.retries"),
             str("callbacks.webhook-secret")),
-        new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight")));
+        new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight"), dbl("accounts.max-requests-per-second")));
   }
 
   private String str(String key) {
@@ -145,6 +146,18 @@ public final class ConfigLoader {
       return Long.parseLong(str(key));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + ": must be a whole number, got '" + str(key) + "'");
+    }
+  }
+
+  private double dbl(String key) {
+    try {
+      double v = Double.parseDouble(str(key));
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": must be a number, got '" + str(key) + "'");
     }
   }
 

@@ -37,8 +37,11 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
   /** Callback delivery: per-attempt timeout, retry window, and the Standard Webhooks secret (empty: unsigned). */
   public record Callbacks(Duration timeout, int retries, String webhookSecret) {}
 
-  /** Per-account limits: tasks submitted or processing at once (0: no limit). */
-  public record Accounts(int maxTasksInFlight) {}
+  /**
+   * Per-account limits: tasks submitted or processing at once, and API requests a second (bursts
+   * of twice that); 0: no limit.
+   */
+  public record Accounts(int maxTasksInFlight, double maxRequestsPerSecond) {}
 
   /** The embedded H2 URL used when no database URL is configured. */
   public String jdbcUrl() {
@@ -70,6 +73,7 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
     require(media.identifyConcurrency() >= 1, "media.identify-concurrency", "must be at least 1");
     require(jobs.renderNice() >= 0 && jobs.renderNice() <= 19, "jobs.render-nice", "must be 0 to 19");
     require(accounts.maxTasksInFlight() >= 0, "accounts.max-tasks-in-flight", "must be 0 (no limit) or more");
+    require(accounts.maxRequestsPerSecond() >= 0, "accounts.max-requests-per-second", "must be 0 (no limit) or more");
     require(callbacks.retries() >= 0 && callbacks.retries() <= 20, "callbacks.retries", "must be 0 to 20");
     return this;
   }

@@ -29,12 +29,14 @@ public final class ApiServer {
   private final List<Routes.Route> routes;
   private final Authenticator auth;
   private final BooleanSupplier stopping;
+  private final RateLimiter rateLimiter;
 
   ApiServer(ServerConfig config, List<Routes.Route> routes, Authenticator auth, PrometheusMeterRegistry metrics,
       BooleanSupplier stopping) {
     this.routes = routes;
     this.auth = auth;
     this.stopping = stopping;
+    this.rateLimiter = new RateLimiter(config.accounts().maxRequestsPerSecond(), System::nanoTime);
     this.app = Javalin.create(c -> {
       c.showJavalinBanner = false;
       c.startupWatcherEnabled = false;
@@ -86,6 +88,9 @@ public final class ApiServer {
       throw new ApiException(503, 5001, "the service is shutting down; try again shortly");
     }
     Account account = route.keyRequired() ? auth.authenticate(ctx.header("Authorization")) : null;
+    if (account != null) {
+      rateLimiter.take(account.id(), ctx);
+    }
     route.action().handle(ctx, account);
   }
 
