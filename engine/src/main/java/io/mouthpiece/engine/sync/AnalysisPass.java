@@ -23,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice.
+ * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice (null:
+ * every face, when the caller picks one afterwards, e.g. the largest).
  * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame and its
  * mouth library. Faces get the same ids identify gives (the same tracker and track rules).
  * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.
@@ -43,6 +44,17 @@ public final class AnalysisPass {
       return info.endUs(frameTimesUs[frameTimesUs.length - 1]);
     }
 
+    /** Frees the faces not in {@code wanted} (their libraries), once the faces to re-voice are known. */
+    public void keepOnly(Set<String> wanted) {
+      faces.entrySet().removeIf(e -> {
+        if (wanted.contains(e.getKey())) {
+          return false;
+        }
+        e.getValue().close();
+        return true;
+      });
+    }
+
     @Override
     public void close() {
       faces.values().forEach(FaceData::close);
@@ -55,8 +67,11 @@ public final class AnalysisPass {
     VideoInfo info = reader.info();
     Map<String, FaceData> faces = new LinkedHashMap<>();
     Map<String, MouthLibrary.Builder> libraries = new HashMap<>();
-    for (String id : faceIds) {
-      faces.put(id, new FaceData(id));
+    boolean everyFace = faceIds == null;
+    if (!everyFace) {
+      for (String id : faceIds) {
+        faces.put(id, new FaceData(id));
+      }
     }
     long[] times = new long[1024];
     int count = 0;
@@ -71,7 +86,7 @@ public final class AnalysisPass {
           tracks.accept(frame.bgr(), frame.timestampUs(), seen, tracker.cutBefore());
           for (TrackedFace f : seen) {
             String id = tracks.faceIdOf(f.trackId());
-            FaceData data = faces.get(id);
+            FaceData data = everyFace ? faces.computeIfAbsent(id, FaceData::new) : faces.get(id);
             if (data == null) {
               continue;
             }

@@ -1,8 +1,6 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.Progress;
-import io.mouthpiece.engine.face.Identify;
-import io.mouthpiece.engine.face.IdentifyOptions;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.AudioPiece;
 import io.mouthpiece.engine.media.AudioPlan;
@@ -46,15 +44,24 @@ public final class SyncJob {
 
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
-    request = largestFaceWhereUnnamed(request, options, progress);
-    checkDistinctFaces(request);
+    boolean unnamed = request.faces().stream().anyMatch(f -> f.faceId() == null);
+    if (!unnamed) {
+      checkDistinctFaces(request);
+    }
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
     try (DubSpeech speech = DubSpeech.start(request.faces(), headerDurationMs(request.video()),
             options.encoding().audioSampleRate());
-        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), ids, options.tracker(),
+        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), unnamed ? null : ids, options.tracker(),
             options.maxExemplars(), f -> progress.update(0.45 * f))) {
+      if (unnamed) {
+        request = largestFaceWhereUnnamed(request, analysis);
+        checkDistinctFaces(request);
+        Set<String> chosen = new LinkedHashSet<>();
+        request.faces().forEach(f -> chosen.add(f.faceId()));
+        analysis.keepOnly(chosen);
+      }
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, speech, mixPieces);
@@ -71,22 +78,18 @@ public final class SyncJob {
       progress.update(1.0);
       long doneNs = System.nanoTime();
       return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(),
+          request.faces().stream().map(FaceDub::faceId).toList(),
           (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9);
     }
   }
 
   /**
-   * Names the largest face for every dub that names none, by identifying the faces first (a quick
-   * look: identify's rate). Libraries are then built only for faces that are re-voiced.
+   * Names the largest face (largest on average over its frames, as identify measures it) for every
+   * dub that names none. The analysis looked at every face for this, in the same walk, so no
+   * second pass over the video is needed.
    */
-  private static SyncRequest largestFaceWhereUnnamed(SyncRequest request, SyncOptions options, Progress progress)
-      throws MediaException {
-    if (request.faces().stream().noneMatch(f -> f.faceId() == null)) {
-      return request;
-    }
-    IdentifyOptions quick = IdentifyOptions.DEFAULT.withTracker(options.tracker());
-    Optional<FaceTrack> largest = Identify.run(request.video(), quick, Progress.NONE).faces().stream()
-        .max(java.util.Comparator.comparingDouble(FaceTrack::sizePx));
+  private static SyncRequest largestFaceWhereUnnamed(SyncRequest request, AnalysisPass.Analysis analysis) {
+    Optional<FaceTrack> largest = analysis.tracks().stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx));
     if (largest.isEmpty()) {
       throw new InvalidRequestException(List.of(new Violation("face_id", "face_id: no face was found in this video to lip-sync")));
     }

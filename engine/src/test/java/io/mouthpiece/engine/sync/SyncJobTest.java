@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.face.Identify;
+import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.media.AudioReader;
@@ -229,6 +232,17 @@ class SyncJobTest {
       early += Math.abs(sound.samples()[i]);
     }
     assertTrue(early / (16_000 * 4) > 0.005, "the speech is in the first seconds");
+  }
+
+  @Test
+  void withoutAFaceIdTheLargestFaceIsDubbedAsIdentifyMeasuresIt() throws Exception {
+    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
+    List<FaceTrack> faces = Identify.run(video, IdentifyOptions.DEFAULT, Progress.NONE).faces();
+    assertEquals(2, faces.size(), "two faces side by side");
+    String largest = faces.stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow().faceId();
+    SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.sharedAudio("retalking_2.wav"), 0,
+        3000, 0, 1.0)), 1.0, temp.resolve("largest.mp4")), SyncOptions.standard(), Progress.NONE);
+    assertEquals(List.of(largest), r.faceIds(), "sizes " + faces.stream().map(f -> f.faceId() + "=" + f.sizePx()).toList());
   }
 
   @Test
