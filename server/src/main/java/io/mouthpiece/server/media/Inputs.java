@@ -96,41 +96,50 @@ public final class Inputs {
 
   /** An upload: a video if it decodes as one under the video rules, else audio if it decodes as audio. */
   public StoredFile upload(String accountId, Path tmp) throws InputRejected {
-    try {
+    return keepOrDelete(tmp, () -> {
       try {
-        VideoInfo info = rules.checkVideo("file", tmp, size(tmp));
-        return record(save(accountId, "video", "video/mp4", ".mp4", tmp, info.durationMs()));
+        return storeVideo(accountId, "file", tmp);
       } catch (InputRejected asVideo) {
         if (!asVideo.getMessage().startsWith("file: not a decodable video")) {
           throw asVideo;
         }
         try {
-          long ms = rules.checkAudio("file", tmp, size(tmp));
-          return record(save(accountId, "audio", "application/octet-stream", ".audio", tmp, ms));
+          return storeAudio(accountId, "file", tmp);
         } catch (InputRejected asAudio) {
           throw new InputRejected("file: neither a decodable video nor decodable audio (" + asAudio.getMessage() + ")");
         }
       }
-    } catch (InputRejected e) {
-      deleteQuietly(tmp);
-      throw e;
-    }
+    });
   }
 
   private StoredFile keepVideo(String accountId, String field, Path tmp) throws InputRejected {
-    try {
-      VideoInfo info = rules.checkVideo(field, tmp, size(tmp));
-      return record(save(accountId, "video", "video/mp4", ".mp4", tmp, info.durationMs()));
-    } catch (InputRejected e) {
-      deleteQuietly(tmp);
-      throw e;
-    }
+    return keepOrDelete(tmp, () -> storeVideo(accountId, field, tmp));
   }
 
   private StoredFile keepAudio(String accountId, String field, Path tmp) throws InputRejected {
+    return keepOrDelete(tmp, () -> storeAudio(accountId, field, tmp));
+  }
+
+  private StoredFile storeVideo(String accountId, String field, Path tmp) throws InputRejected {
+    VideoInfo info = rules.checkVideo(field, tmp, size(tmp));
+    return record(save(accountId, "video", "video/mp4", ".mp4", tmp, info.durationMs()));
+  }
+
+  private StoredFile storeAudio(String accountId, String field, Path tmp) throws InputRejected {
+    long ms = rules.checkAudio(field, tmp, size(tmp));
+    return record(save(accountId, "audio", "application/octet-stream", ".audio", tmp, ms));
+  }
+
+  /** A step that keeps a downloaded or uploaded file, or rejects it. */
+  @FunctionalInterface
+  private interface Keep {
+    StoredFile keep() throws InputRejected;
+  }
+
+  /** Runs {@code keep}; a rejected input's temporary file is deleted, never left behind. */
+  private static StoredFile keepOrDelete(Path tmp, Keep keep) throws InputRejected {
     try {
-      long ms = rules.checkAudio(field, tmp, size(tmp));
-      return record(save(accountId, "audio", "application/octet-stream", ".audio", tmp, ms));
+      return keep.keep();
     } catch (InputRejected e) {
       deleteQuietly(tmp);
       throw e;
