@@ -44,6 +44,14 @@ public record Similarity(double a, double b, double tx, double ty) {
     return new double[] {a * x - b * y + tx, b * x + a * y + ty};
   }
 
+  /** The point this transform takes to ({@code x}, {@code y}). */
+  public double[] invert(double x, double y) {
+    double norm = a * a + b * b;
+    double dx = x - tx;
+    double dy = y - ty;
+    return new double[] {(a * dx + b * dy) / norm, (-b * dx + a * dy) / norm};
+  }
+
   /** As the 2×3 row-major matrix OpenCV's warpAffine takes. */
   public double[] matrix() {
     return new double[] {a, -b, tx, b, a, ty};

@@ -14,9 +14,10 @@ import java.util.List;
  * in shape and pose is cheap, and so is moving on to the next source frame (real motion between
  * neighbours); holding costs a little, jumping elsewhere costs more (a jump can flicker).
  * A frame with no wanted mouth (null) gets -1. A wanted mouth as closed as the library's most
- * closed few percent is drawn only from exemplars whose lips meet ({@link MouthParams#CLOSED_APERTURE}):
- * pauses show a really closed mouth, taken from the frames where this speaker's lips met, and
- * holding it costs nothing.
+ * closed few percent is drawn only from exemplars whose lips (nearly) meet
+ * ({@link MouthParams#CLOSABLE_APERTURE}), marked to be drawn shut ({@link LipCloser}): pauses and
+ * p, b, m show a really closed mouth from this speaker's own closed or closing lips, and holding it
+ * costs nothing.
  */
 public final class ExemplarSelector {
   private final SelectionConfig config;
@@ -25,20 +26,29 @@ public final class ExemplarSelector {
     this.config = config;
   }
 
+  /**
+   * What to draw per frame.
+   *
+   * @param exemplar library index per frame, -1 where nothing is drawn
+   * @param shut whether the frame wants a closed mouth, drawn with its lips shut ({@link LipCloser})
+   */
+  public record Selection(int[] exemplar, boolean[] shut) {}
+
   /** Library indices per frame; {@code wanted[t] == null} where a frame is not rendered. */
-  public int[] select(MouthLibrary library, double[][] wanted, HeadPose[] poses) {
+  public Selection select(MouthLibrary library, double[][] wanted, HeadPose[] poses) {
     List<MouthExemplar> ex = library.exemplars();
     int n = wanted.length;
     int[] chosen = new int[n];
+    boolean[] shut = new boolean[n];
     Arrays.fill(chosen, -1);
     if (ex.isEmpty()) {
-      return chosen;
+      return new Selection(chosen, shut);
     }
     double[] scale = spread(ex);
     double[] apertures = ex.stream().mapToDouble(e -> e.params()[MouthParams.APERTURE]).sorted().toArray();
     double closedWanted = apertures[(int) (config.closedQuantile() * (apertures.length - 1))];
-    // Closed mouths are those whose lips meet; a library with hardly any gets its three most closed.
-    double closedLevel = Math.max(MouthParams.CLOSED_APERTURE, apertures[Math.min(apertures.length - 1, 2)]);
+    // Closed mouths come from lips that (nearly) meet; a library with hardly any gets its three most closed.
+    double closedLevel = Math.max(MouthParams.CLOSABLE_APERTURE, apertures[Math.min(apertures.length - 1, 2)]);
     int k = Math.min(config.candidates(), ex.size());
     int[][] cand = new int[n][];
     double[][] cost = new double[n][];
@@ -48,6 +58,7 @@ public final class ExemplarSelector {
         continue;
       }
       boolean closed = wanted[t][MouthParams.APERTURE] <= closedWanted;
+      shut[t] = closed;
       double[] target = new double[ex.size()];
       for (int e = 0; e < ex.size(); e++) {
         boolean allowed = !closed || ex.get(e).params()[MouthParams.APERTURE] <= closedLevel;
@@ -92,7 +103,7 @@ public final class ExemplarSelector {
         }
       }
     }
-    return chosen;
+    return new Selection(chosen, shut);
   }
 
   /** A closed mouth is best shown by the most closed lips there are: aim for a zero gap. */

@@ -9,6 +9,7 @@ import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.fillConvexPoly;
+import static org.bytedeco.opencv.global.opencv_imgproc.remap;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import static org.bytedeco.opencv.global.opencv_imgproc.convexHull;
 import static org.bytedeco.opencv.global.opencv_imgproc.erode;
@@ -25,6 +26,7 @@ import io.mouthpiece.engine.mouth.LowerFace;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.mouth.Similarity;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -59,16 +61,17 @@ public final class MouthCompositor {
 
   /** Renders {@code exemplar} onto {@code bgr} (in place) for the face with landmarks {@code target}. */
   public static void render(Mat bgr, FaceLandmarks target, MouthExemplar exemplar, LowerFace window, double strength) {
-    render(bgr, 0, 0, target, exemplar, strength);
+    render(bgr, 0, 0, target, exemplar, strength, false);
   }
 
   /**
    * Renders onto a part of a frame: {@code bgr} holds the frame's pixels from ({@code originX},
    * {@code originY}) on, and {@code target} is in frame pixels. Drawn the same as on the whole
-   * frame when the part holds the {@link #footprint}.
+   * frame when the part holds the {@link #footprint}. With {@code shut}, the exemplar's lips are
+   * drawn closed ({@link LipCloser}).
    */
   public static void render(Mat bgr, int originX, int originY, FaceLandmarks target, MouthExemplar exemplar,
-      double strength) {
+      double strength, boolean shut) {
     if (strength <= 0) {
       return;
     }
@@ -91,6 +94,11 @@ public final class MouthCompositor {
       softEdge(mask8, shape.feather);
       mask8.convertTo(mask, CV_32F, strength / 255.0, 0);
 
+      if (shut) {
+        shutWarp(window, warped, shape.place, LipCloser.of(exemplar.windowLandmarks()), box, scratch);
+        blend(region, warped, mask, scratch);
+        return;
+      }
       double[] m = shape.place.matrix();
       DoubleIndexer mi = map.createIndexer();
       mi.put(0, 0, m[0]);
@@ -102,6 +110,30 @@ public final class MouthCompositor {
       mi.release();
       warpAffine(window, warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
       blend(region, warped, mask, scratch);
+    }
+  }
+
+  /**
+   * The exemplar's window placed into {@code box} as warpAffine would, but read through the
+   * closer's lift, so its lips meet.
+   */
+  private static void shutWarp(Mat window, Mat warped, Similarity place, LipCloser closer, Rect box,
+      ScratchMats scratch) {
+    int h = box.height();
+    int w = box.width();
+    try (Mat mapX = scratch.mat(12, h, w, CV_32F); Mat mapY = scratch.mat(13, h, w, CV_32F)) {
+      FloatIndexer xi = mapX.createIndexer();
+      FloatIndexer yi = mapY.createIndexer();
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double[] q = place.invert(box.x() + x, box.y() + y);
+          xi.put(y, x, (float) q[0]);
+          yi.put(y, x, (float) (q[1] + closer.lift(q[0], q[1])));
+        }
+      }
+      xi.release();
+      yi.release();
+      remap(window, warped, mapX, mapY, INTER_LINEAR, BORDER_REPLICATE, new Scalar());
     }
   }
 
@@ -146,9 +178,13 @@ public final class MouthCompositor {
       double mouthX = (target.x(13) + target.x(14)) / 2;
       double mouthY = (target.y(13) + target.y(14)) / 2;
       for (int p : JAW) {
-        double inward = p == 152 || p == 148 || p == 377 ? 1.0 : JAW_INWARD;
-        poly[at++] = mouthX + inward * (target.x(p) - mouthX);
-        poly[at++] = mouthY + inward * (target.y(p) - mouthY);
+        double dx = target.x(p) - mouthX;
+        double dy = target.y(p) - mouthY;
+        // The chin itself is reached past its edge by the soft edge's width, so a frame's own chin
+        // lower than the exemplar's is covered, not left as a faint second chin in the feather.
+        double scale = p == 152 || p == 148 || p == 377 ? 1 + lift / Math.max(1e-6, Math.hypot(dx, dy)) : JAW_INWARD;
+        poly[at++] = mouthX + scale * dx;
+        poly[at++] = mouthY + scale * dy;
       }
       for (int p : CHIN) {
         double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);

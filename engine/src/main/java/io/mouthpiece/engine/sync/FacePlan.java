@@ -19,11 +19,13 @@ import org.bytedeco.opencv.opencv_core.Rect;
 final class FacePlan {
   private final FaceData face;
   private final int[] exemplar;
+  private final boolean[] shut;
   private final double[] strength;
 
-  private FacePlan(FaceData face, int[] exemplar, double[] strength) {
+  private FacePlan(FaceData face, ExemplarSelector.Selection selection, double[] strength) {
     this.face = face;
-    this.exemplar = exemplar;
+    this.exemplar = selection.exemplar();
+    this.shut = selection.shut();
     this.strength = strength;
   }
 
@@ -42,8 +44,9 @@ final class FacePlan {
         wanted[i] = null;
       }
     }
-    int[] chosen = face.library() == null || face.library().size() == 0 ? filled(n) : selector.select(face.library(), wanted, poses);
-    return new FacePlan(face, chosen, strengths(frameTimesUs, chosen, windowStartUs, windowEndUs, crossFadeUs));
+    ExemplarSelector.Selection chosen = face.library() == null || face.library().size() == 0
+        ? new ExemplarSelector.Selection(filled(n), new boolean[n]) : selector.select(face.library(), wanted, poses);
+    return new FacePlan(face, chosen, strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs));
   }
 
   /**
@@ -93,7 +96,7 @@ final class FacePlan {
       return;
     }
     try (BgrPatch patch = BgrPatch.of(frame, area)) {
-      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index]);
+      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index], shut[index]);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.mouth.HeadPose;
@@ -41,7 +42,7 @@ class ExemplarSelectorTest {
     for (int t = 0; t < 40; t++) {
       wanted[t] = lib.exemplars().get(60 + t).params().clone();
     }
-    int[] chosen = new ExemplarSelector(SelectionConfig.DEFAULT).select(lib, wanted, front(40));
+    int[] chosen = new ExemplarSelector(SelectionConfig.DEFAULT).select(lib, wanted, front(40)).exemplar();
     int consecutive = 0;
     double error = 0;
     for (int t = 0; t < 40; t++) {
@@ -55,7 +56,7 @@ class ExemplarSelectorTest {
   }
 
   @Test
-  void aClosedMouthIsDrawnFromShutLipsAndHeld() throws Exception {
+  void aClosedMouthIsDrawnShutFromClosableLips() throws Exception {
     MouthLibrary lib = library();
     double[][] wanted = new double[30][];
     for (int t = 0; t < 30; t++) {
@@ -63,10 +64,15 @@ class ExemplarSelectorTest {
       double a = t >= 10 && t < 20 ? 0.03 : 0.2;
       wanted[t] = new double[] {a, 0.6, 1.3 + a};
     }
-    int[] chosen = new ExemplarSelector(SelectionConfig.DEFAULT).select(lib, wanted, front(30));
+    ExemplarSelector.Selection selection = new ExemplarSelector(SelectionConfig.DEFAULT).select(lib, wanted, front(30));
+    int[] chosen = selection.exemplar();
     for (int t = 10; t < 20; t++) {
-      assertTrue(lib.exemplars().get(chosen[t]).params()[MouthParams.APERTURE] <= MouthParams.CLOSED_APERTURE,
+      assertTrue(lib.exemplars().get(chosen[t]).params()[MouthParams.APERTURE] <= MouthParams.CLOSABLE_APERTURE,
           "frame " + t + " shows aperture " + lib.exemplars().get(chosen[t]).params()[0]);
+      assertTrue(selection.shut()[t], "frame " + t + " in the pause is drawn shut");
+    }
+    for (int t : new int[] {0, 9, 20, 29}) {
+      assertFalse(selection.shut()[t], "speaking frame " + t + " is drawn as chosen");
     }
   }
 
@@ -75,7 +81,7 @@ class ExemplarSelectorTest {
     double[][] wanted = new double[5][];
     wanted[1] = new double[] {0.2, 0.6, 1.5};
     wanted[2] = new double[] {0.2, 0.6, 1.5};
-    int[] chosen = new ExemplarSelector(SelectionConfig.DEFAULT).select(library(), wanted, front(5));
+    int[] chosen = new ExemplarSelector(SelectionConfig.DEFAULT).select(library(), wanted, front(5)).exemplar();
     assertEquals(-1, chosen[0]);
     assertTrue(chosen[1] >= 0 && chosen[2] >= 0);
     assertEquals(-1, chosen[3]);

@@ -19,6 +19,8 @@ import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import io.mouthpiece.engine.mouth.MouthParams;
+import io.mouthpiece.engine.mouth.MouthShape;
+import io.mouthpiece.engine.quality.SilenceClosure;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +100,7 @@ class PatchRenderingTest {
       MouthCompositor.render(whole, target, e, library.window(), 1.0);
       Rect area = MouthCompositor.footprint(target, e, whole.cols(), whole.rows());
       try (VideoFrame frame = new VideoFrame(TARGET, 0, viaPatch); BgrPatch patch = BgrPatch.of(frame, area)) {
-        MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0);
+        MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0, false);
         absdiff(whole, viaPatch, diff);
         cvtColor(diff, grey, COLOR_BGR2GRAY);
         assertEquals(0, countNonZero(grey), "the patch drawing differs from the whole-frame one");
@@ -121,7 +123,7 @@ class PatchRenderingTest {
       int y = area.y() / 2 * 2;
       Rect even = new Rect(x, y, (area.x() + area.width() + 1) / 2 * 2 - x, (area.y() + area.height() + 1) / 2 * 2 - y);
       try (BgrPatch patch = BgrPatch.of(targetI420, area)) {
-        MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0);
+        MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0, false);
       }
       cvtColor(targetI420.pixels(), after, COLOR_YUV2BGR_I420);
       try (Mat drawn = new Mat(after, even); Mat wanted = new Mat(expected, even); Mat original = new Mat(before, even)) {
@@ -138,6 +140,32 @@ class PatchRenderingTest {
         inside.put(new org.bytedeco.opencv.opencv_core.Scalar(0));
       }
       assertEquals(0, countNonZero(grey), "pixels outside the footprint changed");
+    }
+  }
+
+  @Test
+  void drawnShutALipGapReadsClosedToTheFaceMesh() throws Exception {
+    // The most parted lips the selector may draw shut; the library's frames 0-29 hold some.
+    MouthExemplar e = library.exemplars().stream().filter(x -> x.params()[0] <= MouthParams.CLOSABLE_APERTURE)
+        .max(java.util.Comparator.comparingDouble(x -> x.params()[0])).orElseThrow();
+    double asIs = apertureAfter(e, false);
+    double shut = apertureAfter(e, true);
+    System.out.printf("exemplar aperture %.3f: drawn as it is reads %.3f, drawn shut %.3f%n", e.params()[0], asIs, shut);
+    assertTrue(asIs > SilenceClosure.CLOSED_APERTURE, "this exemplar's lips are apart as drawn: " + asIs);
+    assertTrue(shut <= SilenceClosure.CLOSED_APERTURE, "drawn shut, the lips read closed: " + shut);
+  }
+
+  /** The face mesh's aperture of the target frame with {@code e} drawn on it. */
+  private static double apertureAfter(MouthExemplar e, boolean shut) throws Exception {
+    Rect area = MouthCompositor.footprint(target, e, targetBgr.cols(), targetBgr.rows());
+    try (VideoFrame frame = new VideoFrame(TARGET, 0, targetBgr.clone());
+        FaceTracker tracker = new FaceTracker(FaceTrackerConfig.DEFAULT)) {
+      try (BgrPatch patch = BgrPatch.of(frame, area)) {
+        MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0, shut);
+      }
+      List<TrackedFace> faces = tracker.track(frame.bgr(), 0);
+      assertEquals(1, faces.size(), "the drawn face is found");
+      return MouthShape.aperture(faces.get(0).raw());
     }
   }
 }

@@ -1,0 +1,48 @@
+package io.mouthpiece.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mouthpiece.engine.face.FaceLandmarks;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lip closer's lift on a drawn mouth: corners at x 40 and 60 on y 50, the upper lip's inner
+ * edge at y 48 mid-mouth, the lower's at y 54 (a 6 px gap), the lower lip's outer edge at y 60 and
+ * the chin at y 80.
+ */
+class LipCloserTest {
+  private static final double WIDTH = 20;
+
+  private static float[] mouth() {
+    float[] lm = new float[FaceLandmarks.COUNT * 2];
+    // Each contour is a tent from corner (x 40) to corner (x 60), peaking mid-mouth.
+    contour(lm, new int[] {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308}, 50, 48);
+    contour(lm, new int[] {78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308}, 50, 54);
+    contour(lm, new int[] {61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291}, 50, 60);
+    contour(lm, new int[] {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397}, 80, 80);
+    return lm;
+  }
+
+  private static void contour(float[] lm, int[] points, double cornerY, double midY) {
+    for (int i = 0; i < points.length; i++) {
+      double s = i / (double) (points.length - 1);
+      lm[2 * points[i]] = (float) (40 + 20 * s);
+      lm[2 * points[i] + 1] = (float) (cornerY + (midY - cornerY) * (1 - Math.abs(2 * s - 1)));
+    }
+  }
+
+  @Test
+  void liftsTheLowerLipOntoTheUpperAndPressesItMidMouth() {
+    LipCloser closer = LipCloser.of(mouth());
+    double lift = 6 + LipCloser.PRESS * WIDTH;
+    assertEquals(0, closer.lift(50, 47), 1e-9, "above the upper lip's inner edge nothing moves");
+    assertEquals(lift, closer.lift(50, 48.5), 1e-6, "under it, the lower lip's inner edge (gap plus press)");
+    assertEquals(lift, closer.lift(50, 60 - lift), 1e-6, "the whole lower lip is lifted");
+    assertEquals(0, closer.lift(50, 80), 1e-9, "the chin stays");
+    double mid = closer.lift(50, 70);
+    assertTrue(mid > 0 && mid < lift, "the skin between stretches: " + mid);
+    assertEquals(0, closer.lift(35, 55), 1e-9, "beside the mouth nothing moves");
+    assertTrue(closer.lift(42, 52) < closer.lift(50, 52), "the lift tapers towards the corners");
+  }
+}
