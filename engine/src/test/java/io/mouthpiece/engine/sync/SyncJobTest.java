@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,10 +237,13 @@ class SyncJobTest {
 
   @Test
   void withoutAFaceIdTheLargestFaceIsDubbedAsIdentifyMeasuresIt() throws Exception {
-    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
+    // The larger face (face5's, at the same height) fades in while the other is already seen, so it is not face 0: a
+    // job that took the first face would fail here.
+    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4", 1500);
     List<FaceTrack> faces = Identify.run(video, IdentifyOptions.DEFAULT, Progress.NONE).faces();
     assertEquals(2, faces.size(), "two faces side by side");
     String largest = faces.stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow().faceId();
+    assertNotEquals(faces.get(0).faceId(), largest, "the largest face is not the first one seen");
     SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.sharedAudio("retalking_2.wav"), 0,
         3000, 0, 1.0)), 1.0, temp.resolve("largest.mp4")), SyncOptions.standard(), Progress.NONE);
     assertEquals(List.of(largest), r.faceIds(), "sizes " + faces.stream().map(f -> f.faceId() + "=" + f.sizePx()).toList());

@@ -86,14 +86,27 @@ public final class TestMedia {
    * with {@code a}'s audio (silent if {@code a} has none).
    */
   public static Path sideBySide(String a, String b) {
+    return sideBySide(a, b, 0);
+  }
+
+  /**
+   * The same, with the right half fading in from black over {@code rightFadeMs}: the right clip's
+   * face is found after the left one's, so it is given the later face id. A fade, not a cut: a
+   * half-frame cut is a shot change, which would give the left face a second id.
+   */
+  public static Path sideBySide(String a, String b, long rightFadeMs) {
     Path left = sharedVideo(a);
     Path right = sharedVideo(b);
-    return MediaCache.get("side-by-side-" + stem(a) + "-" + stem(b) + "-" + RECIPE + ".mp4", out -> {
+    String name = "side-by-side-" + stem(a) + "-" + stem(b) + (rightFadeMs > 0 ? "-fade-" + rightFadeMs : "") + "-" + RECIPE
+        + ".mp4";
+    return MediaCache.get(name, out -> {
       try (HeldFrames l = new HeldFrames(left); HeldFrames r = new HeldFrames(right)) {
         Rational fps = l.nominalRate();
         int height = Math.min(l.height(), r.height()) & ~1;
+        String hide = rightFadeMs > 0
+            ? String.format(Locale.ROOT, ",fade=t=in:st=0:d=%.3f", rightFadeMs / 1000.0) : "";
         String graph = String.format(Locale.ROOT,
-            "[0:v]scale=-2:%d[a];[1:v]scale=-2:%d[b];[a][b]hstack=inputs=2,format=bgr24[v]", height, height);
+            "[0:v]scale=-2:%d[a];[1:v]scale=-2:%d%s[b];[a][b]hstack=inputs=2,format=bgr24[v]", height, height, hide);
         try (FFmpegFrameFilter stack = HeldFrames.filter(graph, fps, l, r)) {
           try (ClipEncoder encoder = new ClipEncoder(out, stack.getImageWidth(), height, fps, audioOrNull(left))) {
             long frames = frameCount(Math.min(l.endUs(), r.endUs()), fps);
