@@ -22,6 +22,8 @@ final class LipCloser {
    * 0.03 is 2-5 px on a 720p face, lips pressed as for an m.
    */
   static final double PRESS = 0.03;
+  /** Width of the line where the lips meet, in window pixels. */
+  private static final double SEAM_PX = 1.5;
   /** Inner lip contour, upper then lower, from one corner (78) to the other (308). */
   private static final int[] UPPER_INNER = {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308};
   private static final int[] LOWER_INNER = {78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308};
@@ -88,8 +90,13 @@ final class LipCloser {
 
   private double lift(int i, double y) {
     double g = gap[i];
-    if (g == 0 || y < top[i]) {
+    if (g == 0 || y <= top[i] - SEAM_PX) {
       return 0;
+    }
+    if (y < top[i]) {
+      // Where the lips meet, the gap is squeezed into a line of its own dark pixels, not cut: a
+      // cut along a sloping lip edge shows as a pixel staircase.
+      return g * (y - (top[i] - SEAM_PX)) / SEAM_PX;
     }
     if (y <= lipEnd[i]) {
       return g;

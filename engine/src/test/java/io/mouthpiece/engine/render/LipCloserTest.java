@@ -36,7 +36,9 @@ class LipCloserTest {
   void liftsTheLowerLipOntoTheUpperAndPressesItMidMouth() {
     LipCloser closer = LipCloser.of(mouth());
     double lift = 6 + LipCloser.PRESS * WIDTH;
-    assertEquals(0, closer.lift(50, 47), 1e-9, "above the upper lip's inner edge nothing moves");
+    assertEquals(0, closer.lift(50, 46), 1e-9, "above the upper lip's inner edge nothing moves");
+    double seam = closer.lift(50, 47.5);
+    assertTrue(seam > 0 && seam < lift, "where the lips meet, the gap is squeezed into a line: " + seam);
     assertEquals(lift, closer.lift(50, 48.5), 1e-6, "under it, the lower lip's inner edge (gap plus press)");
     assertEquals(lift, closer.lift(50, 60 - lift), 1e-6, "the whole lower lip is lifted");
     assertEquals(0, closer.lift(50, 80), 1e-9, "the chin stays");
