@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * The background job queue: JobRunr on the service's own SQL database (its jobrunr_* tables, which
  * JobRunr creates and migrates itself on H2 and PostgreSQL alike). Any number of processes on one
  * PostgreSQL share the queue; a job whose process died is taken up again by a live one (JobRunr's
- * orphaned-job detection, after four poll intervals). Built from parts, without JobRunr's static
- * facade, so nothing global is left behind.
+ * orphaned-job detection, after four poll intervals). A process that only serves the API
+ * ({@code runsJobs} false) enqueues but has no job server: the workers' servers take its jobs at
+ * their next poll. Built from parts, without JobRunr's static facade, so nothing global is left behind.
  */
 public final class JobQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
@@ -41,8 +42,8 @@ public final class JobQueue implements AutoCloseable {
   private volatile Object onboard;
 
   /** @param handlers the job handler instances, by class, that jobs are run with */
-  public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, Duration shutdownGrace, Map<Class<?>, Object> handlers,
-      List<JobFilter> filters) {
+  public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, boolean runsJobs, Duration shutdownGrace,
+      Map<Class<?>, Object> handlers, List<JobFilter> filters) {
     JsonMapper json = new JacksonJsonMapper();
     storage = SqlStorageProviderFactory.using(dataSource);
     storage.setJobMapper(new JobMapper(json));
@@ -53,6 +54,10 @@ public final class JobQueue implements AutoCloseable {
         return type.cast(handlers.get(type));
       }
     };
+    if (!runsJobs) {
+      server = null;
+      return;
+    }
     server = new BackgroundJobServer(storage, json, activator,
         BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
             .andWorkerCount(jobs.workers())
@@ -62,7 +67,9 @@ public final class JobQueue implements AutoCloseable {
   }
 
   public void start() {
-    server.start();
+    if (server != null) {
+      server.start();
+    }
   }
 
   /**
@@ -86,7 +93,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private Object onboardStep() {
-    if (onboard == null && server.isRunning()) {
+    if (onboard == null && server != null && server.isRunning()) {
       try {
         java.lang.reflect.Field f = server.getJobSteward().getClass().getDeclaredField("onboardNewWorkTask");
         f.setAccessible(true);
@@ -116,8 +123,9 @@ public final class JobQueue implements AutoCloseable {
     scheduler.scheduleRecurrently(id, every, job);
   }
 
+  /** True when this process's job server runs, or when it has none to run (an API node). */
   public boolean isRunning() {
-    return server.isRunning();
+    return server == null || server.isRunning();
   }
 
   /** Stops taking jobs, waits up to the grace period for running ones, then interrupts them (they run again later). */
@@ -125,7 +133,9 @@ public final class JobQueue implements AutoCloseable {
   public void close() {
     nudger.shutdownNow();
     try {
-      server.stop();
+      if (server != null) {
+        server.stop();
+      }
     } finally {
       storage.close();
     }
