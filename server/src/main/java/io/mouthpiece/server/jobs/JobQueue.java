@@ -39,11 +39,20 @@ public final class JobQueue implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.ScheduledExecutorService watchdog =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-server-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+  private final DataSource dataSource;
+  private volatile boolean closing;
   private volatile Object onboard;
 
   /** @param handlers the job handler instances, by class, that jobs are run with */
   public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, boolean runsJobs, Duration shutdownGrace,
       Map<Class<?>, Object> handlers, List<JobFilter> filters) {
+    this.dataSource = dataSource;
     JsonMapper json = new JacksonJsonMapper();
     storage = SqlStorageProviderFactory.using(dataSource);
     storage.setJobMapper(new JobMapper(json));
@@ -69,6 +78,34 @@ public final class JobQueue implements AutoCloseable {
   public void start() {
     if (server != null) {
       server.start();
+      long everyMs = server.getConfiguration().getPollInterval().toMillis();
+      watchdog.scheduleWithFixedDelay(this::restartIfStopped, everyMs, everyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * JobRunr stops its own job server on a storage failure it deems unrecoverable (the database gone
+   * for a while). Once the database answers again the server is started anew, so the node recovers
+   * by itself; the jobs the stopped server held are taken up by orphaned-job detection.
+   */
+  private void restartIfStopped() {
+    if (closing || server.isRunning() || !databaseAnswers()) {
+      return;
+    }
+    try {
+      LOG.warn("the job server had stopped (database outage); starting it again");
+      onboard = null;
+      server.start();
+    } catch (RuntimeException e) {
+      LOG.warn("could not restart the job server yet: {}", e.toString());
+    }
+  }
+
+  private boolean databaseAnswers() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (java.sql.SQLException e) {
+      return false;
     }
   }
 
@@ -131,6 +168,8 @@ public final class JobQueue implements AutoCloseable {
   /** Stops taking jobs, waits up to the grace period for running ones, then interrupts them (they run again later). */
   @Override
   public void close() {
+    closing = true;
+    watchdog.shutdownNow();
     nudger.shutdownNow();
     try {
       if (server != null) {
