@@ -49,7 +49,7 @@ public final class Cluster implements AutoCloseable {
       keys = new AccountStore(db).create("scale");
     }
     api = new Api("http://127.0.0.1:" + apiPort);
-    apiProcess = launch("api", Map.of("server.port", Integer.toString(apiPort)));
+    apiProcess = launch("api", Map.of("server.role", "api", "server.port", Integer.toString(apiPort)));
     awaitHealthy();
   }
 
@@ -88,15 +88,16 @@ public final class Cluster implements AutoCloseable {
     return ConfigLoader.load(s, null, Map.of());
   }
 
-  /** Starts a worker process and waits until its job server has announced itself. */
+  /** Starts a worker process and waits until its job server runs (its start line is logged). */
   public Process addWorker() throws Exception {
-    int before = jobServers();
-    Process p = launch("worker-" + workers.size(), Map.of("server.role", "worker"));
+    String name = "worker-" + workers.size();
+    Process p = launch(name, Map.of("server.role", "worker"));
     workers.add(p);
+    Path log = root.resolve(name).resolve("process.log");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (jobServers() <= before) {
+    while (!Files.exists(log) || !Files.readString(log).contains("mouthpiece worker on")) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("worker did not start; see " + root.resolve("worker-" + (workers.size() - 1)));
+        throw new IllegalStateException("worker did not start; see " + log);
       }
       Thread.sleep(200);
     }
@@ -105,15 +106,6 @@ public final class Cluster implements AutoCloseable {
 
   public Process worker(int i) {
     return workers.get(i);
-  }
-
-  /** Job servers JobRunr counts as alive (announced and not timed out). */
-  public int jobServers() throws IOException {
-    try (Database db = Database.open(config())) {
-      return db.queryOne("SELECT COUNT(*) FROM jobrunr_backgroundjobservers", rs -> rs.getInt(1)).orElse(0);
-    } catch (Database.DatabaseException e) {
-      return 0; // JobRunr has not made its tables yet
-    }
   }
 
   private Process launch(String name, Map<String, String> role) throws IOException {
