@@ -48,6 +48,9 @@ public final class JobQueue implements AutoCloseable {
   private final DataSource dataSource;
   private volatile boolean closing;
   private volatile Object onboard;
+  private static final long NUDGE_GAP_NS = 1_000_000_000L;
+  private final java.util.concurrent.atomic.AtomicLong lastNudgeNs = new java.util.concurrent.atomic.AtomicLong(
+      System.nanoTime() - NUDGE_GAP_NS);
 
   /** @param handlers the job handler instances, by class, that jobs are run with */
   public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, boolean runsJobs, Duration shutdownGrace,
@@ -118,6 +121,15 @@ public final class JobQueue implements AutoCloseable {
   private void nudge() {
     Object step = onboardStep();
     if (step == null) {
+      return;
+    }
+    // At most one nudge a second. A job a nudge hands to the worker pool counts as occupying a
+    // worker only once its thread starts, so back-to-back nudges (a burst of creates) would each
+    // take one more job and park it in this process's pool queue, where no heartbeat keeps it
+    // from being declared orphaned, and where no other process can take it.
+    long now = System.nanoTime();
+    long last = lastNudgeNs.get();
+    if (now - last < NUDGE_GAP_NS || !lastNudgeNs.compareAndSet(last, now)) {
       return;
     }
     nudger.execute(() -> {
