@@ -65,8 +65,10 @@ public final class TaskService {
       }
       throw e;
     }
-    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
+    // The submitted callback is read and queued before the job exists: once enqueued, a worker may
+    // mark the task processing at once, and the first callback would then say processing.
     events.changed(task.id());
+    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
     return task;
   }
 
