@@ -70,7 +70,7 @@ public final class JobQueue implements AutoCloseable {
       server = null;
       return;
     }
-    server = new BackgroundJobServer(storage, json, activator,
+    server = new OutageProofJobServer(storage, json, activator,
         BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
             .andWorkerCount(jobs.workers())
             .andPollInterval(jobs.pollInterval())
