@@ -57,8 +57,8 @@ public final class SqlTaskStore implements TaskStore {
 
   @Override
   public boolean startAttempt(String taskId) {
-    return db.update("UPDATE tasks SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND "
-        + UNFINISHED, now(), taskId) == 1;
+    return db.update("UPDATE tasks SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = ?"
+        + " WHERE id = ? AND " + UNFINISHED, now(), taskId) == 1;
   }
 
   @Override

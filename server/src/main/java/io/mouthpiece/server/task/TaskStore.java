@@ -26,7 +26,10 @@ public interface TaskStore {
   /** Ids of every task not finished: the ones to (re-)enqueue after a restart. */
   List<String> unfinished();
 
-  /** Marks the task processing and counts the attempt; false when it is already finished. */
+  /**
+   * Marks the task processing, counts the attempt and starts its progress again from 0 (a task run
+   * again after a crash or a hand-back renders from the start); false when it is already finished.
+   */
   boolean startAttempt(String taskId);
 
   void progress(String taskId, int percent);
