@@ -90,8 +90,15 @@ public final class Cluster implements AutoCloseable {
 
   /** Starts a worker process and waits until its job server runs (its start line is logged). */
   public Process addWorker() throws Exception {
+    return addWorker(Map.of());
+  }
+
+  /** A worker with its own settings on top of the shared ones, e.g. a longer shutdown grace. */
+  public Process addWorker(Map<String, String> own) throws Exception {
     String name = "worker-" + workers.size();
-    Process p = launch(name, Map.of("server.role", "worker"));
+    Map<String, String> settings = new HashMap<>(own);
+    settings.put("server.role", "worker");
+    Process p = launch(name, settings);
     workers.add(p);
     Path log = root.resolve(name).resolve("process.log");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

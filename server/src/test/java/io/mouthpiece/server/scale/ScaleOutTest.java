@@ -18,99 +18,109 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing is lost when the service is scaled out: one API process and two worker processes share
- * a real PostgreSQL and a real S3 server; 20 lip-sync tasks (2.5 s clips) are submitted and one
- * worker is killed with SIGKILL while it renders. Every task ends succeed with exactly one result
- * (one row, one object), downloadable (with ranges) through the API process; every status is
- * called back exactly once, in order; the killed worker's task is run again by the other worker
- * within a bounded delay. Then the surviving worker is stopped with SIGTERM while it renders one
- * more task: it exits within its grace, the task either finished (drained) or handed back and
- * finished by a new worker. After retention the bucket holds no object at all.
+ * Nothing is lost when the service is scaled out: one API process and worker processes share a
+ * real PostgreSQL and a real S3 server. 20 lip-sync tasks are submitted; the first is a long clip
+ * (20 s of 720p, rendering for well over 10 s) so that killing its worker with SIGKILL surely
+ * catches it mid-render, the other 19 are short (2.5 s). Every task ends succeed with exactly one
+ * result (one row, one object), downloadable (with ranges) through the API process; every status
+ * is called back exactly once, in order; only the killed task runs twice, taken up by the other
+ * worker within a bounded delay. Then shutdown, both ways, on one more long task: the surviving
+ * worker is stopped (SIGTERM) while it renders it, with a 2 s grace that the render far outlasts,
+ * so it hands the task back and exits; a new worker with a long grace takes the task up and is
+ * stopped while it renders: it drains, finishing the task before it exits. After retention the
+ * bucket holds no object at all.
  */
 class ScaleOutTest {
   static final int TASKS = 20;
+  static final String TASK_PATH = "/v1/videos/advanced-lip-sync/";
 
   @Test
-  void twentyTasksTwoWorkersOneKilled() throws Exception {
-    Path clip = TestMedia.firstHalf("retalking_face2.mp4"); // 2.5 s, 844x844
+  void twentyTasksOneWorkerKilledThenStoppedWorkersHandBackAndDrain() throws Exception {
+    Path shortClip = TestMedia.firstHalf("retalking_face2.mp4"); // 2.5 s, 844x844
+    Path longClip = TestMedia.oneFace720p("retalking_face2.mp4", 20);
     Path audio = TestMedia.sharedAudio("retalking_1.wav");
-    try (LocalHttp receiver = new LocalHttp(audio.getParent()); Cluster cluster = Cluster.start(Map.of())) {
-      cluster.addWorker();
-      cluster.addWorker();
+    try (LocalHttp receiver = new LocalHttp(audio.getParent()); Cluster cluster = Cluster.start(Map.of());
+        Database db = Database.open(cluster.config())) {
       Api api = cluster.api;
       String key = cluster.keys.apiKey();
-      String videoId = upload(api, key, clip);
       String audioId = upload(api, key, audio);
-      Api.Answer identified = api.post("/v1/videos/identify-face", key, "{\"video_id\": \"" + videoId + "\"}");
-      assertEquals(200, identified.status(), identified.message());
-      String session = identified.data().path("session_id").asText();
-      List<String> ids = new ArrayList<>();
-      for (int i = 0; i < TASKS; i++) {
-        ids.add(create(api, key, session, audioId, receiver, i));
-      }
+      String longSession = session(api, key, longClip);
+      String shortSession = session(api, key, shortClip);
 
-      awaitRendering(api, key, ids, 2);
-      long killedAtNs = System.nanoTime();
-      cluster.worker(0).destroyForcibly().waitFor(); // SIGKILL while it renders
-      long pickupMs;
-      try (Database db = Database.open(cluster.config())) {
-        while (db.queryOne("SELECT COUNT(*) FROM tasks WHERE attempts = 2", rs -> rs.getInt(1)).orElse(0) == 0) {
-          assertTrue(System.nanoTime() - killedAtNs < Duration.ofSeconds(150).toNanos(),
-              "the killed worker's task was not taken up again within 150 s; jobs by state: "
-                  + db.query("SELECT state, COUNT(*) FROM jobrunr_jobs GROUP BY state", rs -> rs.getString(1) + "=" + rs.getInt(2))
-                  + ", job servers: " + db.query("SELECT id, firstHeartbeat, lastHeartbeat, running FROM jobrunr_backgroundjobservers",
-                      rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4))
-                  + ", now " + java.time.Instant.now());
-          Thread.sleep(200);
-        }
-        pickupMs = (System.nanoTime() - killedAtNs) / 1_000_000;
-      }
-      System.out.println("scale-out: the killed worker's task was started again " + pickupMs + " ms after the kill");
-
-      checkSucceededOnce(api, key, ids);
-      Thread.sleep(2000); // the last callbacks' deliveries
-      for (String id : ids) {
-        List<String> statuses = receiver.callbacks.stream().map(LocalHttp.Received::body).filter(b -> b.contains(id))
-            .map(b -> b.replaceAll(".*\"task_status\":\"([a-z]+)\".*", "$1")).toList();
-        assertEquals(List.of("submitted", "processing", "succeed"), statuses, "each status called back once: " + id);
-      }
-      try (Database db = Database.open(cluster.config())) {
-        assertEquals(List.of(1, 2), db.query("SELECT DISTINCT attempts FROM tasks ORDER BY attempts", rs -> rs.getInt(1)),
-            "the killed task ran twice, the others once");
-        assertEquals(1, db.queryOne("SELECT COUNT(*) FROM tasks WHERE attempts = 2", rs -> rs.getInt(1)).orElseThrow(),
-            "a worker renders one task at a time: one task was caught by the kill");
-      }
-
-      // Worker 1 is the only one left, so the late task renders there; SIGTERM gives it the grace
-      // (2 s) to finish, else hands the task back; a new worker then finishes whatever came back.
-      List<String> late = List.of(create(api, key, session, audioId, receiver, TASKS));
-      awaitRendering(api, key, late, 1);
-      Process stopped = cluster.worker(1);
-      stopped.destroy();
-      assertTrue(stopped.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "a stopped worker exits within its grace");
+      // Worker 0 alone takes the long task; worker 1 comes up and the short ones are queued; then
+      // worker 0 is killed while it still renders the long task.
       cluster.addWorker();
-      checkSucceededOnce(api, key, late);
-      int total = TASKS + late.size();
-
-      try (Database db = Database.open(cluster.config())) {
-        assertEquals(total, db.queryOne("SELECT COUNT(*) FROM stored_files f JOIN tasks t ON f.id = CONCAT('r', t.id)",
-            rs -> rs.getInt(1)).orElseThrow(), "one result row per task");
-        assertEquals(total + 3, db.queryOne("SELECT COUNT(*) FROM stored_files", rs -> rs.getInt(1)).orElseThrow(),
-            "the results, the two uploads and the face crop: nothing else");
-        List<String> recorded = db.query("SELECT storage_key FROM stored_files", rs -> rs.getString(1))
-            .stream().sorted().toList();
-        assertEquals(recorded, cluster.s3.keys(Cluster.BUCKET), "no object in the bucket that no row names");
-
-        FileStore store = FileStore.open(cluster.config());
-        RetentionSweep retention = new RetentionSweep(new SqlTaskStore(db), new SessionStore(db), new FileIndex(db), store);
-        RetentionSweep.Swept swept = retention.sweep(System.currentTimeMillis() + Duration.ofDays(31).toMillis());
-        assertEquals(total, swept.tasks());
-        assertEquals(List.of(), cluster.s3.keys(Cluster.BUCKET), "after retention the bucket is empty");
+      List<String> ids = new ArrayList<>(List.of(create(api, key, longSession, audioId, receiver, 0)));
+      String killed = ids.get(0);
+      awaitStarted(api, key, receiver, killed);
+      cluster.addWorker();
+      for (int i = 1; i < TASKS; i++) {
+        ids.add(create(api, key, shortSession, audioId, receiver, i));
       }
+      assertEquals("processing", status(api, key, killed), "the long task still renders when its worker is killed");
+      long killedAtNs = System.nanoTime();
+      cluster.worker(0).destroyForcibly().waitFor(); // SIGKILL
+      awaitAttempt(db, killed, 2, Duration.ofSeconds(150));
+      System.out.println("scale-out: the killed worker's task was started again "
+          + (System.nanoTime() - killedAtNs) / 1_000_000 + " ms after the kill");
+      checkSucceededOnce(api, key, ids);
+      assertEquals(List.of(killed), db.query("SELECT id FROM tasks WHERE attempts <> 1", rs -> rs.getString(1)),
+          "the killed task ran twice, every other task once");
+
+      // Worker 1, the only one left, renders the late task when it is stopped: its 2 s grace runs
+      // out, so the task is handed back unfinished.
+      String late = create(api, key, longSession, audioId, receiver, TASKS);
+      ids.add(late);
+      awaitStarted(api, key, receiver, late);
+      long stoppedAtNs = System.nanoTime();
+      stop(cluster.worker(1), Duration.ofSeconds(30));
+      assertEquals("processing/1", attempt(db, late), "handed back unfinished: the render outlasts the grace");
+
+      // A worker with a grace longer than the render takes it up, and is stopped while it renders.
+      Process draining = cluster.addWorker(Map.of("server.shutdown-grace", "120s"));
+      awaitAttempt(db, late, 2, Duration.ofSeconds(90));
+      System.out.println("scale-out: the handed-back task was started again "
+          + (System.nanoTime() - stoppedAtNs) / 1_000_000 + " ms after SIGTERM");
+      stop(draining, Duration.ofSeconds(150));
+      assertEquals("succeed/2", attempt(db, late), "drained: finished by the stopped worker before it exited");
+      checkSucceededOnce(api, key, List.of(late));
+
+      checkCallbacks(receiver, ids);
+      checkStorage(cluster, db, ids.size());
     }
+  }
+
+  /** One result row and one object per task, nothing unnamed in the bucket, nothing left after retention. */
+  private static void checkStorage(Cluster cluster, Database db, int tasks) throws Exception {
+    assertEquals(tasks, db.queryOne("SELECT COUNT(*) FROM stored_files f JOIN tasks t ON f.id = CONCAT('r', t.id)",
+        rs -> rs.getInt(1)).orElseThrow(), "one result row per task");
+    assertEquals(tasks + 5, db.queryOne("SELECT COUNT(*) FROM stored_files", rs -> rs.getInt(1)).orElseThrow(),
+        "the results, the three uploads and the two face crops: nothing else");
+    List<String> recorded = db.query("SELECT storage_key FROM stored_files", rs -> rs.getString(1)).stream().sorted().toList();
+    assertEquals(recorded, cluster.s3.keys(Cluster.BUCKET), "no object in the bucket that no row names");
+
+    RetentionSweep retention = new RetentionSweep(new SqlTaskStore(db), new SessionStore(db), new FileIndex(db),
+        FileStore.open(cluster.config()));
+    RetentionSweep.Swept swept = retention.sweep(System.currentTimeMillis() + Duration.ofDays(31).toMillis());
+    assertEquals(tasks, swept.tasks());
+    assertEquals(List.of(), cluster.s3.keys(Cluster.BUCKET), "after retention the bucket is empty");
+  }
+
+  /** Every status of every task called back exactly once, in order, whichever process sent it. */
+  private static void checkCallbacks(LocalHttp receiver, List<String> ids) throws InterruptedException {
+    Thread.sleep(2000); // the last callbacks' deliveries
+    for (String id : ids) {
+      assertEquals(List.of("submitted", "processing", "succeed"), statuses(receiver, id), "each status called back once: " + id);
+    }
+  }
+
+  private static List<String> statuses(LocalHttp receiver, String id) {
+    return receiver.callbacks.stream().map(LocalHttp.Received::body).filter(b -> b.contains(id))
+        .map(b -> b.replaceAll(".*\"task_status\":\"([a-z]+)\".*", "$1")).toList();
   }
 
   private static String create(Api api, String key, String session, String audioId, LocalHttp receiver, int i) {
@@ -125,7 +135,7 @@ class ScaleOutTest {
   /** Each task ends succeed with one result, downloadable whole and by range through the API process. */
   private static void checkSucceededOnce(Api api, String key, List<String> ids) throws InterruptedException {
     for (String id : ids) {
-      JsonNode task = api.awaitFinal("/v1/videos/advanced-lip-sync/" + id, key, Duration.ofMinutes(4));
+      JsonNode task = api.awaitFinal(TASK_PATH + id, key, Duration.ofMinutes(4));
       assertEquals("succeed", task.path("task_status").asText(), task.toString());
       JsonNode videos = task.path("task_result").path("videos");
       assertEquals(1, videos.size(), "one result: " + task);
@@ -146,27 +156,49 @@ class ScaleOutTest {
     return a.data().path("file_id").asText();
   }
 
+  /** Uploads a video and finds its faces: the session tasks are made from. */
+  private static String session(Api api, String key, Path video) throws Exception {
+    Api.Answer identified = api.post("/v1/videos/identify-face", key, "{\"video_id\": \"" + upload(api, key, video) + "\"}");
+    assertEquals(200, identified.status(), identified.message());
+    return identified.data().path("session_id").asText();
+  }
+
+  private static String status(Api api, String key, String id) {
+    return api.get(TASK_PATH + id, key).data().path("task_status").asText();
+  }
+
+  /** The task's status and how many times a worker started it, e.g. "processing/1". */
+  private static String attempt(Database db, String id) {
+    return db.queryOne("SELECT status, attempts FROM tasks WHERE id = ?", rs -> rs.getString(1) + "/" + rs.getInt(2), id)
+        .orElseThrow();
+  }
+
   /**
-   * Waits until {@code count} tasks render at once, each visibly into its lip-sync (so its
-   * processing callback, sent as it starts, has gone out).
+   * Waits until a worker runs the task and its processing callback has been received, so that a
+   * worker killed from now on has said "processing" already.
    */
-  private static void awaitRendering(Api api, String key, List<String> ids, int count) throws InterruptedException {
+  private static void awaitStarted(Api api, String key, LocalHttp receiver, String id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      int processing = 0;
-      int minProgress = 100;
-      for (String id : ids) {
-        JsonNode t = api.get("/v1/videos/advanced-lip-sync/" + id, key).data();
-        if (t.path("task_status").asText().equals("processing")) {
-          processing++;
-          minProgress = Math.min(minProgress, t.path("task_progress").asInt());
-        }
-      }
-      if (processing == count && minProgress >= 10) {
-        return;
-      }
+    while (!(status(api, key, id).equals("processing") && statuses(receiver, id).contains("processing"))) {
+      assertTrue(System.nanoTime() < deadline, "task " + id + " did not start within 90 s");
       Thread.sleep(100);
     }
-    throw new AssertionError(count + " task(s) did not render at once within 90 s");
+  }
+
+  /** Waits until a worker has started the task's {@code attempt}-th run. */
+  private static void awaitAttempt(Database db, String id, int attempt, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!attempt(db, id).equals("processing/" + attempt)) {
+      assertTrue(System.nanoTime() < deadline, "task " + id + " not started a " + attempt + "th time within " + within
+          + " (now " + attempt(db, id) + "); jobs by state: "
+          + db.query("SELECT state, COUNT(*) FROM jobrunr_jobs GROUP BY state", rs -> rs.getString(1) + "=" + rs.getInt(2)));
+      Thread.sleep(200);
+    }
+  }
+
+  /** SIGTERM, then the process must have exited within {@code within}. */
+  private static void stop(Process worker, Duration within) throws InterruptedException {
+    worker.destroy();
+    assertTrue(worker.waitFor(within.toMillis(), TimeUnit.MILLISECONDS), "a stopped worker exits within " + within);
   }
 }
