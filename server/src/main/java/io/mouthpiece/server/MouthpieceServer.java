@@ -29,6 +29,7 @@ import io.mouthpiece.server.task.RenderJobHandler;
 import io.mouthpiece.server.task.SqlTaskStore;
 import io.mouthpiece.server.task.TaskEvents;
 import io.mouthpiece.server.task.TaskRequests;
+import io.mouthpiece.server.task.TaskReconciler;
 import io.mouthpiece.server.task.TaskService;
 import io.mouthpiece.server.task.TaskStore;
 import io.mouthpiece.server.task.TaskView;
@@ -38,6 +39,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -59,7 +63,8 @@ public final class MouthpieceServer implements AutoCloseable {
   private final CallbackSender callbacks;
   private final JobQueue queue;
   private final ApiServer http; // null on a worker
-  private final java.util.concurrent.ScheduledExecutorService localSweep;
+  private final ScheduledExecutorService housekeeping;
+  private final TaskReconciler reconciler; // null where no jobs run
   private final List<String> routeKeys;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> baseUrl = new AtomicReference<>("");
@@ -114,23 +119,36 @@ public final class MouthpieceServer implements AutoCloseable {
     queue.start();
     service.recover();
     queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
-    // Temp files and cached copies are this process's own: each node sweeps its own, whatever its role.
-    localSweep = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "local-sweep");
+    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "housekeeping");
       t.setDaemon(true);
       return t;
     });
-    long everyMs = config.retention().sweepEvery().toMillis();
-    localSweep.scheduleWithFixedDelay(() -> {
-      try {
-        store.sweepLocal();
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("local sweep failed: {}", e.toString());
-      }
-    }, everyMs, everyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    // Temp files and cached copies are this process's own: each node sweeps its own, whatever its role.
+    every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
+    reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;
+    if (reconciler != null) {
+      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(System.currentTimeMillis()));
+    }
     LOG.info("mouthpiece {} on {} (data in {}, database {}, storage {})", config.role().name().toLowerCase(),
         baseUrl.get(), config.dataDir(), config.database().url().isBlank() ? "embedded H2" : "external",
         config.storage().isS3() ? "s3 bucket " + config.storage().bucket() : "local directory");
+  }
+
+  /** A chore of this process, run every {@code everyMs}; a failure is logged and the chore runs again next time. */
+  private void every(long everyMs, String what, Chore chore) {
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        chore.run();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{} failed: {}", what, e.toString());
+      }
+    }, everyMs, everyMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Housekeeping work that may fail on I/O. */
+  private interface Chore {
+    void run() throws IOException;
   }
 
   /** Starts the service with this configuration. */
@@ -159,6 +177,11 @@ public final class MouthpieceServer implements AutoCloseable {
     return retention;
   }
 
+  /** The queue's reconciler; empty on an API node, which runs no jobs. */
+  public Optional<TaskReconciler> reconciler() {
+    return Optional.ofNullable(reconciler);
+  }
+
   public ServerConfig config() {
     return config;
   }
@@ -180,7 +203,7 @@ public final class MouthpieceServer implements AutoCloseable {
     }
     LOG.info("shutting down: no new tasks; running work gets up to {} to finish, else runs again after restart",
         config.http().shutdownGrace());
-    localSweep.shutdownNow();
+    housekeeping.shutdownNow();
     try {
       if (http != null) {
         http.stop();

@@ -14,6 +14,7 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
@@ -162,6 +163,16 @@ public final class JobQueue implements AutoCloseable {
   public void enqueue(UUID id, JobRequest job) {
     scheduler.enqueue(id, job);
     nudge();
+  }
+
+  /** Whether a job with this id exists, in any state (a finished job counts until JobRunr deletes it). */
+  public boolean exists(UUID id) {
+    try {
+      storage.getJobById(id);
+      return true;
+    } catch (JobNotFoundException e) {
+      return false;
+    }
   }
 
   public void schedule(Instant at, JobRequest job) {

@@ -51,8 +51,9 @@ public final class SqlTaskStore implements TaskStore {
   }
 
   @Override
-  public List<String> unfinished() {
-    return db.query("SELECT id FROM tasks WHERE " + UNFINISHED + " ORDER BY created_at", rs -> rs.getString(1));
+  public List<String> unfinished(long createdBeforeMs) {
+    return db.query("SELECT id FROM tasks WHERE " + UNFINISHED + " AND created_at < ? ORDER BY created_at",
+        rs -> rs.getString(1), createdBeforeMs);
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class TaskService {
 
   /** Enqueues every unfinished task again; fixed job ids make this a no-op for those already queued. */
   public int recover() {
-    List<String> ids = store.unfinished();
+    List<String> ids = store.unfinished(Long.MAX_VALUE);
     for (String id : ids) {
       queue.get().enqueue(RenderJob.jobId(id), new RenderJob(id));
     }

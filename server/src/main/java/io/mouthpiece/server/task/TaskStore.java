@@ -23,8 +23,8 @@ public interface TaskStore {
   /** Tasks submitted or processing for this account. */
   int countInFlight(String accountId);
 
-  /** Ids of every task not finished: the ones to (re-)enqueue after a restart. */
-  List<String> unfinished();
+  /** Ids of the tasks not finished that were created before {@code createdBeforeMs}, oldest first. */
+  List<String> unfinished(long createdBeforeMs);
 
   /**
    * Marks the task processing, counts the attempt and starts its progress again from 0 (a task run
