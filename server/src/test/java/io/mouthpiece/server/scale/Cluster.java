@@ -50,7 +50,7 @@ public final class Cluster implements AutoCloseable {
     }
     api = new Api("http://127.0.0.1:" + apiPort);
     apiProcess = launch("api", Map.of("server.role", "api", "server.port", Integer.toString(apiPort)));
-    awaitHealthy();
+    api.awaitHealthy(apiProcess, Duration.ofSeconds(60)); // its log: ROOT/api/process.log
   }
 
   /** Starts the servers and the API process; add workers with {@link #addWorker}. */
@@ -123,24 +123,6 @@ public final class Cluster implements AutoCloseable {
     Files.writeString(dir.resolve("mouthpiece.properties"),
         s.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")) + "\n");
     return ServerProcess.launch(dir, "process.log");
-  }
-
-  private void awaitHealthy() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!apiProcess.isAlive()) {
-        throw new IllegalStateException("the API process died on start; see " + root.resolve("api"));
-      }
-      try {
-        if (api.get("/health", null).status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("no healthy API process within 60 s");
   }
 
   @Override

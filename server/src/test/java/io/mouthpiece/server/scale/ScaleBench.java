@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * Scale-out figures ({@code bench/scale-out.sh}): throughput in tasks per minute with 1 and with 2
- * worker processes (one API process, PostgreSQL, S3Proxy, all on this machine), and how long after
- * a SIGKILL the killed worker's task starts again on the other worker. Args: tasks per run (12).
+ * worker processes (one API process, PostgreSQL, S3Proxy, all on this machine; tasks on a 2.5 s
+ * clip), and how long after a SIGKILL the killed worker's task starts again on the other worker
+ * (two tasks on a 20 s 720p clip, one per worker, so the kill surely lands mid-render).
+ * Args: tasks per run (12).
  */
 public final class ScaleBench {
   private ScaleBench() {}
@@ -22,13 +24,14 @@ public final class ScaleBench {
   public static void main(String[] args) throws Exception {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     Path clip = TestMedia.firstHalf("retalking_face2.mp4");
+    Path longClip = TestMedia.oneFace720p("retalking_face2.mp4", 20);
     Path audio = TestMedia.sharedAudio("retalking_1.wav");
     for (int workers = 1; workers <= 2; workers++) {
       try (Cluster cluster = Cluster.start(Map.of())) {
         for (int w = 0; w < workers; w++) {
           cluster.addWorker();
         }
-        Run run = new Run(cluster, clip, audio);
+        Run run = new Run(cluster, clip, longClip, audio);
         long t0 = System.nanoTime();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -47,24 +50,36 @@ public final class ScaleBench {
     }
   }
 
-  /** One cluster's client side: the clip uploaded and identified once, tasks made from it. */
+  /** One cluster's client side: the clips uploaded and identified once, tasks made from them. */
   private static final class Run {
     final Cluster cluster;
     final String key;
     final String session;
+    final String longSession;
     final String audioId;
 
-    Run(Cluster cluster, Path clip, Path audio) throws Exception {
+    Run(Cluster cluster, Path clip, Path longClip, Path audio) throws Exception {
       this.cluster = cluster;
       this.key = cluster.keys.apiKey();
-      Api api = cluster.api;
-      String videoId = api.upload("/v1/files", key, clip).data().path("file_id").asText();
-      audioId = api.upload("/v1/files", key, audio).data().path("file_id").asText();
-      session = api.post("/v1/videos/identify-face", key, "{\"video_id\": \"" + videoId + "\"}").data()
+      audioId = upload(audio);
+      session = session(clip);
+      longSession = session(longClip);
+    }
+
+    private String upload(Path file) throws Exception {
+      return cluster.api.upload("/v1/files", key, file).data().path("file_id").asText();
+    }
+
+    private String session(Path video) throws Exception {
+      return cluster.api.post("/v1/videos/identify-face", key, "{\"video_id\": \"" + upload(video) + "\"}").data()
           .path("session_id").asText();
     }
 
     String create(int i) {
+      return create(session, i);
+    }
+
+    String create(String session, int i) {
       Api.Answer a = cluster.api.post("/v1/videos/advanced-lip-sync", key, "{\"session_id\": \"" + session
           + "\", \"face_choose\": [{\"face_id\": \"0\", \"audio_id\": \"" + audioId + "\", \"sound_start_time\": "
           + (i % 20) * 100 + ", \"sound_end_time\": " + (2000 + (i % 20) * 100) + ", \"sound_insert_time\": 0}]}");
@@ -81,21 +96,24 @@ public final class ScaleBench {
       }
     }
 
-    /** Two tasks, one per worker; worker 0 is killed once both render; ms until its task starts again. */
+    /**
+     * Two long tasks: once both are processing, each worker (one render at a time) has one; worker 0
+     * is killed; ms until its task starts again on worker 1.
+     */
     long pickupAfterKill() throws Exception {
-      List<String> ids = List.of(create(0), create(1));
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (ids.stream().filter(id -> cluster.api.get("/v1/videos/advanced-lip-sync/" + id, key).data()
-          .path("task_progress").asInt() >= 10).count() < 2) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("two tasks did not render at once");
-        }
-        Thread.sleep(100);
-      }
-      long killedAt = System.nanoTime();
-      cluster.worker(0).destroyForcibly().waitFor();
+      List<String> ids = List.of(create(longSession, 0), create(longSession, 1));
+      long killedAt;
       try (Database db = Database.open(cluster.config())) {
-        while (db.queryOne("SELECT COUNT(*) FROM tasks WHERE attempts = 2", rs -> rs.getInt(1)).orElse(0) == 0) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (count(db, "status = 'processing'", ids) < 2) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("two tasks did not render at once");
+          }
+          Thread.sleep(100);
+        }
+        killedAt = System.nanoTime();
+        cluster.worker(0).destroyForcibly().waitFor();
+        while (count(db, "attempts = 2", ids) == 0) {
           Thread.sleep(100);
         }
       }
@@ -104,6 +122,11 @@ public final class ScaleBench {
         awaitSucceed(id);
       }
       return ms;
+    }
+
+    private static int count(Database db, String condition, List<String> ids) {
+      return db.queryOne("SELECT COUNT(*) FROM tasks WHERE " + condition + " AND id IN (?, ?)", rs -> rs.getInt(1),
+          ids.get(0), ids.get(1)).orElse(0);
     }
   }
 }
