@@ -50,6 +50,7 @@ public final class JobQueue implements AutoCloseable {
   private volatile boolean closing;
   private volatile Object onboard;
   private static final long NUDGE_GAP_NS = 1_000_000_000L;
+  private static final long HAND_BACK_WAIT_NS = 5_000_000_000L;
   private final java.util.concurrent.atomic.AtomicLong lastNudgeNs = new java.util.concurrent.atomic.AtomicLong(
       System.nanoTime() - NUDGE_GAP_NS);
 
@@ -197,9 +198,27 @@ public final class JobQueue implements AutoCloseable {
     try {
       if (server != null) {
         server.stop();
+        awaitHandBacks();
       }
     } finally {
       storage.close();
+    }
+  }
+
+  /**
+   * An interrupted job notices at its next progress step and records its hand-back (failed, to be
+   * retried) only then, which JobRunr's stop does not wait for. Waiting a little for it lets another
+   * worker retry the job within seconds; a process that exits first leaves the job to the
+   * orphaned-job check, 20 s and more later.
+   */
+  private void awaitHandBacks() {
+    long deadline = System.nanoTime() + HAND_BACK_WAIT_NS;
+    try {
+      while (server.getJobSteward().getOccupiedWorkerCount() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

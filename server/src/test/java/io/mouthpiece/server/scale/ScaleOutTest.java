@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * result (one row, one object), downloadable (with ranges) through the API process; every status
  * is called back exactly once, in order; only the killed task runs twice, taken up by the other
  * worker within a bounded delay. Then shutdown, both ways, on one more long task: the surviving
- * worker is stopped (SIGTERM) while it renders it, with a 2 s grace that the render far outlasts,
+ * worker is stopped (SIGTERM) while it renders it, with a 1 s grace that the render far outlasts,
  * so it hands the task back and exits; a new worker with a long grace takes the task up and is
  * stopped while it renders: it drains, finishing the task before it exits. After retention the
  * bucket holds no object at all.
@@ -57,13 +57,16 @@ class ScaleOutTest {
       List<String> ids = new ArrayList<>(List.of(create(api, key, longSession, audioId, receiver, 0)));
       String killed = ids.get(0);
       awaitStarted(api, key, receiver, killed);
-      cluster.addWorker();
+      long startedAtNs = System.nanoTime();
+      cluster.addWorker(Map.of("server.shutdown-grace", "1s")); // stopped later, mid-render: see below
       for (int i = 1; i < TASKS; i++) {
         ids.add(create(api, key, shortSession, audioId, receiver, i));
       }
       assertEquals("processing", status(api, key, killed), "the long task still renders when its worker is killed");
       long killedAtNs = System.nanoTime();
       cluster.worker(0).destroyForcibly().waitFor(); // SIGKILL
+      System.out.println("scale-out: worker 0 killed " + (killedAtNs - startedAtNs) / 1_000_000
+          + " ms into the long task (a 20 s 720p clip)");
       awaitAttempt(db, killed, 2, Duration.ofSeconds(150));
       System.out.println("scale-out: the killed worker's task was started again "
           + (System.nanoTime() - killedAtNs) / 1_000_000 + " ms after the kill");
@@ -71,7 +74,7 @@ class ScaleOutTest {
       assertEquals(List.of(killed), db.query("SELECT id FROM tasks WHERE attempts <> 1", rs -> rs.getString(1)),
           "the killed task ran twice, every other task once");
 
-      // Worker 1, the only one left, renders the late task when it is stopped: its 2 s grace runs
+      // Worker 1, the only one left, renders the late task when it is stopped: its 1 s grace runs
       // out, so the task is handed back unfinished.
       String late = create(api, key, longSession, audioId, receiver, TASKS);
       ids.add(late);
