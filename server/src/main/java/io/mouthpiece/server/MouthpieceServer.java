@@ -24,21 +24,24 @@ import io.mouthpiece.server.retention.RetentionJob;
 import io.mouthpiece.server.retention.RetentionJobHandler;
 import io.mouthpiece.server.retention.RetentionSweep;
 import io.mouthpiece.server.store.FileIndex;
-import io.mouthpiece.server.store.LocalFileStore;
+import io.mouthpiece.server.store.FileStore;
 import io.mouthpiece.server.task.RenderJobHandler;
 import io.mouthpiece.server.task.SqlTaskStore;
 import io.mouthpiece.server.task.TaskEvents;
 import io.mouthpiece.server.task.TaskRequests;
+import io.mouthpiece.server.task.TaskReconciler;
 import io.mouthpiece.server.task.TaskService;
 import io.mouthpiece.server.task.TaskStore;
 import io.mouthpiece.server.task.TaskView;
 import io.mouthpiece.server.task.TaskWorker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The service, wired: database, storage, job queue, HTTP. {@link #start} returns once it listens
  * and its queue runs; {@link #close} shuts down gracefully (no new work, running work finished or
- * left to run again after the restart).
+ * left to run again after the restart). The role decides the parts: an API node has no job
+ * server, a worker no HTTP listener; both share the database and the store with the other nodes.
  */
 public final class MouthpieceServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MouthpieceServer.class);
@@ -58,7 +62,9 @@ public final class MouthpieceServer implements AutoCloseable {
   private final RetentionSweep retention;
   private final CallbackSender callbacks;
   private final JobQueue queue;
-  private final ApiServer http;
+  private final ApiServer http; // null on a worker
+  private final ScheduledExecutorService housekeeping;
+  private final TaskReconciler reconciler; // null where no jobs run
   private final List<String> routeKeys;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> baseUrl = new AtomicReference<>("");
@@ -70,14 +76,15 @@ public final class MouthpieceServer implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     db = Database.open(config);
     accounts = new AccountStore(db);
-    firstAccount = accounts.isEmpty() ? accounts.create("default") : null;
+    // Only a node that serves the API makes the first account: workers never race it for one.
+    firstAccount = config.role().servesApi() && accounts.isEmpty() ? accounts.create("default") : null;
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
 
-    LocalFileStore store = new LocalFileStore(config.dataDir().resolve("files"));
+    FileStore store = FileStore.open(config);
     FileIndex files = new FileIndex(db);
     SessionStore sessions = new SessionStore(db);
     TaskStore tasks = new SqlTaskStore(db);
@@ -89,15 +96,9 @@ public final class MouthpieceServer implements AutoCloseable {
     TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
     TaskService service = new TaskService(tasks, files, queueRef::get, events, config.retention().results().toMillis(),
         config.accounts().maxTasksInFlight());
-    retention = new RetentionSweep(tasks, sessions, files, store, () -> {
-      try {
-        store.sweepTemp();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    retention = new RetentionSweep(tasks, sessions, files, store);
     RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
-    queue = new JobQueue(db.dataSource(), config.jobs(), config.http().shutdownGrace(), Map.of(
+    queue = new JobQueue(db.dataSource(), config.jobs(), config.role().runsJobs(), config.http().shutdownGrace(), Map.of(
         RenderJobHandler.class, render,
         CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
         RetentionJobHandler.class, new RetentionJobHandler(retention)), List.of(render));
@@ -106,15 +107,48 @@ public final class MouthpieceServer implements AutoCloseable {
     Handlers handlers = new Handlers(config, inputs, files, store, view,
         new TaskRequests(sessions, inputs, config.media().maxAudioBytes()), service,
         new IdentifyService(inputs, sessions, config), metrics, this::isReady);
-    http = handlers.server(new Authenticator(accounts), stopping::get);
     routeKeys = handlers.routeKeys();
-    port = http.start(config.http().host(), config.http().port());
+    if (config.role().servesApi()) {
+      http = handlers.server(new Authenticator(accounts), stopping::get);
+      port = http.start(config.http().host(), config.http().port());
+    } else {
+      http = null;
+      port = -1;
+    }
     baseUrl.set(config.baseUrl(port));
     queue.start();
     service.recover();
     queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
-    LOG.info("mouthpiece serving on {} (data in {}, database {})", baseUrl.get(), config.dataDir(),
-        config.database().url().isBlank() ? "embedded H2" : "external");
+    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    // Temp files and cached copies are this process's own: each node sweeps its own, whatever its role.
+    every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
+    reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;
+    if (reconciler != null) {
+      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(System.currentTimeMillis()));
+    }
+    LOG.info("mouthpiece {} on {} (data in {}, database {}, storage {})", config.role().name().toLowerCase(),
+        baseUrl.get(), config.dataDir(), config.database().url().isBlank() ? "embedded H2" : "external",
+        config.storage().isS3() ? "s3 bucket " + config.storage().bucket() : "local directory");
+  }
+
+  /** A chore of this process, run every {@code everyMs}; a failure is logged and the chore runs again next time. */
+  private void every(long everyMs, String what, Chore chore) {
+    housekeeping.scheduleWithFixedDelay(() -> {
+      try {
+        chore.run();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{} failed: {}", what, e.toString());
+      }
+    }, everyMs, everyMs, TimeUnit.MILLISECONDS);
+  }
+
+  /** Housekeeping work that may fail on I/O. */
+  private interface Chore {
+    void run() throws IOException;
   }
 
   /** Starts the service with this configuration. */
@@ -143,6 +177,11 @@ public final class MouthpieceServer implements AutoCloseable {
     return retention;
   }
 
+  /** The queue's reconciler; empty on an API node, which runs no jobs. */
+  public Optional<TaskReconciler> reconciler() {
+    return Optional.ofNullable(reconciler);
+  }
+
   public ServerConfig config() {
     return config;
   }
@@ -164,8 +203,11 @@ public final class MouthpieceServer implements AutoCloseable {
     }
     LOG.info("shutting down: no new tasks; running work gets up to {} to finish, else runs again after restart",
         config.http().shutdownGrace());
+    housekeeping.shutdownNow();
     try {
-      http.stop();
+      if (http != null) {
+        http.stop();
+      }
     } finally {
       try {
         queue.close();

@@ -117,4 +117,23 @@ public final class Api {
     }
     throw new AssertionError("task not finished within " + within + ": " + task);
   }
+
+  /** Waits until {@code /health} answers 200 (the server of {@code process} is up), failing if the process dies first. */
+  public void awaitHealthy(Process process, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the server process died on start (exit " + process.exitValue() + ")");
+      }
+      try {
+        if (get("/health", null).status() == 200) {
+          return;
+        }
+      } catch (RuntimeException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("no healthy server within " + within);
+  }
 }

@@ -15,7 +15,7 @@ public final class ServerProcess {
   }
 
   /** Starts it; its output goes to {@code DATA_DIR/<logName>}. */
-  static Process launch(Path dataDir, String logName) throws java.io.IOException {
+  public static Process launch(Path dataDir, String logName) throws java.io.IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
         ServerProcess.class.getName(), dataDir.toString());

@@ -43,7 +43,7 @@ class ServerRestartTest {
       Process first = ServerProcess.launch(dataDir, "first.log");
       String taskId;
       try {
-        awaitHealthy(api, first);
+        api.awaitHealthy(first, Duration.ofSeconds(60));
         Api.Answer identified = api.post("/v1/videos/identify-face", keys.apiKey(),
             "{\"video_url\": \"" + host.url("/media/video/retalking_face2.mp4") + "\"}");
         assertEquals(200, identified.status(), identified.message());
@@ -59,7 +59,7 @@ class ServerRestartTest {
       }
       Process second = ServerProcess.launch(dataDir, "second.log");
       try {
-        awaitHealthy(api, second);
+        api.awaitHealthy(second, Duration.ofSeconds(60));
         JsonNode task = api.awaitFinal("/v1/videos/advanced-lip-sync/" + taskId, keys.apiKey(), Duration.ofMinutes(4));
         assertEquals("succeed", task.path("task_status").asText(), task.toString());
         assertEquals(1, task.path("task_result").path("videos").size());
@@ -87,22 +87,6 @@ class ServerRestartTest {
       assertEquals(recorded, walk.filter(Files::isRegularFile).map(p -> files.relativize(p).toString()).sorted().toList(),
           "exactly the recorded files: one result, no second one");
     }
-  }
-
-  private static void awaitHealthy(Api api, Process p) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      assertTrue(p.isAlive(), "the server process died on start");
-      try {
-        if (api.get("/health", null).status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("no healthy server within 60 s");
   }
 
   /** Waits until the task is processing and the lip-sync has visibly started. */

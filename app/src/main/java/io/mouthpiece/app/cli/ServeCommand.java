@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code mouthpiece serve}: the Kling lip-sync HTTP service, with an embedded database under --data-dir. */
+/** {@code mouthpiece serve}: the Kling lip-sync HTTP service; by default with an embedded database under --data-dir. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -17,11 +17,15 @@ import picocli.CommandLine.Option;
     header = "Runs the Kling lip-sync HTTP service (kling-api.md) until stopped.",
     description = {
       "Serves every endpoint under /v1 and /kling/v1, plus /health, /metrics and /openapi.json. "
-          + "Everything is kept under --data-dir: an embedded H2 database, uploads, face crops and results. "
+          + "By default everything is kept under --data-dir: an embedded H2 database, uploads, face crops and "
+          + "results. To scale out, processes share a PostgreSQL (database.url) and an S3-compatible bucket "
+          + "(storage.s3.*), each serving the API, rendering, or both (server.role=api|worker|both); see the "
+          + "README's 'Scaling out'. "
           + "Listens on 127.0.0.1 unless server.host says otherwise. On the first start with no account, "
           + "an account named 'default' is created and its keys are printed once, as JSON on stdout. "
           + "Logs go to stderr, one JSON object a line. Ctrl-C / SIGTERM stops it gracefully: running tasks "
-          + "get server.shutdown-grace to finish, else run again after the next start."
+          + "get server.shutdown-grace to finish, else are handed back and run again (by another worker, or "
+          + "after the next start)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin
@@ -54,7 +58,9 @@ final class ServeCommand implements Callable<Integer> {
       System.out.println(AccountsCommand.json(keys));
       System.out.flush();
     });
-    System.err.println("mouthpiece: serving on " + server.baseUrl() + " (Ctrl-C to stop)");
+    System.err.println(server.config().role().servesApi()
+        ? "mouthpiece: serving on " + server.baseUrl() + " (Ctrl-C to stop)"
+        : "mouthpiece: rendering as a worker, no HTTP listener (Ctrl-C to stop)");
     stopped.await();
     return 0;
   }

@@ -32,11 +32,19 @@ public final class ConfigLoader {
     d.put("server.max-json-bytes", "8000000");
     d.put("server.max-upload-bytes", "110000000");
     d.put("server.shutdown-grace", "30s");
+    d.put("server.role", "both");
     d.put("data-dir", "mouthpiece-data");
     d.put("database.url", "");
     d.put("database.user", "sa");
     d.put("database.password", "");
     d.put("database.pool-size", "10");
+    d.put("database.connect-timeout", "3s");
+    d.put("storage.s3.bucket", "");
+    d.put("storage.s3.endpoint", "");
+    d.put("storage.s3.region", "us-east-1");
+    d.put("storage.s3.access-key", "");
+    d.put("storage.s3.secret-key", "");
+    d.put("storage.s3.path-style", "true");
     d.put("jobs.workers", "1");
     d.put("jobs.poll-interval", "5s");
     d.put("jobs.render-nice", "10");
@@ -117,9 +125,12 @@ public final class ConfigLoader {
     return new ServerConfig(
         new ServerConfig.Http(str("server.host"), integer("server.port"), str("server.public-url"),
             lng("server.max-json-bytes"), lng("server.max-upload-bytes"), duration("server.shutdown-grace")),
+        role(),
         Path.of(str("data-dir")).toAbsolutePath(),
         new ServerConfig.Database(str("database.url"), str("database.user"), str("database.password"),
-            integer("database.pool-size")),
+            integer("database.pool-size"), duration("database.connect-timeout")),
+        new ServerConfig.Storage(str("storage.s3.bucket"), str("storage.s3.endpoint"), str("storage.s3.region"),
+            str("storage.s3.access-key"), str("storage.s3.secret-key"), bool("storage.s3.path-style")),
         new ServerConfig.Jobs(integer("jobs.workers"), duration("jobs.poll-interval"), integer("jobs.render-nice")),
         new ServerConfig.Fetch(bool("fetch.allow-private-addresses"), duration("fetch.timeout"),
             integer("fetch.max-redirects")),
@@ -131,6 +142,14 @@ public final class ConfigLoader {
         new ServerConfig.Callbacks(duration("callbacks.timeout"), integer("callbacks.retries"),
             str("callbacks.webhook-secret")),
         new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight"), dbl("accounts.max-requests-per-second")));
+  }
+
+  private ServerConfig.Role role() {
+    try {
+      return ServerConfig.Role.valueOf(str("server.role").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("server.role: must be api, worker or both, got '" + str("server.role") + "'");
+    }
   }
 
   private String str(String key) {

@@ -8,15 +8,46 @@ import java.time.Duration;
  * {@link ConfigLoader} from defaults, a config file, environment variables and command-line flags;
  * {@link #checkValidity()} is the one place values are checked.
  */
-public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs, Fetch fetch, Media media,
-    Retention retention, Callbacks callbacks, Accounts accounts) {
+public record ServerConfig(Http http, Role role, Path dataDir, Database database, Storage storage, Jobs jobs, Fetch fetch,
+    Media media, Retention retention, Callbacks callbacks, Accounts accounts) {
+
+  /**
+   * What this process does: serve the API, run the jobs (lip-syncs, callback retries, retention),
+   * or both. Several processes of any role share one PostgreSQL and one object store.
+   */
+  public enum Role {
+    API, WORKER, BOTH;
+
+    public boolean servesApi() {
+      return this != WORKER;
+    }
+
+    public boolean runsJobs() {
+      return this != API;
+    }
+  }
 
   /** Where and how to listen. {@code publicUrl} prefixes the URLs the API hands out (empty: http://host:port). */
   public record Http(String host, int port, String publicUrl, long maxJsonBytes, long maxUploadBytes,
       Duration shutdownGrace) {}
 
-  /** The database: empty url means the embedded H2 file database under the data dir. */
-  public record Database(String url, String user, String password, int poolSize) {}
+  /**
+   * The database: empty url means the embedded H2 file database under the data dir.
+   * {@code connectTimeout} bounds how long a request waits for a connection when the database is
+   * down, so it answers 503/5001 quickly instead of hanging.
+   */
+  public record Database(String url, String user, String password, int poolSize, Duration connectTimeout) {}
+
+  /**
+   * Where stored files live: an empty bucket means the local directory {@code DATA_DIR/files};
+   * else an S3-compatible bucket ({@code endpoint} empty: AWS itself).
+   */
+  public record Storage(String bucket, String endpoint, String region, String accessKey, String secretKey,
+      boolean pathStyle) {
+    public boolean isS3() {
+      return !bucket.isBlank();
+    }
+  }
 
   /**
    * The background job queue (JobRunr): workers per process, how often it polls the database
@@ -65,6 +96,11 @@ public record ServerConfig(Http http, Path dataDir, Database database, Jobs jobs
   public ServerConfig checkValidity() {
     require(http.port() >= 0 && http.port() <= 65535, "server.port", "must be 0 to 65535, got " + http.port());
     require(http.maxJsonBytes() >= 1024, "server.max-json-bytes", "must be at least 1024");
+    require(!(role == Role.WORKER && http.publicUrl().isBlank()), "server.public-url",
+        "is required with server.role=worker: the result URLs a worker puts in callbacks point at an API node");
+    require(database.connectTimeout().toMillis() >= 250, "database.connect-timeout", "must be at least 250ms");
+    require(role == Role.BOTH || !database.url().isBlank(), "server.role",
+        "api and worker need a shared database (database.url); the embedded one belongs to one process");
     require(database.poolSize() >= 2, "database.pool-size", "must be at least 2");
     require(jobs.workers() >= 1 && jobs.workers() <= 64, "jobs.workers", "must be 1 to 64, got " + jobs.workers());
     require(jobs.pollInterval().toMillis() >= 5000, "jobs.poll-interval", "must be at least 5s (JobRunr's floor)");

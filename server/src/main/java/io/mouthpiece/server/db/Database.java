@@ -33,6 +33,11 @@ public final class Database implements AutoCloseable {
     hc.setPassword(config.database().password());
     hc.setMaximumPoolSize(config.database().poolSize());
     hc.setPoolName("mouthpiece-db");
+    // Short, so that while the database is down a request fails fast (503/5001) instead of queuing
+    // for Hikari's default 30 s; the pool reconnects by itself when the database is back.
+    long timeoutMs = config.database().connectTimeout().toMillis();
+    hc.setConnectionTimeout(timeoutMs);
+    hc.setValidationTimeout(Math.max(250, timeoutMs / 2));
     HikariDataSource ds = new HikariDataSource(hc);
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -129,6 +134,25 @@ public final class Database implements AutoCloseable {
   public static final class DatabaseException extends RuntimeException {
     public DatabaseException(SQLException cause) {
       super(cause.getMessage(), cause);
+    }
+
+    /**
+     * True when the database could not be reached or went away mid-statement (no connection
+     * within the timeout, SQLSTATE class 08 connection exceptions, 57P admin shutdown): the
+     * request may succeed later, so it is answered 503/5001, not 500.
+     */
+    public boolean isUnavailable() {
+      for (Throwable t = getCause(); t != null; t = t.getCause()) {
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+            || t instanceof java.net.ConnectException) {
+          return true;
+        }
+        if (t instanceof SQLException s && s.getSQLState() != null
+            && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** True for a unique-constraint violation (SQLSTATE 23505 on H2 and PostgreSQL). */

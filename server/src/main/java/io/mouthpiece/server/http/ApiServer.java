@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.db.Database;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -67,13 +68,24 @@ public final class ApiServer {
         Envelope.error(ctx, fromJavalin(e));
       }
     });
-    app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      Envelope.error(ctx, new ApiException(500, 5000, "internal error; request_id " + ctx.attribute(Envelope.REQUEST_ID)
-          + " identifies it in the service's log"));
+    app.exception(Database.DatabaseException.class, (e, ctx) -> {
+      if (!e.isUnavailable()) {
+        internalError(ctx, e);
+        return;
+      }
+      LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "5");
+      Envelope.error(ctx, new ApiException(503, 5001, "the database is unavailable; try again shortly"));
     });
+    app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     app.error(404, this::notFound);
     app.error(405, this::notFound);
+  }
+
+  private static void internalError(Context ctx, Exception e) {
+    LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+    Envelope.error(ctx, new ApiException(500, 5000, "internal error; request_id " + ctx.attribute(Envelope.REQUEST_ID)
+        + " identifies it in the service's log"));
   }
 
   private void begin(Context ctx) {

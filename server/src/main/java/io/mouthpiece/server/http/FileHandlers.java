@@ -103,7 +103,7 @@ final class FileHandlers {
     if (ctx.method() == HandlerType.HEAD) {
       return;
     }
-    InputStream in = store.open(f.storageKey(), from);
+    InputStream in = store.open(f.storageKey(), from, length);
     ctx.result(new BoundedInputStream(in, length));
   }
 

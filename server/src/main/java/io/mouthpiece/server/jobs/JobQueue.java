@@ -14,6 +14,7 @@ import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The background job queue: JobRunr on the service's own SQL database (its jobrunr_* tables, which
  * JobRunr creates and migrates itself on H2 and PostgreSQL alike). Any number of processes on one
  * PostgreSQL share the queue; a job whose process died is taken up again by a live one (JobRunr's
- * orphaned-job detection, after four poll intervals). Built from parts, without JobRunr's static
- * facade, so nothing global is left behind.
+ * orphaned-job detection, after four poll intervals). A process that only serves the API
+ * ({@code runsJobs} false) enqueues but has no job server: the workers' servers take its jobs at
+ * their next poll. Built from parts, without JobRunr's static facade, so nothing global is left behind.
  */
 public final class JobQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobQueue.class);
@@ -38,11 +40,24 @@ public final class JobQueue implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final java.util.concurrent.ScheduledExecutorService watchdog =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-server-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+  private final DataSource dataSource;
+  private volatile boolean closing;
   private volatile Object onboard;
+  private static final long NUDGE_GAP_NS = 1_000_000_000L;
+  private static final long HAND_BACK_WAIT_NS = 5_000_000_000L;
+  private final java.util.concurrent.atomic.AtomicLong lastNudgeNs = new java.util.concurrent.atomic.AtomicLong(
+      System.nanoTime() - NUDGE_GAP_NS);
 
   /** @param handlers the job handler instances, by class, that jobs are run with */
-  public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, Duration shutdownGrace, Map<Class<?>, Object> handlers,
-      List<JobFilter> filters) {
+  public JobQueue(DataSource dataSource, ServerConfig.Jobs jobs, boolean runsJobs, Duration shutdownGrace,
+      Map<Class<?>, Object> handlers, List<JobFilter> filters) {
+    this.dataSource = dataSource;
     JsonMapper json = new JacksonJsonMapper();
     storage = SqlStorageProviderFactory.using(dataSource);
     storage.setJobMapper(new JobMapper(json));
@@ -53,7 +68,11 @@ public final class JobQueue implements AutoCloseable {
         return type.cast(handlers.get(type));
       }
     };
-    server = new BackgroundJobServer(storage, json, activator,
+    if (!runsJobs) {
+      server = null;
+      return;
+    }
+    server = new OutageProofJobServer(storage, json, activator,
         BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
             .andWorkerCount(jobs.workers())
             .andPollInterval(jobs.pollInterval())
@@ -62,7 +81,37 @@ public final class JobQueue implements AutoCloseable {
   }
 
   public void start() {
-    server.start();
+    if (server != null) {
+      server.start();
+      long everyMs = server.getConfiguration().getPollInterval().toMillis();
+      watchdog.scheduleWithFixedDelay(this::restartIfStopped, everyMs, everyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * JobRunr stops its own job server on a storage failure it deems unrecoverable (the database gone
+   * for a while). Once the database answers again the server is started anew, so the node recovers
+   * by itself; the jobs the stopped server held are taken up by orphaned-job detection.
+   */
+  private void restartIfStopped() {
+    if (closing || server.isRunning() || !databaseAnswers()) {
+      return;
+    }
+    try {
+      LOG.warn("the job server had stopped (database outage); starting it again");
+      onboard = null;
+      server.start();
+    } catch (RuntimeException e) {
+      LOG.warn("could not restart the job server yet: {}", e.toString());
+    }
+  }
+
+  private boolean databaseAnswers() {
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      return c.isValid(2);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
   }
 
   /**
@@ -76,6 +125,15 @@ public final class JobQueue implements AutoCloseable {
     if (step == null) {
       return;
     }
+    // At most one nudge a second. A job a nudge hands to the worker pool counts as occupying a
+    // worker only once its thread starts, so back-to-back nudges (a burst of creates) would each
+    // take one more job and park it in this process's pool queue, where no heartbeat keeps it
+    // from being declared orphaned, and where no other process can take it.
+    long now = System.nanoTime();
+    long last = lastNudgeNs.get();
+    if (now - last < NUDGE_GAP_NS || !lastNudgeNs.compareAndSet(last, now)) {
+      return;
+    }
     nudger.execute(() -> {
       try {
         step.getClass().getMethod("runTaskThreadSafe").invoke(step);
@@ -86,7 +144,7 @@ public final class JobQueue implements AutoCloseable {
   }
 
   private Object onboardStep() {
-    if (onboard == null && server.isRunning()) {
+    if (onboard == null && server != null && server.isRunning()) {
       try {
         java.lang.reflect.Field f = server.getJobSteward().getClass().getDeclaredField("onboardNewWorkTask");
         f.setAccessible(true);
@@ -108,6 +166,16 @@ public final class JobQueue implements AutoCloseable {
     nudge();
   }
 
+  /** Whether a job with this id exists, in any state (a finished job counts until JobRunr deletes it). */
+  public boolean exists(UUID id) {
+    try {
+      storage.getJobById(id);
+      return true;
+    } catch (JobNotFoundException e) {
+      return false;
+    }
+  }
+
   public void schedule(Instant at, JobRequest job) {
     scheduler.schedule(at, job);
   }
@@ -116,18 +184,41 @@ public final class JobQueue implements AutoCloseable {
     scheduler.scheduleRecurrently(id, every, job);
   }
 
+  /** True when this process's job server runs, or when it has none to run (an API node). */
   public boolean isRunning() {
-    return server.isRunning();
+    return server == null || server.isRunning();
   }
 
   /** Stops taking jobs, waits up to the grace period for running ones, then interrupts them (they run again later). */
   @Override
   public void close() {
+    closing = true;
+    watchdog.shutdownNow();
     nudger.shutdownNow();
     try {
-      server.stop();
+      if (server != null) {
+        server.stop();
+        awaitHandBacks();
+      }
     } finally {
       storage.close();
+    }
+  }
+
+  /**
+   * An interrupted job notices at its next progress step and records its hand-back (failed, to be
+   * retried) only then, which JobRunr's stop does not wait for. Waiting a little for it lets another
+   * worker retry the job within seconds; a process that exits first leaves the job to the
+   * orphaned-job check, 20 s and more later.
+   */
+  private void awaitHandBacks() {
+    long deadline = System.nanoTime() + HAND_BACK_WAIT_NS;
+    try {
+      while (server.getJobSteward().getOccupiedWorkerCount() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -14,28 +14,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes what has outlived its retention: sessions after 24 h, finished tasks and every stored
  * file (inputs, crops, results) after the configured period, the bytes first and then the row, so
- * a crash in between leaves a row the next sweep finishes, never an orphaned file.
+ * a crash in between leaves a row the next sweep finishes, never an orphaned file. Then the
+ * store itself is listed: an object no row refers to (a write whose recording never committed, e.g.
+ * its process died in between) is deleted once it is older than {@link #ORPHAN_AGE_MS}, so a
+ * write that is about to be recorded is left alone.
  */
 public final class RetentionSweep {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSweep.class);
   private static final int BATCH = 500;
+  /** Far longer than any write takes to be recorded (seconds), so only true leftovers are deleted. */
+  static final long ORPHAN_AGE_MS = 3_600_000;
 
   private final TaskStore tasks;
   private final SessionStore sessions;
   private final FileIndex files;
   private final FileStore store;
-  private final Runnable tempSweep;
 
-  public RetentionSweep(TaskStore tasks, SessionStore sessions, FileIndex files, FileStore store, Runnable tempSweep) {
+  public RetentionSweep(TaskStore tasks, SessionStore sessions, FileIndex files, FileStore store) {
     this.tasks = tasks;
     this.sessions = sessions;
     this.files = files;
     this.store = store;
-    this.tempSweep = tempSweep;
   }
 
   /** What one sweep deleted. */
-  public record Swept(int sessions, int tasks, int files) {}
+  public record Swept(int sessions, int tasks, int files, int orphans) {}
 
   public Swept sweep(long nowMs) throws IOException {
     int sessionCount = sessions.deleteExpired(nowMs);
@@ -54,10 +57,26 @@ public final class RetentionSweep {
         fileCount++;
       }
     }
-    tempSweep.run();
-    if (sessionCount + taskCount + fileCount > 0) {
-      LOG.info("retention: deleted {} session(s), {} task(s), {} file(s)", sessionCount, taskCount, fileCount);
+    int orphanCount = deleteOrphans(nowMs);
+    if (sessionCount + taskCount + fileCount + orphanCount > 0) {
+      LOG.info("retention: deleted {} session(s), {} task(s), {} file(s), {} orphaned object(s)", sessionCount,
+          taskCount, fileCount, orphanCount);
     }
-    return new Swept(sessionCount, taskCount, fileCount);
+    return new Swept(sessionCount, taskCount, fileCount, orphanCount);
+  }
+
+  private int deleteOrphans(long nowMs) throws IOException {
+    int count = 0;
+    List<FileStore.Entry> old;
+    try (var entries = store.list()) {
+      old = entries.filter(e -> e.modifiedMs() < nowMs - ORPHAN_AGE_MS).toList();
+    }
+    for (FileStore.Entry e : old) {
+      if (!files.refersTo(e.key())) {
+        store.delete(e.key());
+        count++;
+      }
+    }
+    return count;
   }
 }

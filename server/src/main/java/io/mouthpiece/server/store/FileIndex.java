@@ -44,6 +44,11 @@ public final class FileIndex {
         + limit + " ROWS ONLY", FileIndex::row, nowMs);
   }
 
+  /** True when a row (expired or not) names this storage key. */
+  public boolean refersTo(String storageKey) {
+    return db.queryOne("SELECT 1 FROM stored_files WHERE storage_key = ?", rs -> 1, storageKey).isPresent();
+  }
+
   public void remove(String id) {
     db.update("DELETE FROM stored_files WHERE id = ?", id);
   }

@@ -7,6 +7,8 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@link FileStore} in a directory: {@code DATA_DIR/files/<key>}; temp files in {@code DATA_DIR/files/.tmp}. */
 public final class LocalFileStore implements FileStore {
@@ -56,7 +58,7 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public InputStream open(String key, long offset) throws IOException {
+  public InputStream open(String key, long offset, long length) throws IOException {
     SeekableByteChannel ch = Files.newByteChannel(resolve(key));
     ch.position(offset);
     return Channels.newInputStream(ch);
@@ -77,11 +79,32 @@ public final class LocalFileStore implements FileStore {
     Files.deleteIfExists(resolve(key));
   }
 
+  @Override
+  public java.util.stream.Stream<Entry> list() throws IOException {
+    try (var files = Files.walk(root)) {
+      List<Entry> entries = new ArrayList<>();
+      for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(tmp)).toList()) {
+        entries.add(new Entry(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'),
+            Files.getLastModifiedTime(p).toMillis()));
+      }
+      return entries.stream();
+    }
+  }
+
   /** Removes temp files left by a crash (older than an hour): nothing else refers to them. */
-  public void sweepTemp() throws IOException {
+  @Override
+  public void sweepLocal() throws IOException {
+    deleteOlderThanAnHour(tmp);
+  }
+
+  /** Deletes the files under {@code dir} last written more than an hour ago. */
+  static void deleteOlderThanAnHour(Path dir) throws IOException {
     long cutoff = System.currentTimeMillis() - 3_600_000;
-    try (var files = Files.list(tmp)) {
-      for (Path p : files.toList()) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
         if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
           Files.deleteIfExists(p);
         }

@@ -51,14 +51,15 @@ public final class SqlTaskStore implements TaskStore {
   }
 
   @Override
-  public List<String> unfinished() {
-    return db.query("SELECT id FROM tasks WHERE " + UNFINISHED + " ORDER BY created_at", rs -> rs.getString(1));
+  public List<String> unfinished(long createdBeforeMs) {
+    return db.query("SELECT id FROM tasks WHERE " + UNFINISHED + " AND created_at < ? ORDER BY created_at",
+        rs -> rs.getString(1), createdBeforeMs);
   }
 
   @Override
   public boolean startAttempt(String taskId) {
-    return db.update("UPDATE tasks SET status = 'processing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND "
-        + UNFINISHED, now(), taskId) == 1;
+    return db.update("UPDATE tasks SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = ?"
+        + " WHERE id = ? AND " + UNFINISHED, now(), taskId) == 1;
   }
 
   @Override

@@ -65,8 +65,10 @@ public final class TaskService {
       }
       throw e;
     }
-    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
+    // The submitted callback is read and queued before the job exists: once enqueued, a worker may
+    // mark the task processing at once, and the first callback would then say processing.
     events.changed(task.id());
+    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
     return task;
   }
 
@@ -81,7 +83,7 @@ public final class TaskService {
 
   /** Enqueues every unfinished task again; fixed job ids make this a no-op for those already queued. */
   public int recover() {
-    List<String> ids = store.unfinished();
+    List<String> ids = store.unfinished(Long.MAX_VALUE);
     for (String id : ids) {
       queue.get().enqueue(RenderJob.jobId(id), new RenderJob(id));
     }

@@ -23,10 +23,13 @@ public interface TaskStore {
   /** Tasks submitted or processing for this account. */
   int countInFlight(String accountId);
 
-  /** Ids of every task not finished: the ones to (re-)enqueue after a restart. */
-  List<String> unfinished();
+  /** Ids of the tasks not finished that were created before {@code createdBeforeMs}, oldest first. */
+  List<String> unfinished(long createdBeforeMs);
 
-  /** Marks the task processing and counts the attempt; false when it is already finished. */
+  /**
+   * Marks the task processing, counts the attempt and starts its progress again from 0 (a task run
+   * again after a crash or a hand-back renders from the start); false when it is already finished.
+   */
   boolean startAttempt(String taskId);
 
   void progress(String taskId, int percent);

@@ -39,4 +39,24 @@ class ConfigLoaderTest {
     e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(), "jobs.poll-interval", "1s"), null, Map.of()));
     assertTrue(e.getMessage().startsWith("jobs.poll-interval"));
   }
+
+  @Test
+  void scaleOutSwitches() throws Exception {
+    ServerConfig c = ConfigLoader.load(Map.of("data-dir", dir.toString()), null, Map.of());
+    assertEquals(ServerConfig.Role.BOTH, c.role(), "one process does everything by default");
+    assertTrue(!c.storage().isS3(), "the local directory by default");
+    c = ConfigLoader.load(Map.of("data-dir", dir.toString(), "database.url", "jdbc:postgresql://db/mp",
+        "server.public-url", "http://api:8080", "storage.s3.bucket", "b"), null, Map.of("MOUTHPIECE_SERVER_ROLE", "worker"));
+    assertEquals(ServerConfig.Role.WORKER, c.role());
+    assertTrue(c.storage().isS3() && c.storage().pathStyle());
+    var e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(),
+        "server.role", "api"), null, Map.of()));
+    assertTrue(e.getMessage().startsWith("server.role"), "api/worker need a shared database: " + e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(),
+        "server.role", "worker", "database.url", "jdbc:postgresql://db/mp"), null, Map.of()));
+    assertTrue(e.getMessage().startsWith("server.public-url"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(Map.of("data-dir", dir.toString(),
+        "server.role", "everything"), null, Map.of()));
+    assertTrue(e.getMessage().startsWith("server.role"));
+  }
 }
