@@ -96,7 +96,7 @@ final class FacePlan {
       return;
     }
     try (BgrPatch patch = BgrPatch.of(frame, area)) {
-      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index], shut[index] && !Boolean.getBoolean("noshut"));
+      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index], shut[index]);
     }
   }
 }
