@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.blendLinear;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.fillConvexPoly;
 import static org.bytedeco.opencv.global.opencv_imgproc.remap;
@@ -228,41 +229,53 @@ public final class MouthCompositor {
   }
 
   /**
-   * region += mask · (warped + offset − region), where offset matches the warped picture's mean
-   * colour to the frame's along the mask's soft edge (weights m·(1−m)).
+   * region = mask · (warped + offset) + (1 − mask) · region, where offset matches the warped
+   * picture's mean colour to the frame's along the mask's soft edge (weights m·(1−m)). The offset
+   * is a mean over a smooth band, so it is measured at a quarter of the size; the blend itself is
+   * one 8-bit pass.
    */
   private static void blend(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
     int rows = region.rows();
     int cols = region.cols();
-    try (Mat r = scratch.mat(4, rows, cols, CV_32FC3); Mat w = scratch.mat(5, rows, cols, CV_32FC3);
-        Mat mask3 = scratch.mat(6, rows, cols, CV_32FC3); Mat edge = scratch.mat(7, rows, cols, CV_32F);
-        Mat edge3 = scratch.mat(8, rows, cols, CV_32FC3); Mat diff = scratch.mat(9, rows, cols, CV_32FC3);
-        Mat weighted = scratch.mat(10, rows, cols, CV_32FC3); MatVector channels = new MatVector(mask, mask, mask)) {
-      region.convertTo(r, CV_32FC3);
-      warped.convertTo(w, CV_32FC3);
-      merge(channels, mask3);
+    Scalar offset = edgeOffset(region, warped, mask, scratch);
+    try (Mat shifted = scratch.mat(4, rows, cols, CV_8UC3); Mat rest = scratch.mat(5, rows, cols, CV_32F);
+        Mat scalar = new Mat(4, 1, CV_64F)) {
+      // A 4 × 1 double matrix is how OpenCV's add takes a per-channel scalar.
+      DoubleIndexer si = scalar.createIndexer();
+      for (int c = 0; c < 4; c++) {
+        si.put(c, 0, offset.get(c));
+      }
+      si.release();
+      add(warped, scalar, shifted);
+      mask.convertTo(rest, CV_32F, -1, 1);
+      blendLinear(shifted, region, mask, rest, region);
+    }
+  }
+
+  /** Mean of (region − warped) weighted by m·(1−m), per channel. */
+  private static Scalar edgeOffset(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
+    int rows = Math.max(1, region.rows() / 4);
+    int cols = Math.max(1, region.cols() / 4);
+    Size small = new Size(cols, rows);
+    try (Mat r8 = scratch.mat(6, rows, cols, CV_8UC3); Mat w8 = scratch.mat(7, rows, cols, CV_8UC3);
+        Mat m = scratch.mat(8, rows, cols, CV_32F); Mat r = scratch.mat(9, rows, cols, CV_32FC3);
+        Mat w = scratch.mat(10, rows, cols, CV_32FC3); Mat edge = scratch.mat(11, rows, cols, CV_32F);
+        Mat edge3 = scratch.mat(14, rows, cols, CV_32FC3); MatVector e = new MatVector(edge, edge, edge)) {
+      resize(region, r8, small, 0, 0, INTER_AREA);
+      resize(warped, w8, small, 0, 0, INTER_AREA);
+      resize(mask, m, small, 0, 0, INTER_AREA);
+      r8.convertTo(r, CV_32FC3);
+      w8.convertTo(w, CV_32FC3);
       // edge = m (1 - m): largest half-way through the soft edge, 0 inside and outside.
-      mask.convertTo(edge, CV_32F, -1, 1);
-      multiply(edge, mask, edge);
-      try (MatVector e = new MatVector(edge, edge, edge)) {
-        merge(e, edge3);
-      }
-      subtract(r, w, diff);
-      multiply(diff, edge3, weighted);
-      Scalar total = sumElems(weighted);
+      m.convertTo(edge, CV_32F, -1, 1);
+      multiply(edge, m, edge);
+      merge(e, edge3);
+      subtract(r, w, r);
+      multiply(r, edge3, r);
+      Scalar total = sumElems(r);
       double weight = sumElems(edge).get(0);
-      Scalar offset = weight > 0
-          ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
+      return weight > 0 ? new Scalar(total.get(0) / weight, total.get(1) / weight, total.get(2) / weight, 0)
           : new Scalar(0, 0, 0, 0);
-      // diff = (w + offset - r) * mask; r += diff
-      try (Mat shift = scratch.mat(11, rows, cols, CV_32FC3)) {
-        shift.put(offset);
-        add(w, shift, w);
-      }
-      subtract(w, r, diff);
-      multiply(diff, mask3, diff);
-      add(r, diff, r);
-      r.convertTo(region, region.type());
     }
   }
 
