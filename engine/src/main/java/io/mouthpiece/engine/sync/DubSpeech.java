@@ -4,7 +4,9 @@ import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +16,9 @@ import java.util.concurrent.Future;
 
 /**
  * Each dub's speech, decoded once for the mix, and the motion model's input: the audio features
- * of its piece. Both are started on a thread of their own while the analysis pass runs
+ * of its piece; and the features of the source video's own sound (its first {@code
+ * SyncJob.MAX_TRAINING_US}), which the speaker model learns from. All are started on a thread of
+ * their own while the analysis pass runs
  * (resampling a minute of speech for the features takes seconds of one core, which planning
  * would otherwise spend while the other core waits). A piece that runs to its audio's end is
  * guessed to stop where the video's header says the video ends; when the analysis finds another
@@ -31,14 +35,18 @@ final class DubSpeech implements AutoCloseable {
     return t;
   });
   private final List<Future<Guess>> guesses = new ArrayList<>();
+  private Future<AudioFeatures> sourceSound;
   private final int mixRate;
 
   private DubSpeech(int mixRate) {
     this.mixRate = mixRate;
   }
 
-  /** Starts on every dub in order; {@code mixRate} is the rate the mix decodes speech at. */
-  static DubSpeech start(List<FaceDub> dubs, long videoMsGuess, int mixRate) {
+  /**
+   * Starts on every dub in order, then on the source's sound; {@code mixRate} is the rate the mix
+   * decodes speech at.
+   */
+  static DubSpeech start(List<FaceDub> dubs, Path video, long videoMsGuess, int mixRate) {
     DubSpeech s = new DubSpeech(mixRate);
     for (FaceDub dub : dubs) {
       s.guesses.add(s.thread.submit(() -> {
@@ -47,7 +55,30 @@ final class DubSpeech implements AutoCloseable {
         return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
       }));
     }
+    s.sourceSound = s.thread.submit(() -> sourceFeatures(video));
     return s;
+  }
+
+  /** The features of the source video's own sound; null for a video without sound. */
+  AudioFeatures sourceSound(Path video) throws MediaException {
+    try {
+      return sourceSound.get();
+    } catch (ExecutionException e) {
+      return sourceFeatures(video);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MediaException("interrupted while reading the video's sound", e);
+    }
+  }
+
+  private static AudioFeatures sourceFeatures(Path video) throws MediaException {
+    boolean hasAudio;
+    try (VideoReader reader = VideoReader.open(video)) {
+      hasAudio = reader.info().hasAudio();
+    }
+    return hasAudio
+        ? AudioFeatures.of(AudioReader.decodeStart(video, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000))
+        : null;
   }
 
   /** Dub {@code i}'s whole audio at the mix's rate, in stereo; a file that fails fails here. */

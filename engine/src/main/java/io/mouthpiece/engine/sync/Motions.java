@@ -51,10 +51,10 @@ public final class Motions {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = face.params()[i] == null ? missing : face.params()[i];
     }
-    PcmAudio sound = face.sound();
+    AudioFeatures sound = face.sound();
     if (sound == null) {
       double endSec = face.frameTimesSec().length == 0 ? 1 : face.frameTimesSec()[face.frameTimesSec().length - 1] + 1;
-      sound = new PcmAudio(new float[(int) (endSec * SyncJob.MOTION_RATE)], SyncJob.MOTION_RATE, 1);
+      sound = AudioFeatures.of(new PcmAudio(new float[(int) (endSec * SyncJob.MOTION_RATE)], SyncJob.MOTION_RATE, 1));
     }
     return SourceSpeech.of(sound, face.frameTimesSec(), rows);
   }

@@ -1,11 +1,11 @@
 package io.mouthpiece.engine.sync;
 
-import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.motion.AudioFeatures;
 
 /**
  * What the source video teaches about one face's mouth: for every frame, its time and measured
- * {@code MouthParams} (a null row where the face is not seen), and the video's own sound (null for
- * a silent video). Its own audio and mouth are in sync, which is what a speaker-adapted motion
+ * {@code MouthParams} (a null row where the face is not seen), and the video's own sound as audio
+ * features (null for a silent video). Its own audio and mouth are in sync, which is what a speaker-adapted motion
  * model learns from.
  */
-public record SourceFace(double[] frameTimesSec, double[][] params, PcmAudio sound) {}
+public record SourceFace(double[] frameTimesSec, double[][] params, AudioFeatures sound) {}

@@ -51,7 +51,7 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
-    try (DubSpeech speech = DubSpeech.start(request.faces(), headerDurationMs(request.video()),
+    try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), headerDurationMs(request.video()),
             options.encoding().audioSampleRate());
         AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), unnamed ? null : ids, options.tracker(),
             options.maxExemplars(), f -> progress.update(0.45 * f))) {
@@ -65,9 +65,7 @@ public final class SyncJob {
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, speech, mixPieces);
-      PcmAudio ownSound = analysis.info().hasAudio()
-          ? AudioReader.decodeStart(request.video(), MOTION_RATE, 1, MAX_TRAINING_US / 1000 + 1000)
-          : null;
+      AudioFeatures ownSound = speech.sourceSound(request.video());
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
       for (int i = 0; i < request.faces().size(); i++) {
@@ -168,7 +166,7 @@ public final class SyncJob {
   }
 
   /** Plans one face; {@code speech} is its piece's audio features. */
-  private static FacePlan plan(FaceDub dub, AudioFeatures speech, AnalysisPass.Analysis analysis, PcmAudio ownSound,
+  private static FacePlan plan(FaceDub dub, AudioFeatures speech, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
       SyncOptions options, ExemplarSelector selector) {
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();

@@ -2,6 +2,7 @@ package io.mouthpiece.engine.sync;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.mouthpiece.engine.media.AudioReader;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class DubSpeechTest {
   private static final Path SPEECH = TestMedia.sharedAudio("retalking_1.wav");
   private static final int MIX_RATE = 48_000;
+  private static final Path VIDEO = TestMedia.sharedVideo("retalking_face1.mp4");
 
   @Test
   void featuresAndAudioAreThoseOfTheResolvedPiece() throws Exception {
@@ -29,7 +31,7 @@ class DubSpeechTest {
     FaceDub given = new FaceDub("0", SPEECH, 300, 2300, 0, 1.0);
     FaceDub open = new FaceDub("1", SPEECH, 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
     long videoMsGuess = 3000;
-    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), videoMsGuess, MIX_RATE)) {
+    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), VIDEO, videoMsGuess, MIX_RATE)) {
       assertSameFeatures(whole, given, speech.of(0, given));
       // Resolved as the analysis would with the header's length: the early features serve.
       FaceDub guessedRight = open.resolved("1", SyncJob.openEndMs(open, whole, videoMsGuess));
@@ -42,6 +44,27 @@ class DubSpeechTest {
       assertEquals(2000, guessedWrong.endMs());
       assertSameFeatures(whole, guessedWrong, speech.of(2, guessedWrong));
       assertArrayEquals(whole.samples(), speech.audio(0, given).samples());
+    }
+  }
+
+  @Test
+  void theSourceSoundIsTheFeaturesOfTheVideosFirstMinute() throws Exception {
+    PcmAudio own = AudioReader.decodeStart(VIDEO, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000);
+    try (DubSpeech speech = DubSpeech.start(List.of(), VIDEO, 3000, MIX_RATE)) {
+      AudioFeatures got = speech.sourceSound(VIDEO);
+      AudioFeatures expected = AudioFeatures.of(own);
+      assertEquals(expected.frameCount(), got.frameCount());
+      for (int f = 0; f < expected.frameCount(); f += 7) {
+        assertArrayEquals(expected.at(AudioFeatures.timeOf(f)), got.at(AudioFeatures.timeOf(f)));
+      }
+    }
+  }
+
+  @Test
+  void aVideoWithoutSoundHasNoSourceSound() throws Exception {
+    Path silent = TestMedia.sharedVideo("musetalk_sun.mp4");
+    try (DubSpeech speech = DubSpeech.start(List.of(), silent, 3000, MIX_RATE)) {
+      assertNull(speech.sourceSound(silent));
     }
   }
 
