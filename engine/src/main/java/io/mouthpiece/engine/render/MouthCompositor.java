@@ -217,14 +217,18 @@ public final class MouthCompositor {
    */
   private static void softEdge(Mat mask8, double feather) {
     int factor = feather >= 8 ? 4 : 1;
-    try (Mat small = new Mat()) {
-      Size full = new Size(mask8.cols(), mask8.rows());
-      resize(mask8, small, new Size(Math.max(1, mask8.cols() / factor), Math.max(1, mask8.rows() / factor)), 0, 0, INTER_AREA);
+    int cols = Math.max(1, mask8.cols() / factor);
+    int rows = Math.max(1, mask8.rows() / factor);
+    // Whole blocks only (fast area resize, see edgeOffset); the last few rows and columns lie in
+    // the box's empty margin, or on the picture's edge where the box was clipped.
+    Rect whole = new Rect(0, 0, Math.min(mask8.cols(), cols * factor), Math.min(mask8.rows(), rows * factor));
+    try (Mat small = new Mat(); Mat blocks = new Mat(mask8, whole)) {
+      resize(blocks, small, new Size(cols, rows), 0, 0, INTER_AREA);
       double f = feather / factor;
       erode(small, small, new Mat(), new Point(-1, -1), (int) Math.max(1, Math.round(f)), BORDER_REPLICATE, new Scalar(0));
       int k = 2 * (int) Math.ceil(2 * f) + 1;
       GaussianBlur(small, small, new Size(k, k), f);
-      resize(small, mask8, full, 0, 0, INTER_LINEAR);
+      resize(small, blocks, new Size(whole.width(), whole.height()), 0, 0, INTER_LINEAR);
     }
   }
 
@@ -257,13 +261,18 @@ public final class MouthCompositor {
     int rows = Math.max(1, region.rows() / 4);
     int cols = Math.max(1, region.cols() / 4);
     Size small = new Size(cols, rows);
+    // Whole 4 × 4 blocks only: OpenCV's area resize is fast at an integer scale and many times
+    // slower at any other (a last row or column of the region is left out of the mean).
+    Rect whole = new Rect(0, 0, Math.min(region.cols(), cols * 4), Math.min(region.rows(), rows * 4));
     try (Mat r8 = scratch.mat(6, rows, cols, CV_8UC3); Mat w8 = scratch.mat(7, rows, cols, CV_8UC3);
         Mat m = scratch.mat(8, rows, cols, CV_32F); Mat r = scratch.mat(9, rows, cols, CV_32FC3);
         Mat w = scratch.mat(10, rows, cols, CV_32FC3); Mat edge = scratch.mat(11, rows, cols, CV_32F);
-        Mat edge3 = scratch.mat(14, rows, cols, CV_32FC3); MatVector e = new MatVector(edge, edge, edge)) {
-      resize(region, r8, small, 0, 0, INTER_AREA);
-      resize(warped, w8, small, 0, 0, INTER_AREA);
-      resize(mask, m, small, 0, 0, INTER_AREA);
+        Mat edge3 = scratch.mat(14, rows, cols, CV_32FC3); MatVector e = new MatVector(edge, edge, edge);
+        Mat regionBlocks = new Mat(region, whole); Mat warpedBlocks = new Mat(warped, whole);
+        Mat maskBlocks = new Mat(mask, whole)) {
+      resize(regionBlocks, r8, small, 0, 0, INTER_AREA);
+      resize(warpedBlocks, w8, small, 0, 0, INTER_AREA);
+      resize(maskBlocks, m, small, 0, 0, INTER_AREA);
       r8.convertTo(r, CV_32FC3);
       w8.convertTo(w, CV_32FC3);
       // edge = m (1 - m): largest half-way through the soft edge, 0 inside and outside.
