@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YUV_I420;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_YUV2BGR_I420;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -81,17 +80,11 @@ public final class BgrPatch implements AutoCloseable {
 
   /** Copies the rectangle's Y, U and V between the frame and a packed I420 patch, either way. */
   private static void copyPlanes(VideoFrame frame, Rect area, Mat patch, boolean fromFrame) {
-    int w = frame.width();
-    int h = frame.height();
-    int pw = area.width();
-    int ph = area.height();
     for (int plane = 0; plane < 3; plane++) {
       int div = plane == 0 ? 1 : 2;
-      long frameOffset = plane == 0 ? 0 : (long) w * h + (plane - 1) * ((long) w * h / 4);
-      long patchOffset = plane == 0 ? 0 : (long) pw * ph + (plane - 1) * ((long) pw * ph / 4);
-      try (Mat whole = new Mat(h / div, w / div, CV_8UC1, new BytePointer(frame.pixels().data()).position(frameOffset), w / div);
-          Mat inFrame = new Mat(whole, new Rect(area.x() / div, area.y() / div, pw / div, ph / div));
-          Mat inPatch = new Mat(ph / div, pw / div, CV_8UC1, new BytePointer(patch.data()).position(patchOffset), pw / div)) {
+      try (Mat whole = I420Planes.plane(frame.pixels(), frame.width(), frame.height(), plane);
+          Mat inFrame = new Mat(whole, new Rect(area.x() / div, area.y() / div, area.width() / div, area.height() / div));
+          Mat inPatch = I420Planes.plane(patch, area.width(), area.height(), plane)) {
         if (fromFrame) {
           inFrame.copyTo(inPatch);
         } else {

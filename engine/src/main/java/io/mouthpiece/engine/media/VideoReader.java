@@ -19,7 +19,6 @@ import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -227,12 +226,11 @@ public final class VideoReader implements AutoCloseable {
       throw new MediaException("the picture size changes at frame " + nextIndex + ", from " + w + "x" + h + " to "
           + picture.width() + "x" + picture.height() + "; such videos are not supported");
     }
-    long[] offsets = {0, (long) w * h, (long) w * h * 5 / 4};
     for (int plane = 0; plane < 3; plane++) {
       int pw = plane == 0 ? w : w / 2;
       int ph = plane == 0 ? h : h / 2;
       try (Mat from = new Mat(ph, pw, CV_8UC1, picture.data(plane), picture.linesize(plane));
-          Mat to = new Mat(ph, pw, CV_8UC1, new BytePointer(out.data()).position(offsets[plane]), pw)) {
+          Mat to = I420Planes.plane(out, w, h, plane)) {
         from.copyTo(to);
       }
     }

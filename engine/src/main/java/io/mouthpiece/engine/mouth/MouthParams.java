@@ -18,9 +18,9 @@ public final class MouthParams {
    * shut by warping (the renderer's lip closer). Each frame's own landmarks on the shared talking
    * heads: lips pressed for p, b, m read 0.009-0.029, lips resting shut 0.025-0.037, closing or
    * parting 0.04-0.06, the lowest mouth resting apart 0.064. Firmly shut frames alone (0.028) are
-   * too few in a short clip: sadtalker_WDA_AOC_000 has three, pasted onto every pose, and its
-   * pauses read closed in 61% of frames; with 0.06 and the closer, 88-90% (`mouthpiece eval
-   * --sections silence`).
+   * too few in a short clip: sadtalker_WDA_AOC_000 has three, and drawn shut from those alone
+   * (pasted onto every pose) its pauses read closed in 61% of frames; with 0.06, 71%, and 88% once
+   * the closer presses the lips together (`mouthpiece eval --sections silence`).
    */
   public static final double CLOSABLE_APERTURE = 0.06;
 

@@ -44,12 +44,12 @@ public record Similarity(double a, double b, double tx, double ty) {
     return new double[] {a * x - b * y + tx, b * x + a * y + ty};
   }
 
-  /** The point this transform takes to ({@code x}, {@code y}). */
-  public double[] invert(double x, double y) {
+  /** The transform taking this one's output back to its input. */
+  public Similarity inverse() {
     double norm = a * a + b * b;
-    double dx = x - tx;
-    double dy = y - ty;
-    return new double[] {(a * dx + b * dy) / norm, (-b * dx + a * dy) / norm};
+    double ia = a / norm;
+    double ib = -b / norm;
+    return new Similarity(ia, ib, -(ia * tx - ib * ty), -(ib * tx + ia * ty));
   }
 
   /** As the 2×3 row-major matrix OpenCV's warpAffine takes. */

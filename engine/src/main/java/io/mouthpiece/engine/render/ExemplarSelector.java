@@ -32,18 +32,25 @@ public final class ExemplarSelector {
    * @param exemplar library index per frame, -1 where nothing is drawn
    * @param shut whether the frame wants a closed mouth, drawn with its lips shut ({@link LipCloser})
    */
-  public record Selection(int[] exemplar, boolean[] shut) {}
+  public record Selection(int[] exemplar, boolean[] shut) {
+    /** Nothing drawn in any of {@code frames} frames. */
+    public static Selection none(int frames) {
+      int[] exemplar = new int[frames];
+      Arrays.fill(exemplar, -1);
+      return new Selection(exemplar, new boolean[frames]);
+    }
+  }
 
   /** Library indices per frame; {@code wanted[t] == null} where a frame is not rendered. */
   public Selection select(MouthLibrary library, double[][] wanted, HeadPose[] poses) {
     List<MouthExemplar> ex = library.exemplars();
     int n = wanted.length;
-    int[] chosen = new int[n];
-    boolean[] shut = new boolean[n];
-    Arrays.fill(chosen, -1);
+    Selection selection = Selection.none(n);
     if (ex.isEmpty()) {
-      return new Selection(chosen, shut);
+      return selection;
     }
+    int[] chosen = selection.exemplar();
+    boolean[] shut = selection.shut();
     double[] scale = spread(ex);
     double[] apertures = ex.stream().mapToDouble(e -> e.params()[MouthParams.APERTURE]).sorted().toArray();
     double closedWanted = apertures[(int) (config.closedQuantile() * (apertures.length - 1))];
@@ -103,7 +110,7 @@ public final class ExemplarSelector {
         }
       }
     }
-    return new Selection(chosen, shut);
+    return selection;
   }
 
   /** A closed mouth is best shown by the most closed lips there are: aim for a zero gap. */

@@ -17,8 +17,9 @@ final class LipCloser {
    * How far past meeting the lower lip is pressed into the upper one mid-mouth, over the mouth's
    * width (none at the corners). Landmarks of real shut lips never meet (they read 0.025-0.037 of
    * the width apart, see {@code SilenceClosure.CLOSED_APERTURE}), so closing the landmark gap alone
-   * leaves lips that a face mesh still reads as parted in a third of AOC's pause frames (`mouthpiece
-   * eval --sections silence`: 0.015 gave 88% of AOC's pause frames closed, 0.03 gave 90-92%);
+   * leaves lips that a face mesh still reads as parted in many of AOC's pause frames (`mouthpiece
+   * eval --sections silence`, AOC's pause frames read closed: 71% without a press, 88% with 0.03;
+   * 0.015 was tried only with a placement since dropped, where it gave 88% against 90% for 0.03).
    * 0.03 is 2-5 px on a 720p face, lips pressed as for an m.
    */
   static final double PRESS = 0.03;

@@ -60,15 +60,10 @@ public final class MouthCompositor {
 
   private MouthCompositor() {}
 
-  /** Renders {@code exemplar} onto {@code bgr} (in place) for the face with landmarks {@code target}. */
-  public static void render(Mat bgr, FaceLandmarks target, MouthExemplar exemplar, LowerFace window, double strength) {
-    render(bgr, 0, 0, target, exemplar, strength, false);
-  }
-
   /**
-   * Renders onto a part of a frame: {@code bgr} holds the frame's pixels from ({@code originX},
-   * {@code originY}) on, and {@code target} is in frame pixels. Drawn the same as on the whole
-   * frame when the part holds the {@link #footprint}. With {@code shut}, the exemplar's lips are
+   * Renders {@code exemplar} (in place) onto {@code bgr}, which holds the frame's pixels from
+   * ({@code originX}, {@code originY}) on (0, 0: the whole frame); {@code target} is in frame
+   * pixels. Drawn the same as on the whole frame when the part holds the {@link #footprint}. With {@code shut}, the exemplar's lips are
    * drawn closed ({@link LipCloser}).
    */
   public static void render(Mat bgr, int originX, int originY, FaceLandmarks target, MouthExemplar exemplar,
@@ -88,7 +83,6 @@ public final class MouthCompositor {
         Mat mask8 = scratch.mat(0, h, w, CV_8U);
         Mat mask = scratch.mat(1, h, w, CV_32F);
         Mat warped = scratch.mat(2, h, w, CV_8UC3);
-        Mat map = new Mat(2, 3, CV_64F);
         Mat window = exemplar.windowBgr(scratch.mat(3, exemplar.window().rows() * 2 / 3, exemplar.window().cols(), CV_8UC3))) {
       mask8.put(new Scalar(0));
       fillHull(mask8, shape.polygon, box);
@@ -97,10 +91,17 @@ public final class MouthCompositor {
 
       if (shut) {
         shutWarp(window, warped, shape.place, LipCloser.of(exemplar.windowLandmarks()), box, scratch);
-        blend(region, warped, mask, scratch);
-        return;
+      } else {
+        placeWarp(window, warped, shape.place, box);
       }
-      double[] m = shape.place.matrix();
+      blend(region, warped, mask, scratch);
+    }
+  }
+
+  /** The exemplar's window placed into {@code box}. */
+  private static void placeWarp(Mat window, Mat warped, Similarity place, Rect box) {
+    double[] m = place.matrix();
+    try (Mat map = new Mat(2, 3, CV_64F)) {
       DoubleIndexer mi = map.createIndexer();
       mi.put(0, 0, m[0]);
       mi.put(0, 1, m[1]);
@@ -110,7 +111,6 @@ public final class MouthCompositor {
       mi.put(1, 2, m[5] - box.y());
       mi.release();
       warpAffine(window, warped, map, new Size(box.width(), box.height()), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
-      blend(region, warped, mask, scratch);
     }
   }
 
@@ -122,14 +122,19 @@ public final class MouthCompositor {
       ScratchMats scratch) {
     int h = box.height();
     int w = box.width();
+    // Frame pixel (X, Y) comes from window pixel back(X, Y), lifted by the closer.
+    Similarity back = place.inverse();
     try (Mat mapX = scratch.mat(12, h, w, CV_32F); Mat mapY = scratch.mat(13, h, w, CV_32F)) {
       FloatIndexer xi = mapX.createIndexer();
       FloatIndexer yi = mapY.createIndexer();
       for (int y = 0; y < h; y++) {
+        double fy = box.y() + y;
         for (int x = 0; x < w; x++) {
-          double[] q = place.invert(box.x() + x, box.y() + y);
-          xi.put(y, x, (float) q[0]);
-          yi.put(y, x, (float) (q[1] + closer.lift(q[0], q[1])));
+          double fx = box.x() + x;
+          double wx = back.a() * fx - back.b() * fy + back.tx();
+          double wy = back.b() * fx + back.a() * fy + back.ty();
+          xi.put(y, x, (float) wx);
+          yi.put(y, x, (float) (wy + closer.lift(wx, wy)));
         }
       }
       xi.release();

@@ -4,8 +4,9 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Working images reused from frame to frame, one set per thread. Drawing a mouth needs about ten
- * region-sized images (1-2 MB each in float); allocated afresh per frame, each is a fresh mapping
+ * Working images reused from frame to frame, one set per thread. Drawing a mouth needs several
+ * region-sized images (up to 1-2 MB each: the mask, the placed exemplar, the blend's weights, the
+ * lip closer's maps); allocated afresh per frame, each is a fresh mapping
  * the kernel faults in page by page (the launcher has glibc map every large block), seconds of
  * system time over a minute of video. A slot's buffer grows to the largest size asked of it and
  * is then used for every smaller image; {@link #mat} hands out a header over it, which the caller

@@ -4,7 +4,7 @@ import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.TimingRules;
-import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.motion.AudioFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import java.util.concurrent.Future;
  * Each dub's speech, decoded once for the mix, and the motion model's input: the audio features
  * of its piece; and the features of the source video's own sound (its first {@code
  * SyncJob.MAX_TRAINING_US}), which the speaker model learns from. All are started on a thread of
- * their own while the analysis pass runs
- * (resampling a minute of speech for the features takes seconds of one core, which planning
- * would otherwise spend while the other core waits). A piece that runs to its audio's end is
+ * their own while the analysis pass runs (decoding and the features of a minute of speech take
+ * about half a second of one core, which planning would otherwise spend while the other core
+ * waits). A piece that runs to its audio's end is
  * guessed to stop where the video's header says the video ends; when the analysis finds another
  * end, that piece's features are computed again when asked for. Either way they are the
  * features of exactly the piece the mix plays.
@@ -37,17 +37,23 @@ final class DubSpeech implements AutoCloseable {
   private final List<Future<Guess>> guesses = new ArrayList<>();
   private Future<AudioFeatures> sourceSound;
   private final int mixRate;
+  private final Path video;
+  private final boolean videoHasSound;
 
-  private DubSpeech(int mixRate) {
+  private DubSpeech(int mixRate, Path video, boolean videoHasSound) {
     this.mixRate = mixRate;
+    this.video = video;
+    this.videoHasSound = videoHasSound;
   }
 
   /**
    * Starts on every dub in order, then on the source's sound; {@code mixRate} is the rate the mix
-   * decodes speech at.
+   * decodes speech at, {@code header} what the video's header says (its length is the guess for
+   * open-ended pieces).
    */
-  static DubSpeech start(List<FaceDub> dubs, Path video, long videoMsGuess, int mixRate) {
-    DubSpeech s = new DubSpeech(mixRate);
+  static DubSpeech start(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate) {
+    DubSpeech s = new DubSpeech(mixRate, video, header.hasAudio());
+    long videoMsGuess = header.durationUs() / 1000;
     for (FaceDub dub : dubs) {
       s.guesses.add(s.thread.submit(() -> {
         PcmAudio audio = s.decode(dub);
@@ -55,28 +61,24 @@ final class DubSpeech implements AutoCloseable {
         return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
       }));
     }
-    s.sourceSound = s.thread.submit(() -> sourceFeatures(video));
+    s.sourceSound = s.thread.submit(s::sourceFeatures);
     return s;
   }
 
   /** The features of the source video's own sound; null for a video without sound. */
-  AudioFeatures sourceSound(Path video) throws MediaException {
+  AudioFeatures sourceSound() throws MediaException {
     try {
       return sourceSound.get();
     } catch (ExecutionException e) {
-      return sourceFeatures(video);
+      return sourceFeatures();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MediaException("interrupted while reading the video's sound", e);
     }
   }
 
-  private static AudioFeatures sourceFeatures(Path video) throws MediaException {
-    boolean hasAudio;
-    try (VideoReader reader = VideoReader.open(video)) {
-      hasAudio = reader.info().hasAudio();
-    }
-    return hasAudio
+  private AudioFeatures sourceFeatures() throws MediaException {
+    return videoHasSound
         ? AudioFeatures.of(AudioReader.decodeStart(video, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000))
         : null;
   }

@@ -7,7 +7,6 @@ import io.mouthpiece.engine.mouth.HeadPose;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.render.ExemplarSelector;
 import io.mouthpiece.engine.render.MouthCompositor;
-import java.util.Arrays;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
@@ -44,8 +43,8 @@ final class FacePlan {
         wanted[i] = null;
       }
     }
-    ExemplarSelector.Selection chosen = face.library() == null || face.library().size() == 0
-        ? new ExemplarSelector.Selection(filled(n), new boolean[n]) : selector.select(face.library(), wanted, poses);
+    ExemplarSelector.Selection chosen = face.library() == null
+        ? ExemplarSelector.Selection.none(n) : selector.select(face.library(), wanted, poses);
     return new FacePlan(face, chosen, strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs));
   }
 
@@ -72,12 +71,6 @@ final class FacePlan {
       strength[i] = Math.max(0, Math.min(1, Math.min(in, out)));
     }
     return strength;
-  }
-
-  private static int[] filled(int n) {
-    int[] none = new int[n];
-    Arrays.fill(none, -1);
-    return none;
   }
 
   /**

@@ -51,7 +51,7 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
-    try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), headerDurationMs(request.video()),
+    try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), header(request.video()),
             options.encoding().audioSampleRate());
         AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), unnamed ? null : ids, options.tracker(),
             options.maxExemplars(), f -> progress.update(0.45 * f))) {
@@ -65,7 +65,7 @@ public final class SyncJob {
       long analysedNs = System.nanoTime();
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, speech, mixPieces);
-      AudioFeatures ownSound = speech.sourceSound(request.video());
+      AudioFeatures ownSound = speech.sourceSound();
       List<FacePlan> plans = new ArrayList<>();
       ExemplarSelector selector = new ExemplarSelector(options.selection());
       for (int i = 0; i < request.faces().size(); i++) {
@@ -158,10 +158,10 @@ public final class SyncJob {
     return Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs()));
   }
 
-  /** The video's length as its header gives it, before any frame is decoded. */
-  private static long headerDurationMs(java.nio.file.Path video) throws MediaException {
+  /** What the video's header says, before any frame is decoded. */
+  private static VideoInfo header(java.nio.file.Path video) throws MediaException {
     try (VideoReader reader = VideoReader.open(video)) {
-      return reader.info().durationUs() / 1000;
+      return reader.info();
     }
   }
 

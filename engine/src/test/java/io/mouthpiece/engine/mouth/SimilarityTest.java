@@ -22,4 +22,15 @@ class SimilarityTest {
     assertEquals(truth.ty(), fit.ty(), 1e-9);
     assertEquals(1.3, fit.scale(), 1e-9);
   }
+
+  @Test
+  void theInverseTakesEveryPointBack() {
+    Similarity t = new Similarity(1.3 * Math.cos(0.4), 1.3 * Math.sin(0.4), 12, -7);
+    Similarity back = t.inverse();
+    for (double[] p : new double[][] {{0, 0}, {10, -3}, {-250.5, 77}}) {
+      double[] q = back.apply(t.apply(p[0], p[1])[0], t.apply(p[0], p[1])[1]);
+      assertEquals(p[0], q[0], 1e-9);
+      assertEquals(p[1], q[1], 1e-9);
+    }
+  }
 }

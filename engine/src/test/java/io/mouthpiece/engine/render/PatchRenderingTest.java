@@ -97,7 +97,7 @@ class PatchRenderingTest {
   void onABgrPatchOfTheFootprintItIsExactlyTheWholeFrameDrawing() {
     MouthExemplar e = widest();
     try (Mat whole = targetBgr.clone(); Mat viaPatch = targetBgr.clone(); Mat diff = new Mat(); Mat grey = new Mat()) {
-      MouthCompositor.render(whole, target, e, library.window(), 1.0);
+      MouthCompositor.render(whole, 0, 0, target, e, 1.0, false);
       Rect area = MouthCompositor.footprint(target, e, whole.cols(), whole.rows());
       try (VideoFrame frame = new VideoFrame(TARGET, 0, viaPatch); BgrPatch patch = BgrPatch.of(frame, area)) {
         MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, 1.0, false);
@@ -116,7 +116,7 @@ class PatchRenderingTest {
     MouthExemplar e = widest();
     try (Mat expected = targetBgr.clone(); Mat before = new Mat(); Mat after = new Mat(); Mat diff = new Mat();
         Mat grey = new Mat()) {
-      MouthCompositor.render(expected, target, e, library.window(), 1.0);
+      MouthCompositor.render(expected, 0, 0, target, e, 1.0, false);
       cvtColor(targetI420.pixels(), before, COLOR_YUV2BGR_I420);
       Rect area = MouthCompositor.footprint(target, e, targetI420.width(), targetI420.height());
       int x = area.x() / 2 * 2;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.motion.AudioFeatures;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ class DubSpeechTest {
     FaceDub given = new FaceDub("0", SPEECH, 300, 2300, 0, 1.0);
     FaceDub open = new FaceDub("1", SPEECH, 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
     long videoMsGuess = 3000;
-    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), VIDEO, videoMsGuess, MIX_RATE)) {
+    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), VIDEO, headerSaying(VIDEO, videoMsGuess), MIX_RATE)) {
       assertSameFeatures(whole, given, speech.of(0, given));
       // Resolved as the analysis would with the header's length: the early features serve.
       FaceDub guessedRight = open.resolved("1", SyncJob.openEndMs(open, whole, videoMsGuess));
@@ -50,8 +52,8 @@ class DubSpeechTest {
   @Test
   void theSourceSoundIsTheFeaturesOfTheVideosFirstMinute() throws Exception {
     PcmAudio own = AudioReader.decodeStart(VIDEO, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000);
-    try (DubSpeech speech = DubSpeech.start(List.of(), VIDEO, 3000, MIX_RATE)) {
-      AudioFeatures got = speech.sourceSound(VIDEO);
+    try (DubSpeech speech = DubSpeech.start(List.of(), VIDEO, headerSaying(VIDEO, 3000), MIX_RATE)) {
+      AudioFeatures got = speech.sourceSound();
       AudioFeatures expected = AudioFeatures.of(own);
       assertEquals(expected.frameCount(), got.frameCount());
       for (int f = 0; f < expected.frameCount(); f += 7) {
@@ -63,8 +65,17 @@ class DubSpeechTest {
   @Test
   void aVideoWithoutSoundHasNoSourceSound() throws Exception {
     Path silent = TestMedia.sharedVideo("musetalk_sun.mp4");
-    try (DubSpeech speech = DubSpeech.start(List.of(), silent, 3000, MIX_RATE)) {
-      assertNull(speech.sourceSound(silent));
+    try (DubSpeech speech = DubSpeech.start(List.of(), silent, headerSaying(silent, 3000), MIX_RATE)) {
+      assertNull(speech.sourceSound());
+    }
+  }
+
+  /** The video's header, but for the length it states (the guess open-ended pieces start from). */
+  private static VideoInfo headerSaying(Path video, long durationMs) throws Exception {
+    try (VideoReader reader = VideoReader.open(video)) {
+      VideoInfo h = reader.info();
+      return new VideoInfo(h.container(), h.videoCodec(), h.width(), h.height(), h.frameRate(), durationMs * 1000,
+          h.frameCountHint(), h.hasAudio(), h.audioSampleRate(), h.audioChannels());
     }
   }
 
