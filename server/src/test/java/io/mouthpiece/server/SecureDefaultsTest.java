@@ -2,6 +2,7 @@ package io.mouthpiece.server;
 
 import static io.mouthpiece.server.ServerValidationTest.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
@@ -53,10 +54,14 @@ class SecureDefaultsTest {
           refused = a;
         }
       }
-      assertEquals(true, refused != null, "30 requests in a row at 5 a second: one is refused");
+      assertTrue(refused != null, "30 requests in a row at 5 a second: one is refused");
       expect(refused, 429, 1302, "accounts.max-requests-per-second");
       assertEquals("1", refused.response().headers().firstValue("Retry-After").orElse(""), "Retry-After in seconds");
-      assertEquals(true, served >= 10 && served <= 12, "the burst allowance (10) was served first: " + served);
+      assertTrue(served >= 10 && served <= 12, "the burst allowance (10) was served first: " + served);
+      // The limit is the account's own: another account is served while this one is refused.
+      String other = server.server.accounts().create("other").apiKey();
+      assertEquals(200, server.api.get(path, other).status(), "another account is served meanwhile");
+      assertEquals(429, server.api.get(path, key).status(), "while the first is still refused");
       Thread.sleep(1100);
       assertEquals(200, server.api.get(path, key).status(), "served again once the bucket refilled");
     }

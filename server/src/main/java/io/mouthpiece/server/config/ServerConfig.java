@@ -70,7 +70,7 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
 
   /**
    * Per-account limits: tasks submitted or processing at once, and API requests a second (bursts
-   * of twice that); 0: no limit.
+   * of twice that; counted by each API process on its own); 0: no limit.
    */
   public record Accounts(int maxTasksInFlight, double maxRequestsPerSecond) {}
 

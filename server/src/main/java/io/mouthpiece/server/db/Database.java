@@ -130,29 +130,30 @@ public final class Database implements AutoCloseable {
     pool.close();
   }
 
+  /**
+   * True when {@code e} or a cause of it says the database could not be reached or went away
+   * mid-statement (no connection within the timeout, SQLSTATE class 08 connection exceptions, 57P
+   * admin shutdown), whoever wrapped it (this class, or the job library's storage layer): the
+   * request may succeed later, so it is answered 503/5001, not 500.
+   */
+  public static boolean isUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof SQLException s && s.getSQLState() != null
+          && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A database failure: never the caller's fault, so it surfaces as 5000/5001. */
   public static final class DatabaseException extends RuntimeException {
     public DatabaseException(SQLException cause) {
       super(cause.getMessage(), cause);
-    }
-
-    /**
-     * True when the database could not be reached or went away mid-statement (no connection
-     * within the timeout, SQLSTATE class 08 connection exceptions, 57P admin shutdown): the
-     * request may succeed later, so it is answered 503/5001, not 500.
-     */
-    public boolean isUnavailable() {
-      for (Throwable t = getCause(); t != null; t = t.getCause()) {
-        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-            || t instanceof java.net.ConnectException) {
-          return true;
-        }
-        if (t instanceof SQLException s && s.getSQLState() != null
-            && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
-          return true;
-        }
-      }
-      return false;
     }
 
     /** True for a unique-constraint violation (SQLSTATE 23505 on H2 and PostgreSQL). */

@@ -68,8 +68,10 @@ public final class ApiServer {
         Envelope.error(ctx, fromJavalin(e));
       }
     });
-    app.exception(Database.DatabaseException.class, (e, ctx) -> {
-      if (!e.isUnavailable()) {
+    // Whoever's exception it is (ours, or the job queue's storage layer wrapping the same SQL
+    // failure), a database that cannot be reached is 503/5001.
+    app.exception(Exception.class, (e, ctx) -> {
+      if (!Database.isUnavailable(e)) {
         internalError(ctx, e);
         return;
       }
@@ -77,7 +79,6 @@ public final class ApiServer {
       ctx.header("Retry-After", "5");
       Envelope.error(ctx, new ApiException(503, 5001, "the database is unavailable; try again shortly"));
     });
-    app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     app.error(404, this::notFound);
     app.error(405, this::notFound);
   }

@@ -79,7 +79,7 @@ final class FileHandlers {
     StoredFile f = index.find(ctx.pathParam("id"), System.currentTimeMillis())
         .filter(file -> store.exists(file.storageKey()))
         .orElseThrow(() -> ApiException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
-    long size = store.size(f.storageKey());
+    long size = f.sizeBytes();
     long from = 0;
     long to = size - 1;
     ctx.header("Accept-Ranges", "bytes");

@@ -8,6 +8,7 @@ import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskStore;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,12 +68,14 @@ public final class RetentionSweep {
 
   private int deleteOrphans(long nowMs) throws IOException {
     int count = 0;
-    List<FileStore.Entry> old;
-    try (var entries = store.list()) {
-      old = entries.filter(e -> e.modifiedMs() < nowMs - ORPHAN_AGE_MS).toList();
+    List<FileStore.Entry> old = store.list().stream().filter(e -> e.modifiedMs() < nowMs - ORPHAN_AGE_MS).toList();
+    if (old.isEmpty()) {
+      return 0;
     }
+    // Read after listing, so a row written for an object meanwhile still counts; one query, not one a key.
+    Set<String> named = files.storageKeys();
     for (FileStore.Entry e : old) {
-      if (!files.refersTo(e.key())) {
+      if (!named.contains(e.key())) {
         store.delete(e.key());
         count++;
       }

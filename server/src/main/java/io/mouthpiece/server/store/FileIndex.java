@@ -44,9 +44,9 @@ public final class FileIndex {
         + limit + " ROWS ONLY", FileIndex::row, nowMs);
   }
 
-  /** True when a row (expired or not) names this storage key. */
-  public boolean refersTo(String storageKey) {
-    return db.queryOne("SELECT 1 FROM stored_files WHERE storage_key = ?", rs -> 1, storageKey).isPresent();
+  /** Every storage key a row (expired or not) names. */
+  public java.util.Set<String> storageKeys() {
+    return new java.util.HashSet<>(db.query("SELECT storage_key FROM stored_files", rs -> rs.getString(1)));
   }
 
   public void remove(String id) {

@@ -1,6 +1,7 @@
 package io.mouthpiece.server.store;
 
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.file.Path;
 
@@ -35,15 +36,13 @@ public interface FileStore {
   /** The key's bytes from {@code offset}, {@code length} of them (a range request asks for just those). */
   InputStream open(String key, long offset, long length) throws IOException;
 
-  long size(String key) throws IOException;
-
   boolean exists(String key);
 
   /** Deletes the key's bytes; absent is fine. */
   void delete(String key) throws IOException;
 
   /** Every stored key, for the retention sweep to find objects no row refers to. */
-  java.util.stream.Stream<Entry> list() throws IOException;
+  List<Entry> list() throws IOException;
 
   /** Removes this process's local leftovers older than an hour: temp files of a crash, cached copies. */
   void sweepLocal() throws IOException;

@@ -65,11 +65,6 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public long size(String key) throws IOException {
-    return Files.size(resolve(key));
-  }
-
-  @Override
   public boolean exists(String key) {
     return Files.isRegularFile(resolve(key));
   }
@@ -80,14 +75,14 @@ public final class LocalFileStore implements FileStore {
   }
 
   @Override
-  public java.util.stream.Stream<Entry> list() throws IOException {
+  public List<Entry> list() throws IOException {
     try (var files = Files.walk(root)) {
       List<Entry> entries = new ArrayList<>();
       for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(tmp)).toList()) {
         entries.add(new Entry(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'),
             Files.getLastModifiedTime(p).toMillis()));
       }
-      return entries.stream();
+      return entries;
     }
   }
 

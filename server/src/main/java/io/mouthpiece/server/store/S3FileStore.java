@@ -4,12 +4,12 @@ import io.mouthpiece.server.config.ServerConfig;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -128,17 +128,6 @@ public final class S3FileStore implements FileStore {
   }
 
   @Override
-  public long size(String key) throws IOException {
-    try {
-      return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
-    } catch (NoSuchKeyException e) {
-      throw new FileNotFoundException("no stored file " + key);
-    } catch (SdkException e) {
-      throw new IOException("reading " + key + ": " + e.getMessage(), e);
-    }
-  }
-
-  @Override
   public boolean exists(String key) {
     try {
       s3.headObject(b -> b.bucket(bucket).key(key));
@@ -160,10 +149,11 @@ public final class S3FileStore implements FileStore {
   }
 
   @Override
-  public Stream<Entry> list() throws IOException {
+  public List<Entry> list() throws IOException {
     try {
+      // Collected here: the paginator is lazy, and a page failing later would escape this catch.
       return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
-          .map(o -> new Entry(o.key(), o.lastModified().toEpochMilli()));
+          .map(o -> new Entry(o.key(), o.lastModified().toEpochMilli())).toList();
     } catch (SdkException e) {
       throw new IOException("listing " + bucket + ": " + e.getMessage(), e);
     }

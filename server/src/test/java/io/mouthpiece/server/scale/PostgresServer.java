@@ -104,11 +104,18 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private static void exec(List<String> command, int timeoutSec) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(timeoutSec, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      p.destroyForcibly();
-      throw new IOException(String.join(" ", command) + " failed: " + new String(out));
+    // Output to a file, not a pipe: reading a pipe to its end would wait past the timeout.
+    java.nio.file.Path log = java.nio.file.Files.createTempFile("postgres-", ".log");
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      boolean ended = p.waitFor(timeoutSec, TimeUnit.SECONDS);
+      if (!ended || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IOException(String.join(" ", command) + (ended ? " failed: " : " timed out: ")
+            + java.nio.file.Files.readString(log));
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(log);
     }
   }
 }

@@ -100,22 +100,26 @@ public final class ScaleBench {
      * Two long tasks: once both are processing, each worker (one render at a time) has one; worker 0
      * is killed; ms until its task starts again on worker 1.
      */
+    /** Waits up to 90 s until at least {@code atLeast} of {@code ids} meet {@code condition}. */
+    private void awaitCount(Database db, String condition, List<String> ids, int atLeast, String failure)
+        throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (count(db, condition, ids) < atLeast) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(failure + " within 90 s");
+        }
+        Thread.sleep(100);
+      }
+    }
+
     long pickupAfterKill() throws Exception {
       List<String> ids = List.of(create(longSession, 0), create(longSession, 1));
       long killedAt;
       try (Database db = Database.open(cluster.config())) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (count(db, "status = 'processing'", ids) < 2) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("two tasks did not render at once");
-          }
-          Thread.sleep(100);
-        }
+        awaitCount(db, "status = 'processing'", ids, 2, "two tasks did not render at once");
         killedAt = System.nanoTime();
         cluster.worker(0).destroyForcibly().waitFor();
-        while (count(db, "attempts = 2", ids) == 0) {
-          Thread.sleep(100);
-        }
+        awaitCount(db, "attempts = 2", ids, 1, "the killed worker's task was not started again");
       }
       long ms = (System.nanoTime() - killedAt) / 1_000_000;
       for (String id : ids) {
