@@ -9,30 +9,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The fallback for sources with no speech to learn from (silent, music only, no face): one ridge
- * regression from standardised log-mel context to mouth params relative to the speaker's own range
- * ({@code (param - closed) / spread}, spread = 95th minus 5th percentile), fitted across all the
- * shared speaking clips and shipped as {@value #RESOURCE}. Calibrated for a target speaker with
- * their closed mouth and spread (or typical spreads when their video shows too few frames).
+ * Speech to mouth for any speaker: one ridge regression from standardised log-mel context to mouth
+ * params relative to the speaker's own range ({@code (param - closed) / spread}, spread = 95th minus
+ * 5th percentile), fitted across speakers ({@link GenericModelFit}) and shipped as {@value #RESOURCE}.
+ * For a target speaker it is calibrated with their closed mouth and spread ({@link #forSpeaker}),
+ * and, when their video speaks, adapted to them ({@link #adaptedTo}): a ridge regression of what
+ * the generic model gets wrong on their own frames, pulled towards zero by a prior as strong as
+ * {@link #adaptPenalty()} frames of speech, so a few seconds of source change it a little and a
+ * minute changes it much (maximum a posteriori adaptation, with the generic model as the prior).
  *
- * <p>Regenerate the resource after changing the features or the clips:
+ * <p>Regenerate the resource after changing the features, the fit or the corpus:
  * {@code mvn -f engine/pom.xml test -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true}.
  */
 public final class GenericModel {
   static final String RESOURCE = "generic-motion.txt";
-  /** Stronger than the adapted model's penalty: what all speakers share is a smooth, simple map. */
-  static final double LAMBDA = 100;
+
+  /** One speaker's clips: what the fit weighs as one, and leaves out as one. */
+  public record Speaker(String name, List<SourceSpeech> clips) {}
 
   private final int[] offsetsMs;
   private final Ridge ridge;
   private final double[] typicalSpread;
+  private final double[] speechStd;
+  private final double lambda;
+  private final double adaptPenalty;
 
-  GenericModel(int[] offsetsMs, Ridge ridge, double[] typicalSpread) {
+  GenericModel(int[] offsetsMs, Ridge ridge, double[] typicalSpread, double[] speechStd, double lambda,
+      double adaptPenalty) {
     this.offsetsMs = offsetsMs;
     this.ridge = ridge;
     this.typicalSpread = typicalSpread;
+    this.speechStd = speechStd;
+    this.lambda = lambda;
+    this.adaptPenalty = adaptPenalty;
   }
 
   private static GenericModel shipped;
@@ -52,72 +64,192 @@ public final class GenericModel {
     return shipped;
   }
 
-  /** Fits across several speakers, each source's params taken relative to its own range. */
-  public static GenericModel fit(List<SourceSpeech> sources, MotionConfig config) {
-    List<double[]> x = new ArrayList<>();
-    List<double[]> y = new ArrayList<>();
-    double[] spreadSum = new double[MouthParams.COUNT];
-    int speakers = 0;
-    for (SourceSpeech s : sources) {
-      MouthRange range = MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames());
-      if (range == null) {
-        continue;
-      }
-      speakers++;
-      for (int p = 0; p < MouthParams.COUNT; p++) {
-        spreadSum[p] += range.spread(p);
-      }
-      for (int i = 0; i < s.frameTimesSec().length; i++) {
-        if (MouthRange.valid(s.params()[i])) {
-          x.add(s.audio().melContext(s.frameTimesSec()[i], config.contextOffsetsMs()));
-          double[] u = new double[MouthParams.COUNT];
-          for (int p = 0; p < u.length; p++) {
-            u[p] = (s.params()[i][p] - range.closed()[p]) / range.spread(p);
-          }
-          y.add(u);
-        }
-      }
-    }
-    if (speakers == 0) {
-      throw new IllegalArgumentException("no source with enough measured frames");
-    }
-    for (int p = 0; p < spreadSum.length; p++) {
-      spreadSum[p] /= speakers;
-    }
-    Ridge ridge = Ridge.fit(x.toArray(double[][]::new), y.toArray(double[][]::new), LAMBDA);
-    return new GenericModel(config.contextOffsetsMs().clone(), ridge, spreadSum);
+  /** Fits across speakers, each weighing the same; its settings are chosen speaker-held-out (see {@link GenericModelFit}). */
+  public static GenericModel fit(List<Speaker> speakers, MotionConfig config) {
+    return GenericModelFit.fit(speakers, config);
   }
 
   /**
-   * The model for one speaker: their closed mouth, and their spread when {@code range} is given
-   * (else the typical spreads of the training speakers).
+   * For each speaker (by name), the model fitted on every other speaker, with its settings chosen
+   * among those others alone: what speaker-held-out figures are measured with.
+   */
+  public static Map<String, GenericModel> leaveOneSpeakerOut(List<Speaker> speakers, MotionConfig config) {
+    return GenericModelFit.leaveOneSpeakerOut(speakers, config);
+  }
+
+  /**
+   * The model for one speaker who cannot teach it (too little speech): their closed mouth, and
+   * their spread when {@code range} is given (else the typical spreads of the training speakers).
    */
   public MotionModel forSpeaker(double[] closed, MouthRange range, MotionConfig config) {
     double[] spread = new double[MouthParams.COUNT];
     for (int p = 0; p < spread.length; p++) {
       spread[p] = range == null ? typicalSpread[p] : range.spread(p);
     }
+    return model("generic", ridge, closed, spread, config);
+  }
+
+  /**
+   * The model adapted to a speaker whose source speaks: the generic map plus what it gets wrong on
+   * the source's own measured frames (relative to {@code range}), shrunk by the prior.
+   */
+  public MotionModel adaptedTo(SourceSpeech source, MouthRange range, MotionConfig config) {
+    RidgeSums sums = new RidgeSums(ridge.mean().length, MouthParams.COUNT);
+    for (int i = 0; i < source.frameTimesSec().length; i++) {
+      if (MouthRange.valid(source.params()[i])) {
+        sums.add(source.audio().melContext(source.frameTimesSec()[i], offsetsMs), relative(source.params()[i], range), 1);
+      }
+    }
+    double[] spread = new double[MouthParams.COUNT];
+    for (int p = 0; p < spread.length; p++) {
+      spread[p] = range.spread(p);
+    }
+    if (sums.weight() < 2 || Double.isInfinite(adaptPenalty)) {
+      return model("generic", ridge, range.closed(), spread, config);
+    }
+    // y = ybar + (x - xbar) W, W the generic weights plus the shrunk residual fit (see adaptWeights).
+    Ridge adapted = new Ridge(sums.meanX(), adaptWeights(ridge.weights(), sums, adaptPenalty), sums.meanY());
+    return model("adapted", adapted, range.closed(), spread, config);
+  }
+
+  /**
+   * Generic weights adapted to the rows of {@code speaker}: {@code W + (C + P I)^-1 (c - C W)} with C
+   * and c the speaker's centred Gram and cross-products, P the prior's strength; W itself for an
+   * infinite P.
+   */
+  static double[][] adaptWeights(double[][] generic, RidgeSums speaker, double penalty) {
+    int d = generic.length;
+    int p = generic[0].length;
+    double[][] w = new double[d][];
+    for (int a = 0; a < d; a++) {
+      w[a] = generic[a].clone();
+    }
+    if (Double.isInfinite(penalty)) {
+      return w;
+    }
+    double[][] gram = speaker.centredGram();
+    double[][] rhs = speaker.centredCross();
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        double g = gram[a][b];
+        for (int k = 0; k < p; k++) {
+          rhs[a][k] -= g * generic[b][k];
+        }
+      }
+      gram[a][a] += penalty;
+    }
+    double[][] residual = Ridge.Cholesky.solve(gram, rhs);
+    for (int a = 0; a < d; a++) {
+      for (int k = 0; k < p; k++) {
+        w[a][k] += residual[a][k];
+      }
+    }
+    return w;
+  }
+
+  /** A speaker's params relative to their range: 0 closed, 1 a spread above it. */
+  static double[] relative(double[] params, MouthRange range) {
+    double[] u = new double[params.length];
+    for (int p = 0; p < u.length; p++) {
+      u[p] = (params[p] - range.closed()[p]) / range.spread(p);
+    }
+    return u;
+  }
+
+  private MotionModel model(String name, Ridge map, double[] closed, double[] spread, MotionConfig config) {
     double[] closedCopy = closed.clone();
     TrajectoryShaper shaper = new TrajectoryShaper(config);
     return new MotionModel() {
       @Override
       public String name() {
-        return "generic";
+        return name;
       }
 
       @Override
       public MouthTrajectory predict(AudioFeatures audio, double[] frameTimesSec) {
+        VoiceActivity voice = VoiceActivity.of(audio);
         double[][] raw = new double[frameTimesSec.length][];
         for (int i = 0; i < raw.length; i++) {
-          double[] u = ridge.apply(audio.melContext(frameTimesSec[i], offsetsMs));
+          raw[i] = map.apply(audio.melContext(frameTimesSec[i], offsetsMs));
+        }
+        restoreVariance(raw, frameTimesSec, voice);
+        for (double[] u : raw) {
           for (int p = 0; p < u.length; p++) {
             u[p] = closedCopy[p] + u[p] * spread[p];
           }
-          raw[i] = u;
         }
-        return shaper.shape(raw, frameTimesSec, audio, VoiceActivity.of(audio), closedCopy);
+        return shaper.shape(raw, frameTimesSec, audio, voice, closedCopy);
       }
     };
+  }
+
+  /**
+   * Global variance restored (as speech synthesis does for its parameter trajectories, Toda and
+   * Tokuda 2007): a regression's output is shrunk towards the mean by its uncertainty, so it
+   * mumbles, a half-open mouth that hardly closes between syllables. Its deviation while the
+   * piece speaks is scaled, about its mean, to the deviation real mouths show while they speak
+   * ({@link #speechStd}, measured on the training clips), at most {@link #MAX_GAIN} times.
+   */
+  private void restoreVariance(double[][] relative, double[] timesSec, VoiceActivity voice) {
+    List<double[]> speaking = new ArrayList<>();
+    for (int i = 0; i < relative.length; i++) {
+      if (voice.isSpeech(timesSec[i])) {
+        speaking.add(relative[i]);
+      }
+    }
+    if (speaking.size() < 2) {
+      return;
+    }
+    double[] sd = deviation(speaking);
+    double[] mean = new double[speechStd.length];
+    for (double[] u : speaking) {
+      for (int p = 0; p < mean.length; p++) {
+        mean[p] += u[p] / speaking.size();
+      }
+    }
+    for (int p = 0; p < mean.length; p++) {
+      double gain = sd[p] > 0 ? Math.min(MAX_GAIN, speechStd[p] / sd[p]) : 1;
+      for (double[] u : relative) {
+        u[p] = mean[p] + (u[p] - mean[p]) * gain;
+      }
+    }
+  }
+
+  /** The most {@link #restoreVariance} scales a trajectory: beyond it, it would amplify noise, not speech. */
+  static final double MAX_GAIN = 4;
+
+  /** Per column, the deviation of the rows. */
+  static double[] deviation(List<double[]> rows) {
+    int p = MouthParams.COUNT;
+    double[] mean = new double[p];
+    double[] sd = new double[p];
+    if (rows.size() < 2) {
+      return sd;
+    }
+    for (double[] r : rows) {
+      for (int k = 0; k < p; k++) {
+        mean[k] += r[k] / rows.size();
+      }
+    }
+    for (double[] r : rows) {
+      for (int k = 0; k < p; k++) {
+        sd[k] += (r[k] - mean[k]) * (r[k] - mean[k]);
+      }
+    }
+    for (int k = 0; k < p; k++) {
+      sd[k] = Math.sqrt(sd[k] / (rows.size() - 1));
+    }
+    return sd;
+  }
+
+  /** The ridge penalty the fit chose. */
+  public double lambda() {
+    return lambda;
+  }
+
+  /** How many frames of a speaker's own speech weigh as much as the generic prior in adaptation (infinite: none). */
+  public double adaptPenalty() {
+    return adaptPenalty;
   }
 
   /** Typical spreads (95th minus 5th percentile) of the training speakers, per param. */
@@ -134,10 +266,14 @@ public final class GenericModel {
   public String toText() {
     StringBuilder b = new StringBuilder();
     b.append("# Mouthpiece generic motion model: ridge from standardised log-mel context (AudioFeatures.melContext)\n");
-    b.append("# to MouthParams relative to the speaker: (param - closed) / (p95 - p5). Written by GenericModelFitTest:\n");
+    b.append("# to MouthParams relative to the speaker: (param - closed) / (p95 - p5), fitted on the clips of corpus.tsv.\n");
+    b.append("# lambda and adaptPenalty were chosen speaker-held-out within them (GenericModelFit). Written by GenericModelFitTest:\n");
     b.append("# mvn -f engine/pom.xml test -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true\n");
     b.append("offsetsMs").append(join(Arrays.stream(offsetsMs).asDoubleStream().toArray(), "%.0f")).append('\n');
     b.append("typicalSpread").append(join(typicalSpread, "%.6g")).append('\n');
+    b.append("speechStd").append(join(speechStd, "%.6g")).append('\n');
+    b.append("lambda").append(join(new double[] {lambda}, "%.6g")).append('\n');
+    b.append("adaptPenalty").append(join(new double[] {adaptPenalty}, "%.6g")).append('\n');
     b.append("mean").append(join(ridge.mean(), "%.6g")).append('\n');
     b.append("intercept").append(join(ridge.intercept(), "%.6g")).append('\n');
     for (double[] w : ridge.weights()) {
@@ -151,6 +287,9 @@ public final class GenericModel {
     double[] spread = null;
     double[] mean = null;
     double[] intercept = null;
+    double[] lambda = null;
+    double[] adaptPenalty = null;
+    double[] speechStd = null;
     List<double[]> weights = new ArrayList<>();
     for (String line : text.split("\n")) {
       String[] f = line.trim().split("\\s+");
@@ -163,14 +302,20 @@ public final class GenericModel {
         case "typicalSpread" -> spread = v;
         case "mean" -> mean = v;
         case "intercept" -> intercept = v;
+        case "lambda" -> lambda = v;
+        case "speechStd" -> speechStd = v;
+        case "adaptPenalty" -> adaptPenalty = v;
         case "w" -> weights.add(v);
         default -> throw new IllegalArgumentException("unknown line in " + RESOURCE + ": " + f[0]);
       }
     }
-    if (offsets == null || spread == null || mean == null || intercept == null || weights.size() != mean.length) {
+    if (offsets == null || spread == null || mean == null || intercept == null || lambda == null || adaptPenalty == null
+        || speechStd == null
+        || weights.size() != mean.length) {
       throw new IllegalArgumentException(RESOURCE + " is incomplete");
     }
-    return new GenericModel(offsets, new Ridge(mean, weights.toArray(double[][]::new), intercept), spread);
+    return new GenericModel(offsets, new Ridge(mean, weights.toArray(double[][]::new), intercept), spread, speechStd,
+        lambda[0], adaptPenalty[0]);
   }
 
   private static String join(double[] values, String format) {

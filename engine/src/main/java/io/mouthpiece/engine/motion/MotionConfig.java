@@ -4,8 +4,6 @@ package io.mouthpiece.engine.motion;
  * Settings of motion prediction and training, with defaults, checked in one place.
  *
  * @param contextOffsetsMs the audio frames around an output time the models read (positive: ahead)
- * @param ridgeLambda ridge penalty per training frame on standardised features
- * @param folds blocks of the source (contiguous in time) for the trainer's cross-validation
  * @param minSpeechSec the least speech (voice activity) a source needs for a speaker-adapted model
  * @param minMeasuredFrames the least frames with a measured mouth a source needs for it
  * @param smoothingSigmaMs the Gaussian (by time) that smooths every trajectory: removes chatter,
@@ -13,23 +11,18 @@ package io.mouthpiece.engine.motion;
  * @param minSilenceSec pauses at least this long close the mouth
  * @param closeRampMs how long the mouth takes to reach or leave the closed params at a pause
  * @param leadMs how long before speech resumes the mouth starts to open (lips lead the sound)
- * @param loudnessShare how much of a trained model's aperture comes from the loudness prior
- *     ({@link BlendedModel}); 0: none
  */
 public record MotionConfig(
     int[] contextOffsetsMs,
-    double ridgeLambda,
-    int folds,
     double minSpeechSec,
     int minMeasuredFrames,
     double smoothingSigmaMs,
     double minSilenceSec,
     double closeRampMs,
-    double leadMs,
-    double loudnessShare) {
+    double leadMs) {
 
   public static final MotionConfig DEFAULT = new MotionConfig(
-      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 3.0, 4, 1.5, 40, 35, 0.15, 40, 50, 0.3);
+      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 1.5, 40, 35, 0.15, 40, 50);
 
   public MotionConfig {
     contextOffsetsMs = contextOffsetsMs.clone();
@@ -51,12 +44,6 @@ public record MotionConfig(
         throw new IllegalArgumentException("contextOffsetsMs: within ±1000 ms, got " + o);
       }
     }
-    if (!(ridgeLambda > 0)) {
-      throw new IllegalArgumentException("ridgeLambda: must be positive, got " + ridgeLambda);
-    }
-    if (folds < 2 || folds > 20) {
-      throw new IllegalArgumentException("folds: must be 2 to 20, got " + folds);
-    }
     if (!(minSpeechSec >= 0)) {
       throw new IllegalArgumentException("minSpeechSec: must be >= 0, got " + minSpeechSec);
     }
@@ -71,9 +58,6 @@ public record MotionConfig(
     }
     if (!(closeRampMs > 0 && closeRampMs <= 200)) {
       throw new IllegalArgumentException("closeRampMs: must be in (0, 200], got " + closeRampMs);
-    }
-    if (!(loudnessShare >= 0 && loudnessShare <= 1)) {
-      throw new IllegalArgumentException("loudnessShare: must be 0 to 1, got " + loudnessShare);
     }
     if (!(leadMs >= 0 && leadMs <= 300)) {
       throw new IllegalArgumentException("leadMs: must be 0 to 300, got " + leadMs);

@@ -1,60 +1,14 @@
 package io.mouthpiece.engine.motion;
 
 /**
- * A linear map fitted by ridge regression: {@code y = (x - mean) W + intercept}, several outputs
- * sharing one design. The penalty is {@code lambda * n} on standardised inputs, so one lambda
- * suits any number of training rows.
+ * A linear map fitted by ridge regression ({@link RidgeSums#solve}): {@code y = (x - mean) W +
+ * intercept}, several outputs sharing one design.
  *
  * @param mean the inputs' mean (d)
  * @param weights d × p
  * @param intercept the outputs' mean (p)
  */
 record Ridge(double[] mean, double[][] weights, double[] intercept) {
-  /** Fits rows {@code x} (n × d) to {@code y} (n × p). */
-  static Ridge fit(double[][] x, double[][] y, double lambda) {
-    int n = x.length;
-    int d = x[0].length;
-    int p = y[0].length;
-    double[] mean = new double[d];
-    double[] yMean = new double[p];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += x[i][j] / n;
-      }
-      for (int k = 0; k < p; k++) {
-        yMean[k] += y[i][k] / n;
-      }
-    }
-    double[][] gram = new double[d][d];
-    double[][] xty = new double[d][p];
-    double[] centred = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        centred[j] = x[i][j] - mean[j];
-      }
-      for (int a = 0; a < d; a++) {
-        double ca = centred[a];
-        if (ca == 0) {
-          continue;
-        }
-        double[] row = gram[a];
-        for (int b = a; b < d; b++) {
-          row[b] += ca * centred[b];
-        }
-        for (int k = 0; k < p; k++) {
-          xty[a][k] += ca * (y[i][k] - yMean[k]);
-        }
-      }
-    }
-    for (int a = 0; a < d; a++) {
-      gram[a][a] += lambda * n;
-      for (int b = 0; b < a; b++) {
-        gram[a][b] = gram[b][a];
-      }
-    }
-    return new Ridge(mean, Cholesky.solve(gram, xty), yMean);
-  }
-
   double[] apply(double[] x) {
     double[] out = intercept.clone();
     for (int j = 0; j < mean.length; j++) {

@@ -2,6 +2,7 @@ package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.motion.GenericModel;
 import io.mouthpiece.engine.motion.LoudnessModel;
 import io.mouthpiece.engine.motion.MotionConfig;
 import io.mouthpiece.engine.motion.MotionModel;
@@ -23,6 +24,14 @@ public final class Motions {
   /** The product's model: speaker-adapted when it proves itself on the source, generic otherwise. */
   public static MouthMotion trained(MotionConfig config) {
     return using(source -> MotionTrainer.train(source, config));
+  }
+
+  /**
+   * The same with another generic fallback, e.g. one fitted without the speaker being measured,
+   * so that an evaluation never scores a speaker the model was trained on.
+   */
+  public static MouthMotion trained(MotionConfig config, GenericModel generic) {
+    return using(source -> MotionTrainer.trainWithReport(source, config, generic).model());
   }
 
   /** The simplest engine: the mouth opens with the speech's loudness, in the speaker's own range. */

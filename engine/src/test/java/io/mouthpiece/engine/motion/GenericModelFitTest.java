@@ -1,26 +1,35 @@
 package io.mouthpiece.engine.motion;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fits the generic model on every shared speaking clip and checks the shipped resource is that
- * fit. With {@code -Dmouthpiece.regenerate=true} it writes the resource instead:
+ * Fits the generic model on every clip of the corpus manifest and checks the shipped resource is
+ * that fit. With {@code -Dmouthpiece.regenerate=true} it writes the resource instead:
  * {@code mvn -f engine/pom.xml test -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true}.
  */
 class GenericModelFitTest {
-  static List<SourceSpeech> allSources() {
-    return MeasuredClip.SPEAKING.stream().map(MeasuredClip::load).map(MeasuredClip::source).toList();
+  /** Every speaker of the manifest with their measured clips. */
+  static List<GenericModel.Speaker> corpusSpeakers() {
+    List<TrainingCorpus.Clip> clips = TrainingCorpus.clips();
+    List<GenericModel.Speaker> speakers = new ArrayList<>();
+    for (String name : TrainingCorpus.speakers(clips)) {
+      speakers.add(new GenericModel.Speaker(name, clips.stream().filter(c -> c.speaker().equals(name))
+          .map(c -> MeasuredClip.load(c.file()).source()).toList()));
+    }
+    return speakers;
   }
 
   @Test
-  void shippedModelIsTheFitOfTheSharedClips() throws Exception {
-    GenericModel fitted = GenericModel.fit(allSources(), MotionConfig.DEFAULT);
+  void shippedModelIsTheFitOfTheCorpus() throws Exception {
+    GenericModel fitted = GenericModel.fit(corpusSpeakers(), MotionConfig.DEFAULT);
     Path base = Path.of(System.getProperty("basedir", "."));
     Files.createDirectories(base.resolve("target"));
     Files.writeString(base.resolve("target").resolve(GenericModel.RESOURCE), fitted.toText());
@@ -28,11 +37,13 @@ class GenericModelFitTest {
       Path resource = base.resolve("src/main/resources/io/mouthpiece/engine/motion").resolve(GenericModel.RESOURCE);
       Files.createDirectories(resource.getParent());
       Files.writeString(resource, fitted.toText());
-      System.out.println("wrote " + resource);
+      System.out.println("wrote " + resource + " (lambda " + fitted.lambda() + ", adaptPenalty " + fitted.adaptPenalty() + ")");
       return;
     }
     GenericModel shipped = GenericModel.shipped();
     assertArrayEquals(MotionConfig.DEFAULT.contextOffsetsMs(), shipped.offsetsMs());
+    assertEquals(fitted.lambda(), shipped.lambda(), "the shipped model's ridge penalty");
+    assertEquals(fitted.adaptPenalty(), shipped.adaptPenalty(), "the shipped model's adaptation prior");
     // Same predictions on a real clip, to the precision the file keeps.
     MeasuredClip clip = MeasuredClip.load("retalking_face2.mp4");
     SourceSpeech s = clip.source();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.mouth.MouthParams;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,99 +11,78 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The half-split protocol of engine.md on every shared speaking clip: each model learns from the
- * clip's FIRST half (its audio and measured mouth), predicts the SECOND half's mouth from the
- * second half's audio alone, and is scored against the real second-half aperture (Pearson r, MAE).
- * Models: the loudness baseline, the speaker-adapted model, the generic model fitted on the OTHER
- * clips only (cross-speaker), and what {@link MotionTrainer} picks (its generic fallback being
- * that same model, so no model ever sees the clip's second half). Prints the table and medians.
+ * The half-split protocol of engine.md on every clip of the corpus, speaker-held-out: each model
+ * learns from the clip's FIRST half (its audio and measured mouth) and from the OTHER speakers (the
+ * generic model, refitted without this one), predicts the SECOND half's mouth from the second
+ * half's audio alone, and is scored against the real second half (Pearson r of aperture and of
+ * width). Models: the loudness baseline, the generic model calibrated to the speaker's range, and
+ * what {@link MotionTrainer} picks (the generic model adapted to the first half). Prints the table
+ * and medians; asserts the product's bars on the medians.
  */
 class HalfSplitTest {
-  private static final List<String> MODELS = List.of("loudness", "adapted", "generic", "trainer");
+  private static final List<String> MODELS = List.of("loudness", "generic", "trainer");
 
   @Test
   void halfSplitTable() {
     MotionConfig config = MotionConfig.DEFAULT;
-    Map<String, List<ApertureScore>> table = new LinkedHashMap<>();
+    List<GenericModel.Speaker> speakers = GenericModelFitTest.corpusSpeakers();
+    Map<String, GenericModel> heldOut = GenericModel.leaveOneSpeakerOut(speakers, config);
+    Map<String, List<double[]>> table = new LinkedHashMap<>();
     MODELS.forEach(m -> table.put(m, new ArrayList<>()));
-    List<ApertureScore> crossWhole = new ArrayList<>();
-    List<TrainingReport> reports = new ArrayList<>();
-    List<MeasuredClip> clips = MeasuredClip.SPEAKING.stream().map(MeasuredClip::load).toList();
-    for (MeasuredClip clip : clips) {
+    StringBuilder out = new StringBuilder("\nHalf-split, speaker-held-out (r aperture / r width of the second half):\n");
+    for (TrainingCorpus.Clip c : TrainingCorpus.clips()) {
+      MeasuredClip clip = MeasuredClip.load(c.file());
       double halfSec = clip.audio().frames() / (double) clip.audio().sampleRate() / 2;
       MeasuredClip first = clip.part(0, halfSec);
       MeasuredClip second = clip.part(halfSec, Double.MAX_VALUE);
       SourceSpeech source = first.source();
       AudioFeatures newAudio = AudioFeatures.of(second.audio());
-      double[] truth = second.aperture();
-      MouthRange range = MouthRange.measure(source.params(), source.closedParams(), config.minMeasuredFrames());
-
-      List<SourceSpeech> others = clips.stream().filter(c -> c != clip).map(MeasuredClip::source).toList();
-      GenericModel cross = GenericModel.fit(others, config);
-      TrainingReport report = MotionTrainer.trainWithReport(source, config, cross);
-      reports.add(report);
+      // Ranges from 10 frames: the GRID clips' halves are 37 frames.
+      MouthRange range = MouthRange.measure(source.params(), source.closedParams(), 10);
+      GenericModel generic = heldOut.get(c.speaker());
+      TrainingReport report = MotionTrainer.trainWithReport(source, config, generic);
       Map<String, MotionModel> models = Map.of(
           "loudness", new LoudnessModel(range, config),
-          "adapted", AdaptedModel.fit(source, config),
-          "generic", cross.forSpeaker(source.closedParams(), range, config),
+          "generic", generic.forSpeaker(source.closedParams(), range, config),
           "trainer", report.model());
+      out.append(String.format(Locale.ROOT, "%-26s", c.file()));
       for (String m : MODELS) {
-        double[] predicted = models.get(m).predict(newAudio, second.frameTimesSec()).column(MouthParams.APERTURE);
-        table.get(m).add(ApertureScore.of(predicted, truth));
+        MouthTrajectory t = models.get(m).predict(newAudio, second.frameTimesSec());
+        double ra = ApertureScore.of(t.column(MouthParams.APERTURE), column(second, MouthParams.APERTURE)).r();
+        double rw = ApertureScore.of(t.column(MouthParams.WIDTH), column(second, MouthParams.WIDTH)).r();
+        table.get(m).add(new double[] {ra, rw});
+        out.append(String.format(Locale.ROOT, " | %-8s %5.2f / %5.2f", m, ra, rw));
       }
-      // Cross-speaker on the whole clip: the generic model fitted on the others, calibrated with this clip.
-      SourceSpeech whole = clip.source();
-      MouthRange wholeRange = MouthRange.measure(whole.params(), whole.closedParams(), config.minMeasuredFrames());
-      crossWhole.add(ApertureScore.of(cross.forSpeaker(whole.closedParams(), wholeRange, config)
-          .predict(whole.audio(), whole.frameTimesSec()).column(MouthParams.APERTURE), clip.aperture()));
+      out.append(" | ").append(report).append('\n');
     }
-
-    StringBuilder out = new StringBuilder("\nHalf-split (train on the first half, predict the second from its audio):\n");
-    out.append(String.format(Locale.ROOT, "%-10s", "model"));
-    for (MeasuredClip c : clips) {
-      out.append(String.format(Locale.ROOT, " | %-24s", c.name().replace(".mp4", "")));
-    }
-    out.append(" | median r | median MAE\n");
     for (String m : MODELS) {
-      out.append(String.format(Locale.ROOT, "%-10s", m));
-      for (ApertureScore s : table.get(m)) {
-        out.append(String.format(Locale.ROOT, " | r %5.2f  MAE %.3f        ", s.r(), s.mae()));
-      }
-      out.append(String.format(Locale.ROOT, " | %8.2f | %.3f%n", medianR(table.get(m)), medianMae(table.get(m))));
-    }
-    out.append(String.format(Locale.ROOT, "%-10s", "cross-whole"));
-    for (ApertureScore s : crossWhole) {
-      out.append(String.format(Locale.ROOT, " | r %5.2f  MAE %.3f        ", s.r(), s.mae()));
-    }
-    out.append(String.format(Locale.ROOT, " | %8.2f | %.3f%n", medianR(crossWhole), medianMae(crossWhole)));
-    for (int i = 0; i < clips.size(); i++) {
-      out.append(clips.get(i).name()).append(": ").append(reports.get(i)).append('\n');
+      out.append(String.format(Locale.ROOT, "median %-8s aperture r %.3f, width r %.3f%n", m, median(table.get(m), 0),
+          median(table.get(m), 1)));
     }
     System.out.println(out);
 
-    // What was reached (see the printed table), asserted with a little room for other platforms' rounding.
-    List<ApertureScore> trainer = table.get("trainer");
-    List<ApertureScore> loudness = table.get("loudness");
-    for (int i = 0; i < clips.size(); i++) {
-      assertTrue(trainer.get(i).r() >= loudness.get(i).r() - 0.02, clips.get(i).name()
-          + ": on the held-back half the trainer's choice is not worse than loudness: " + trainer.get(i) + " vs " + loudness.get(i));
+    double trainer = median(table.get("trainer"), 0);
+    double loudness = median(table.get("loudness"), 0);
+    assertTrue(trainer >= 0.40, "speaker-held-out median aperture r of the trainer's model >= 0.40, got " + trainer);
+    assertTrue(trainer >= loudness + 0.15, "the trainer beats loudness by 0.15 on the median: " + trainer + " vs " + loudness);
+    assertTrue(median(table.get("trainer"), 1) > 0.1, "the trainer's width follows the real width");
+  }
+
+  private static double[] column(MeasuredClip clip, int param) {
+    double[] c = new double[clip.params().length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = clip.params()[i][param];
     }
-    assertTrue(medianR(trainer) >= 0.4, "the product's bar: median r >= 0.4, got " + medianR(trainer));
-    assertTrue(medianR(trainer) > medianR(loudness), "the trainer beats loudness on the median");
-    assertTrue(medianR(table.get("generic")) >= 0.4, "cross-speaker generic model on the second halves");
+    return c;
   }
 
-  private static double medianR(List<ApertureScore> s) {
-    return median(s.stream().mapToDouble(ApertureScore::r).toArray());
-  }
-
-  private static double medianMae(List<ApertureScore> s) {
-    return median(s.stream().mapToDouble(ApertureScore::mae).toArray());
+  private static double median(List<double[]> rows, int column) {
+    return median(rows.stream().mapToDouble(r -> r[column]).filter(Double::isFinite).toArray());
   }
 
   static double median(double[] v) {
     double[] c = v.clone();
-    Arrays.sort(c);
+    java.util.Arrays.sort(c);
     return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
   }
 }

@@ -1,0 +1,232 @@
+package io.mouthpiece.engine.motion;
+
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits the generic model across speakers, with nothing tuned by hand on the speakers it is judged
+ * on: both of its settings are chosen by speaker-held-out validation inside the training speakers.
+ * In: each speaker's clips (audio, frame times, measured mouth). Out: the model and its settings.
+ * <ul>
+ *   <li>Every speaker weighs the same, however long their clips (a 60 s clip must not outvote a
+ *       3 s one); each clip's mouth is taken relative to its own range.
+ *   <li>The ridge penalty: the one of {@link #LAMBDAS} whose model, fitted without each training
+ *       speaker in turn, predicts that speaker's aperture best (median r over speakers).
+ *   <li>The adaptation prior ({@link GenericModel#adaptedTo}): the one of {@link #ADAPT_PENALTIES}
+ *       (or none) that best predicts the second half of each training clip after adapting, on its
+ *       first half, the generic model fitted without that clip's speaker: the half-split protocol,
+ *       played within the training set.
+ * </ul>
+ * Rows are never kept: each speaker's and each half clip's regression sums ({@link RidgeSums}) are,
+ * and held-out models and scores follow from them.
+ */
+final class GenericModelFit {
+  /** Ridge penalties tried, per unit of (speaker-normalised) weight on standardised inputs. */
+  static final double[] LAMBDAS = {0.1, 0.3, 1, 3, 10, 30, 100};
+  /** Adaptation priors tried, as strong as this many frames of the speaker's own speech. */
+  static final double[] ADAPT_PENALTIES = {10, 30, 100, 300, 1000, 3000, 10000};
+  /** No adaptation: the generic model alone. */
+  static final double NO_ADAPTATION = Double.POSITIVE_INFINITY;
+
+  private GenericModelFit() {}
+
+  /** One clip's sums: all of it (speaker-weighted) and its two halves (frames weighted 1). */
+  private record ClipSums(RidgeSums whole, RidgeSums first, RidgeSums second) {}
+
+  /** Every speaker's regression sums, computed once; fits with any speakers left out follow from them. */
+  private record Prepared(int[] offsets, List<String> names, List<RidgeSums> perSpeaker, List<List<ClipSums>> halves,
+      List<double[][]> spreads) {}
+
+  static GenericModel fit(List<GenericModel.Speaker> speakers, MotionConfig config) {
+    Prepared p = prepare(speakers, config);
+    return fit(p, allBut(p, -1));
+  }
+
+  /** For each speaker (by name), the model fitted on all the others, settings chosen among those others alone. */
+  static Map<String, GenericModel> leaveOneSpeakerOut(List<GenericModel.Speaker> speakers, MotionConfig config) {
+    Prepared p = prepare(speakers, config);
+    Map<String, GenericModel> out = new LinkedHashMap<>();
+    for (int k = 0; k < p.names().size(); k++) {
+      out.put(p.names().get(k), fit(p, allBut(p, k)));
+    }
+    return out;
+  }
+
+  private static List<Integer> allBut(Prepared p, int left) {
+    List<Integer> kept = new ArrayList<>();
+    for (int k = 0; k < p.names().size(); k++) {
+      if (k != left) {
+        kept.add(k);
+      }
+    }
+    return kept;
+  }
+
+  private static Prepared prepare(List<GenericModel.Speaker> speakers, MotionConfig config) {
+    int[] offsets = config.contextOffsetsMs();
+    int d = offsets.length * AudioFeatures.MEL_BANDS;
+    List<String> names = new ArrayList<>();
+    List<RidgeSums> perSpeaker = new ArrayList<>();
+    List<List<ClipSums>> halves = new ArrayList<>();
+    List<double[][]> spreads = new ArrayList<>();
+    for (GenericModel.Speaker speaker : speakers) {
+      int frames = 0;
+      for (SourceSpeech s : speaker.clips()) {
+        frames += MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames()) == null ? 0 : s.measuredFrames();
+      }
+      List<ClipSums> sums = new ArrayList<>();
+      List<double[]> clipSpreads = new ArrayList<>();
+      for (SourceSpeech s : speaker.clips()) {
+        MouthRange range = MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames());
+        if (range == null) {
+          continue;
+        }
+        double[] spread = new double[2 * MouthParams.COUNT];
+        for (int i = 0; i < MouthParams.COUNT; i++) {
+          spread[i] = range.spread(i);
+        }
+        System.arraycopy(speechStd(s, range), 0, spread, MouthParams.COUNT, MouthParams.COUNT);
+        clipSpreads.add(spread);
+        sums.add(sums(s, range, offsets, d, 1.0 / frames));
+      }
+      if (sums.isEmpty()) {
+        continue;
+      }
+      RidgeSums speakerSums = sums.get(0).whole();
+      for (int i = 1; i < sums.size(); i++) {
+        speakerSums = speakerSums.combined(sums.get(i).whole(), 1);
+      }
+      names.add(speaker.name());
+      perSpeaker.add(speakerSums);
+      halves.add(sums);
+      spreads.add(clipSpreads.toArray(double[][]::new));
+    }
+    if (perSpeaker.isEmpty()) {
+      throw new IllegalArgumentException("no source with enough measured frames");
+    }
+    return new Prepared(offsets, names, perSpeaker, halves, spreads);
+  }
+
+  /** The model of the speakers {@code kept}, its settings chosen by leaving each of them out in turn. */
+  private static GenericModel fit(Prepared p, List<Integer> kept) {
+    if (kept.isEmpty()) {
+      throw new IllegalArgumentException("no speaker left to fit on");
+    }
+    double[] spreadSum = new double[2 * MouthParams.COUNT];
+    int clips = 0;
+    RidgeSums total = null;
+    List<RidgeSums> perSpeaker = new ArrayList<>();
+    List<List<ClipSums>> halves = new ArrayList<>();
+    for (int k : kept) {
+      total = total == null ? p.perSpeaker().get(k) : total.combined(p.perSpeaker().get(k), 1);
+      perSpeaker.add(p.perSpeaker().get(k));
+      halves.add(p.halves().get(k));
+      for (double[] spread : p.spreads().get(k)) {
+        clips++;
+        for (int i = 0; i < spreadSum.length; i++) {
+          spreadSum[i] += spread[i];
+        }
+      }
+    }
+    for (int i = 0; i < spreadSum.length; i++) {
+      spreadSum[i] /= clips;
+    }
+    double lambda = perSpeaker.size() < 3 ? LAMBDAS[LAMBDAS.length / 2] : chooseLambda(total, perSpeaker);
+    double adaptPenalty = perSpeaker.size() < 3 ? ADAPT_PENALTIES[ADAPT_PENALTIES.length / 2]
+        : chooseAdaptPenalty(total, perSpeaker, halves, lambda);
+    Ridge ridge = total.solve(lambda * total.weight());
+    return new GenericModel(p.offsets(), ridge, Arrays.copyOf(spreadSum, MouthParams.COUNT),
+        Arrays.copyOfRange(spreadSum, MouthParams.COUNT, 2 * MouthParams.COUNT), lambda, adaptPenalty);
+  }
+
+  /** The deviation of a clip's relative params over its measured frames while it speaks. */
+  private static double[] speechStd(SourceSpeech s, MouthRange range) {
+    VoiceActivity voice = VoiceActivity.of(s.audio());
+    List<double[]> rows = new ArrayList<>();
+    for (int i = 0; i < s.frameTimesSec().length; i++) {
+      if (MouthRange.valid(s.params()[i]) && voice.isSpeech(s.frameTimesSec()[i])) {
+        rows.add(GenericModel.relative(s.params()[i], range));
+      }
+    }
+    return GenericModel.deviation(rows);
+  }
+
+  private static ClipSums sums(SourceSpeech s, MouthRange range, int[] offsets, int d, double weight) {
+    RidgeSums whole = new RidgeSums(d, MouthParams.COUNT);
+    RidgeSums first = new RidgeSums(d, MouthParams.COUNT);
+    RidgeSums second = new RidgeSums(d, MouthParams.COUNT);
+    int n = s.frameTimesSec().length;
+    for (int i = 0; i < n; i++) {
+      if (MouthRange.valid(s.params()[i])) {
+        double[] x = s.audio().melContext(s.frameTimesSec()[i], offsets);
+        double[] y = GenericModel.relative(s.params()[i], range);
+        whole.add(x, y, weight);
+        (i < n / 2 ? first : second).add(x, y, 1);
+      }
+    }
+    return new ClipSums(whole, first, second);
+  }
+
+  private static double chooseLambda(RidgeSums total, List<RidgeSums> perSpeaker) {
+    double best = Double.NEGATIVE_INFINITY;
+    double chosen = LAMBDAS[0];
+    for (double lambda : LAMBDAS) {
+      double[] r = new double[perSpeaker.size()];
+      for (int k = 0; k < r.length; k++) {
+        RidgeSums without = total.combined(perSpeaker.get(k), -1);
+        r[k] = perSpeaker.get(k).correlation(without.solve(lambda * without.weight()).weights())[MouthParams.APERTURE];
+      }
+      double score = median(r);
+      if (score > best) {
+        best = score;
+        chosen = lambda;
+      }
+    }
+    return chosen;
+  }
+
+  private static double chooseAdaptPenalty(RidgeSums total, List<RidgeSums> perSpeaker, List<List<ClipSums>> halves,
+      double lambda) {
+    double[] candidates = Arrays.copyOf(ADAPT_PENALTIES, ADAPT_PENALTIES.length + 1);
+    candidates[ADAPT_PENALTIES.length] = NO_ADAPTATION;
+    List<double[]> scores = new ArrayList<>();
+    for (int k = 0; k < perSpeaker.size(); k++) {
+      RidgeSums without = total.combined(perSpeaker.get(k), -1);
+      double[][] generic = without.solve(lambda * without.weight()).weights();
+      for (ClipSums clip : halves.get(k)) {
+        if (clip.first().weight() < 10 || clip.second().weight() < 10) {
+          continue;
+        }
+        double[] r = new double[candidates.length];
+        for (int c = 0; c < candidates.length; c++) {
+          double[][] w = GenericModel.adaptWeights(generic, clip.first(), candidates[c]);
+          r[c] = clip.second().correlation(w)[MouthParams.APERTURE];
+        }
+        scores.add(r);
+      }
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    double chosen = NO_ADAPTATION;
+    for (int c = 0; c < candidates.length; c++) {
+      final int cc = c;
+      double score = median(scores.stream().mapToDouble(r -> r[cc]).toArray());
+      if (score > best) {
+        best = score;
+        chosen = candidates[c];
+      }
+    }
+    return chosen;
+  }
+
+  private static double median(double[] v) {
+    double[] c = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+    if (c.length == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
+  }
+}
