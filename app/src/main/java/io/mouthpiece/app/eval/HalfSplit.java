@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class HalfSplit {
   private static final String[] COLUMNS = {"r untouched", "r loudness", "ours pred~truth", "ours rend~pred",
-      "ours rend~truth", "oracle rend~truth", "dist loudness", "dist ours", "dist oracle", "3-7Hz truth", "3-7Hz ours"};
+      "ours rend~truth", "oracle rend~truth", "dist loudness", "dist ours", "dist oracle", "3-7Hz truth", "3-7Hz pred", "3-7Hz ours"};
   /** The least speech a lip-sync takes (Kling's rule), so a clip must be twice as long to be split. */
   private static final double MIN_HALF_SEC = 2.05;
   private final EvalContext ctx;
@@ -99,6 +99,7 @@ final class HalfSplit {
     row.put("dist ours", distance(oursTrack, truth));
     double fps = (truth.size() - 1) / (truth.timesSec()[truth.size() - 1] - truth.timesSec()[0]);
     row.put("3-7Hz truth", Rhythm.syllableShare(truth.aperture(), fps));
+    row.put("3-7Hz pred", Rhythm.syllableShare(predicted, fps));
     row.put("3-7Hz ours", Rhythm.syllableShare(oursTrack.aperture(), fps));
     Strip.write(ctx.work().resolve(stem + "-ours.png"), oursOut, oursTrack, ctx.measured().sound(secondSound),
         stem + " (ours)", 8);

@@ -3,6 +3,7 @@ package io.mouthpiece.app.eval;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.motion.TrainingCorpus;
+import io.mouthpiece.engine.quality.ApertureTrack;
 import io.mouthpiece.engine.quality.SilenceClosure;
 import io.mouthpiece.engine.quality.Strip;
 import java.nio.file.Path;
@@ -19,10 +20,10 @@ final class Silence {
 
   void run() throws MediaException {
     ctx.report().println("\n== silence: speech with 600 ms pauses after every 1.2 s; frames in pauses >= 300 ms with a closed mouth ==");
-    Table t = new Table("clip", "pauses", "frames in pauses", "closed ours", "closed loudness");
+    Table t = new Table("clip", "pauses", "frames in pauses", "closed ours", "closed loudness", "own threshold",
+        "closed ours (own)", "closed loudness (own)");
     int framesAll = 0;
-    int closedOurs = 0;
-    int closedLoud = 0;
+    int[] closed = new int[4];
     List<TrainingCorpus.Clip> clips = ctx.corpus().clips();
     for (int c = 0; c < clips.size(); c++) {
       TrainingCorpus.Clip clip = clips.get(c);
@@ -33,20 +34,29 @@ final class Silence {
       PcmAudio pcm = ctx.measured().sound(paused);
       String name = "silence-" + Corpus.stem(clip.file());
       Path oursOut = ctx.sync(video, paused, length, ctx.engines().ours(clip.speaker()), name + "-ours");
-      SilenceClosure.Result ours = SilenceClosure.measure(ctx.measured().track(oursOut), pcm);
-      Strip.write(ctx.work().resolve(name + ".png"), oursOut, ctx.measured().track(oursOut), pcm, name + " (ours)", 8);
-      SilenceClosure.Result loud = SilenceClosure.measure(
-          ctx.measured().track(ctx.sync(video, paused, length, Engines.loudness(), name + "-loudness")), pcm);
-      t.row(Corpus.stem(clip.file()), ours.silences().size(), ours.framesInSilence(), ours.closedFraction(),
-          loud.closedFraction());
-      framesAll += ours.framesInSilence();
-      closedOurs += ours.closedFrames();
-      closedLoud += loud.closedFrames();
+      ApertureTrack oursTrack = ctx.measured().track(oursOut);
+      Strip.write(ctx.work().resolve(name + ".png"), oursOut, oursTrack, pcm, name + " (ours)", 8);
+      ApertureTrack loudTrack = ctx.measured().track(ctx.sync(video, paused, length, Engines.loudness(), name + "-loudness"));
+      List<SilenceClosure.Stretch> pauses = SilenceClosure.silentStretches(pcm);
+      double own = SilenceClosure.closedThreshold(ctx.measured().track(video).aperture());
+      SilenceClosure.Result[] r = {
+        SilenceClosure.measure(oursTrack, pauses, SilenceClosure.CLOSED_APERTURE),
+        SilenceClosure.measure(loudTrack, pauses, SilenceClosure.CLOSED_APERTURE),
+        SilenceClosure.measure(oursTrack, pauses, own),
+        SilenceClosure.measure(loudTrack, pauses, own)};
+      t.row(Corpus.stem(clip.file()), pauses.size(), r[0].framesInSilence(), r[0].closedFraction(), r[1].closedFraction(),
+          own, r[2].closedFraction(), r[3].closedFraction());
+      framesAll += r[0].framesInSilence();
+      for (int k = 0; k < closed.length; k++) {
+        closed[k] += r[k].closedFrames();
+      }
     }
-    t.row("all", "", framesAll, framesAll == 0 ? Double.NaN : closedOurs / (double) framesAll,
-        framesAll == 0 ? Double.NaN : closedLoud / (double) framesAll);
+    double n = framesAll;
+    t.row("all", "", framesAll, closed[0] / n, closed[1] / n, "", closed[2] / n, closed[3] / n);
     t.print(ctx.report());
-    ctx.report().printf(Locale.ROOT, "closed: aperture below %.2f (SilenceClosure.CLOSED_APERTURE).%n",
-        SilenceClosure.CLOSED_APERTURE);
+    ctx.report().printf(Locale.ROOT, "closed: aperture below %.2f (SilenceClosure.CLOSED_APERTURE); (own): below the"
+        + " speaker's own threshold, %.2f above the most closed their lips read in the source (2nd percentile), when"
+        + " that is higher (SilenceClosure.closedThreshold).%n", SilenceClosure.CLOSED_APERTURE,
+        SilenceClosure.ABOVE_OWN_CLOSED);
   }
 }

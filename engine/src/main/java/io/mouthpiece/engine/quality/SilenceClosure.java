@@ -43,6 +43,15 @@ public final class SilenceClosure {
    * (1-2 px on a 50 px mouth), or shut lips seen from above (a head bowed), not counted closed.
    */
   public static final double CLOSED_APERTURE = 0.04;
+  /**
+   * How far above the most closed its lips ever read (the 2nd percentile of the source's
+   * apertures) a speaker's mouth still counts closed, for speakers whose shut lips never read 0.04:
+   * the mesh places the inner contours of full lips apart even when they are pressed. On the corpus,
+   * styletalk_kristinoem's lowest reading over 18 s is 0.047 (2nd percentile 0.064) and her shut lips
+   * in the output read 0.046-0.056; edtalk_tedlieu, styletalk_reagan and styletalk_andrew1 have 2nd
+   * percentiles of 0.040-0.042.
+   */
+  public static final double ABOVE_OWN_CLOSED = 0.01;
 
   private SilenceClosure() {}
 
@@ -70,6 +79,19 @@ public final class SilenceClosure {
     public double closedFraction() {
       return framesInSilence == 0 ? Double.NaN : closedFrames / (double) framesInSilence;
     }
+  }
+
+  /**
+   * The closed threshold for one speaker: {@link #CLOSED_APERTURE}, or {@link #ABOVE_OWN_CLOSED}
+   * above the 2nd percentile of their own measured apertures ({@code sourceAperture}, NaN skipped)
+   * when that is higher.
+   */
+  public static double closedThreshold(double[] sourceAperture) {
+    double[] a = Arrays.stream(sourceAperture).filter(Double::isFinite).sorted().toArray();
+    if (a.length == 0) {
+      return CLOSED_APERTURE;
+    }
+    return Math.max(CLOSED_APERTURE, a[(int) Math.floor(0.02 * (a.length - 1))] + ABOVE_OWN_CLOSED);
   }
 
   /** The measure with the default closed threshold. */
