@@ -20,6 +20,8 @@ import java.util.Map;
  *       (or none) that best predicts the second half of each training clip after adapting, on its
  *       first half, the generic model fitted without that clip's speaker: the half-split protocol,
  *       played within the training set.
+ *   <li>The typical range and, for restoring a prediction's variance, the typical deviation of the
+ *       mouth while speaking: means over the training clips.
  * </ul>
  * Rows are never kept: each speaker's and each half clip's regression sums ({@link RidgeSums}) are,
  * and held-out models and scores follow from them.
@@ -37,9 +39,12 @@ final class GenericModelFit {
   /** One clip's sums: all of it (speaker-weighted) and its two halves (frames weighted 1). */
   private record ClipSums(RidgeSums whole, RidgeSums first, RidgeSums second) {}
 
+  /** A clip's mouth range (p95 - p5, per param) and the deviation of its relative params while it speaks. */
+  private record ClipScale(double[] spread, double[] speechStd) {}
+
   /** Every speaker's regression sums, computed once; fits with any speakers left out follow from them. */
   private record Prepared(int[] offsets, List<String> names, List<RidgeSums> perSpeaker, List<List<ClipSums>> halves,
-      List<double[][]> spreads) {}
+      List<List<ClipScale>> scales) {}
 
   static GenericModel fit(List<GenericModel.Speaker> speakers, MotionConfig config) {
     Prepared p = prepare(speakers, config);
@@ -72,25 +77,24 @@ final class GenericModelFit {
     List<String> names = new ArrayList<>();
     List<RidgeSums> perSpeaker = new ArrayList<>();
     List<List<ClipSums>> halves = new ArrayList<>();
-    List<double[][]> spreads = new ArrayList<>();
+    List<List<ClipScale>> scales = new ArrayList<>();
     for (GenericModel.Speaker speaker : speakers) {
       int frames = 0;
       for (SourceSpeech s : speaker.clips()) {
         frames += MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames()) == null ? 0 : s.measuredFrames();
       }
       List<ClipSums> sums = new ArrayList<>();
-      List<double[]> clipSpreads = new ArrayList<>();
+      List<ClipScale> clipScales = new ArrayList<>();
       for (SourceSpeech s : speaker.clips()) {
         MouthRange range = MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames());
         if (range == null) {
           continue;
         }
-        double[] spread = new double[2 * MouthParams.COUNT];
-        for (int i = 0; i < MouthParams.COUNT; i++) {
+        double[] spread = new double[MouthParams.COUNT];
+        for (int i = 0; i < spread.length; i++) {
           spread[i] = range.spread(i);
         }
-        System.arraycopy(speechStd(s, range), 0, spread, MouthParams.COUNT, MouthParams.COUNT);
-        clipSpreads.add(spread);
+        clipScales.add(new ClipScale(spread, speechStd(s, range)));
         sums.add(sums(s, range, offsets, d, 1.0 / frames));
       }
       if (sums.isEmpty()) {
@@ -103,12 +107,12 @@ final class GenericModelFit {
       names.add(speaker.name());
       perSpeaker.add(speakerSums);
       halves.add(sums);
-      spreads.add(clipSpreads.toArray(double[][]::new));
+      scales.add(clipScales);
     }
     if (perSpeaker.isEmpty()) {
       throw new IllegalArgumentException("no source with enough measured frames");
     }
-    return new Prepared(offsets, names, perSpeaker, halves, spreads);
+    return new Prepared(offsets, names, perSpeaker, halves, scales);
   }
 
   /** The model of the speakers {@code kept}, its settings chosen by leaving each of them out in turn. */
@@ -116,7 +120,8 @@ final class GenericModelFit {
     if (kept.isEmpty()) {
       throw new IllegalArgumentException("no speaker left to fit on");
     }
-    double[] spreadSum = new double[2 * MouthParams.COUNT];
+    double[] spreadSum = new double[MouthParams.COUNT];
+    double[] speechStdSum = new double[MouthParams.COUNT];
     int clips = 0;
     RidgeSums total = null;
     List<RidgeSums> perSpeaker = new ArrayList<>();
@@ -125,22 +130,23 @@ final class GenericModelFit {
       total = total == null ? p.perSpeaker().get(k) : total.combined(p.perSpeaker().get(k), 1);
       perSpeaker.add(p.perSpeaker().get(k));
       halves.add(p.halves().get(k));
-      for (double[] spread : p.spreads().get(k)) {
+      for (ClipScale scale : p.scales().get(k)) {
         clips++;
         for (int i = 0; i < spreadSum.length; i++) {
-          spreadSum[i] += spread[i];
+          spreadSum[i] += scale.spread()[i];
+          speechStdSum[i] += scale.speechStd()[i];
         }
       }
     }
     for (int i = 0; i < spreadSum.length; i++) {
       spreadSum[i] /= clips;
+      speechStdSum[i] /= clips;
     }
     double lambda = perSpeaker.size() < 3 ? LAMBDAS[LAMBDAS.length / 2] : chooseLambda(total, perSpeaker);
     double adaptPenalty = perSpeaker.size() < 3 ? ADAPT_PENALTIES[ADAPT_PENALTIES.length / 2]
         : chooseAdaptPenalty(total, perSpeaker, halves, lambda);
     Ridge ridge = total.solve(lambda * total.weight());
-    return new GenericModel(p.offsets(), ridge, Arrays.copyOf(spreadSum, MouthParams.COUNT),
-        Arrays.copyOfRange(spreadSum, MouthParams.COUNT, 2 * MouthParams.COUNT), lambda, adaptPenalty);
+    return new GenericModel(p.offsets(), ridge, spreadSum, speechStdSum, lambda, adaptPenalty);
   }
 
   /** The deviation of a clip's relative params over its measured frames while it speaks. */
