@@ -1,0 +1,66 @@
+package io.mouthpiece.app.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mouthpiece.app.cli.Main;
+import io.mouthpiece.engine.testing.TestMedia;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `mouthpiece eval` as a user runs it (a real process): a section on one clip end to end, and wrong options named. */
+class EvalCommandTest {
+  @TempDir Path temp;
+
+  private record Run(int exit, String stdout, String stderr) {}
+
+  private Run mouthpiece(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "eval"));
+    command.addAll(Arrays.asList(args));
+    Process p = new ProcessBuilder(command).directory(temp.toFile())
+        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
+    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "eval did not finish in 5 minutes");
+    return new Run(p.exitValue(), Files.readString(temp.resolve("out.txt")), Files.readString(temp.resolve("err.txt")));
+  }
+
+  @Test
+  void silenceOnOneClipSpeakerHeldOut() throws Exception {
+    Path media = TestMedia.sharedVideo("grid_lbbc2a.mpg").getParent().getParent();
+    Run run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "silence", "--out", "report");
+    assertEquals(0, run.exit(), run.stderr());
+    assertTrue(run.stdout().contains("1 clips of 1 speakers"), run.stdout());
+    String row = run.stdout().lines().filter(l -> l.startsWith("grid_lbbc2a ")).findFirst().orElseThrow();
+    // pauses, frames in pauses, then four closed fractions and the speaker's own threshold, each a number
+    String[] cells = row.trim().split("\\s+");
+    assertEquals(8, cells.length, row);
+    for (int i = 1; i < cells.length; i++) {
+      Double.parseDouble(cells[i]);
+    }
+    assertTrue(Integer.parseInt(cells[2]) > 0, "the paused speech has frames in pauses: " + row);
+    assertTrue(Files.size(temp.resolve("report/silence-grid_lbbc2a.png")) > 10_000, "the strip was written");
+  }
+
+  @Test
+  void wrongOptionsAreNamedInOneLine() throws Exception {
+    Run sections = mouthpiece("--sections", "crossdub,lipsync");
+    assertEquals(1, sections.exit());
+    assertEquals("mouthpiece: --sections: one or more of crossdub, halfsplit, silence; got lipsync", sections.stderr().strip());
+    Run media = mouthpiece("--media", temp.resolve("nothing").toString());
+    assertEquals(1, media.exit());
+    assertTrue(media.stderr().strip().startsWith("mouthpiece: --media: no video/ and audio/ folders in "), media.stderr());
+    Path empty = Files.createDirectories(temp.resolve("media"));
+    Files.createDirectories(empty.resolve("video"));
+    Files.createDirectories(empty.resolve("audio"));
+    Run clips = mouthpiece("--media", empty.toString(), "--clips", "nobody");
+    assertEquals(1, clips.exit());
+    assertTrue(clips.stderr().strip().startsWith("mouthpiece: --clips: none of the manifest's speaking clips is in "),
+        clips.stderr());
+  }
+}
