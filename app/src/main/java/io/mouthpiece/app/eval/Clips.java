@@ -10,8 +10,10 @@ import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.media.VideoWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +26,11 @@ final class Clips {
 
   /** The frames before {@code splitUs} with their own sound: all the engine may see of the clip. */
   static Path firstHalf(Path video, long splitUs, Path dir) throws MediaException {
-    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-first-half.mp4");
+    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-first-half-" + splitUs + "us.mp4");
     if (Files.exists(out)) {
       return out;
     }
+    Path part = partOf(out);
     EncodeSettings encoding = EncodeSettings.DEFAULT;
     try (VideoReader reader = VideoReader.open(video)) {
       var info = reader.info();
@@ -35,7 +38,7 @@ final class Clips {
           ? new AudioPlan(List.of(), 1.0).mix(AudioReader.open(video, encoding.audioSampleRate(), 2), splitUs,
               encoding.audioSampleRate(), 2)
           : null;
-      try (VideoWriter writer = VideoWriter.open(out, info.width(), info.height(), info.frameRate(), sound, encoding)) {
+      try (VideoWriter writer = VideoWriter.open(part, info.width(), info.height(), info.frameRate(), sound, encoding)) {
         Optional<VideoFrame> f;
         while ((f = reader.read()).isPresent()) {
           try (VideoFrame frame = f.get()) {
@@ -48,15 +51,15 @@ final class Clips {
         writer.finish();
       }
     }
-    return out;
+    return complete(part, out);
   }
 
   /** A clip's own sound from {@code fromUs} to its end, as a WAV. */
   static Path secondHalfSound(Path video, long fromUs, Path dir) throws MediaException {
-    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-second-half.wav");
+    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-second-half-" + fromUs + "us.wav");
     if (!Files.exists(out)) {
       PcmAudio all = AudioReader.decode(video, RATE, 1, 120_000);
-      AudioWriter.writeWav(all.slice(fromUs / 1000, all.durationMs()), out);
+      writeWav(all.slice(fromUs / 1000, all.durationMs()), out);
     }
     return out;
   }
@@ -65,7 +68,7 @@ final class Clips {
   static Path piece(Path speech, long lengthMs, Path dir) throws MediaException {
     Path out = dir.resolve(Corpus.stem(speech.getFileName().toString()) + "-" + lengthMs + "ms.wav");
     if (!Files.exists(out)) {
-      AudioWriter.writeWav(AudioReader.decode(speech, RATE, 1, 120_000).slice(0, lengthMs), out);
+      writeWav(AudioReader.decode(speech, RATE, 1, 120_000).slice(0, lengthMs), out);
     }
     return out;
   }
@@ -88,8 +91,32 @@ final class Clips {
         }
         to++;
       }
-      AudioWriter.writeWav(new PcmAudio(s, RATE, 1), out);
+      writeWav(new PcmAudio(s, RATE, 1), out);
     }
     return out;
+  }
+
+  /**
+   * Where a file is written before it is complete: outputs are reused by name on the next run, so
+   * an interrupted run must not leave a half file under the final name.
+   */
+  private static Path partOf(Path out) {
+    String name = out.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return out.resolveSibling(name.substring(0, dot) + ".part" + name.substring(dot));
+  }
+
+  private static Path complete(Path part, Path out) throws MediaException {
+    try {
+      return Files.move(part, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new MediaException("could not move " + part + " to " + out, e);
+    }
+  }
+
+  private static void writeWav(PcmAudio audio, Path out) throws MediaException {
+    Path part = partOf(out);
+    AudioWriter.writeWav(audio, part);
+    complete(part, out);
   }
 }

@@ -76,7 +76,10 @@ final class Engines {
     };
   }
 
-  /** A motion that keeps what it last predicted (the aperture per piece frame), so the loss in rendering can be measured. */
+  /**
+   * A motion that keeps what it last predicted (the aperture per piece frame), so the loss in
+   * rendering can be measured; for syncs of one face with one piece, as the evaluation makes them.
+   */
   static final class Recording implements MouthMotion {
     private final MouthMotion inner;
     private double[] timesSec = new double[0];

@@ -58,8 +58,8 @@ final class HalfSplit {
     t.row(medians.toArray());
     t.print(ctx.report());
     if (!tooShort.isEmpty()) {
-      ctx.report().println("left out, shorter than " + (int) (2 * MIN_HALF_SEC) + " s (a dub's speech is at least 2 s): "
-          + String.join(", ", tooShort));
+      ctx.report().printf(java.util.Locale.ROOT, "left out, shorter than %.1f s (a dub's speech is at least 2 s): %s%n",
+          2 * MIN_HALF_SEC, String.join(", ", tooShort));
     }
     ctx.report().println("r: aperture correlation, frame by frame; pred: the trajectory the motion model asked for; rend: the"
         + " output as measured; truth: the real second half. dist: mean mouth landmark distance (inter-ocular units) to the"
@@ -93,6 +93,9 @@ final class HalfSplit {
     Path oursOut = ctx.sync(first, secondSound, lengthMs, ours, stem + "-ours");
     ApertureTrack oursTrack = ctx.measured().track(oursOut);
     double[] predicted = ours.aperture(oursTrack.timesSec());
+    if (java.util.Arrays.stream(predicted).noneMatch(Double::isFinite)) {
+      throw new IllegalStateException(clip.file() + ": the predicted mouth does not line up with any output frame's time");
+    }
     row.put("ours pred~truth", EvalContext.r(predicted, truth.aperture()));
     row.put("ours rend~pred", EvalContext.r(oursTrack.aperture(), predicted));
     row.put("ours rend~truth", EvalContext.r(oursTrack.aperture(), truth.aperture()));

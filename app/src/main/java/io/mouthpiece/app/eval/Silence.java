@@ -18,11 +18,15 @@ final class Silence {
     this.ctx = ctx;
   }
 
+  private static double share(int part, int whole) {
+    return whole == 0 ? Double.NaN : part / (double) whole;
+  }
+
   void run() throws MediaException {
     ctx.report().println("\n== silence: speech with 600 ms pauses after every 1.2 s; frames in pauses >= 300 ms with a closed mouth ==");
     Table t = new Table("clip", "pauses", "frames in pauses", "closed ours", "closed loudness", "own threshold",
         "closed ours (own)", "closed loudness (own)");
-    int framesAll = 0;
+    int[] frames = new int[4];
     int[] closed = new int[4];
     List<TrainingCorpus.Clip> clips = ctx.corpus().clips();
     for (int c = 0; c < clips.size(); c++) {
@@ -46,13 +50,14 @@ final class Silence {
         SilenceClosure.measure(loudTrack, pauses, own)};
       t.row(Corpus.stem(clip.file()), pauses.size(), r[0].framesInSilence(), r[0].closedFraction(), r[1].closedFraction(),
           own, r[2].closedFraction(), r[3].closedFraction());
-      framesAll += r[0].framesInSilence();
       for (int k = 0; k < closed.length; k++) {
+        // Each output's own frames with a face in the pauses: the two engines' outputs may lose different frames.
+        frames[k] += r[k].framesInSilence();
         closed[k] += r[k].closedFrames();
       }
     }
-    double n = framesAll;
-    t.row("all", "", framesAll, closed[0] / n, closed[1] / n, "", closed[2] / n, closed[3] / n);
+    t.row("all", "", frames[0], share(closed[0], frames[0]), share(closed[1], frames[1]), "", share(closed[2], frames[2]),
+        share(closed[3], frames[3]));
     t.print(ctx.report());
     ctx.report().printf(Locale.ROOT, "closed: aperture below %.2f (SilenceClosure.CLOSED_APERTURE); (own): below the"
         + " speaker's own threshold, %.2f above the most closed their lips read in the source (2nd percentile), when"

@@ -31,17 +31,19 @@ class EvalCommandTest {
   }
 
   @Test
-  void silenceOnOneClipSpeakerHeldOut() throws Exception {
+  void silenceSectionOnOneClip() throws Exception {
     Path media = TestMedia.sharedVideo("grid_lbbc2a.mpg").getParent().getParent();
     Run run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "silence", "--out", "report");
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stdout().contains("1 clips of 1 speakers"), run.stdout());
     String row = run.stdout().lines().filter(l -> l.startsWith("grid_lbbc2a ")).findFirst().orElseThrow();
-    // pauses, frames in pauses, then four closed fractions and the speaker's own threshold, each a number
+    // pauses, frames in pauses, closed ours and loudness, the speaker's own threshold, closed ours and loudness by it
     String[] cells = row.trim().split("\\s+");
     assertEquals(8, cells.length, row);
     for (int i = 1; i < cells.length; i++) {
-      Double.parseDouble(cells[i]);
+      double v = Double.parseDouble(cells[i]);
+      assertTrue(Double.isFinite(v) && v >= 0, "cell " + i + " of " + row);
+      assertTrue(i < 3 || v <= 1, "a fraction or an aperture, at most 1: cell " + i + " of " + row);
     }
     assertTrue(Integer.parseInt(cells[2]) > 0, "the paused speech has frames in pauses: " + row);
     assertTrue(Files.size(temp.resolve("report/silence-grid_lbbc2a.png")) > 10_000, "the strip was written");

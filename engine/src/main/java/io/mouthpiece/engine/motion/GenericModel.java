@@ -16,8 +16,8 @@ import java.util.Map;
  * For a target speaker it is calibrated with their closed mouth and spread ({@link #forSpeaker}),
  * and, when their video speaks, adapted to them ({@link #adaptedTo}): a ridge regression of what
  * the generic model gets wrong on their own frames, pulled towards zero by a prior as strong as
- * {@link #adaptPenalty()} frames of speech, so a few seconds of source change it a little and a
- * minute changes it much (maximum a posteriori adaptation, with the generic model as the prior).
+ * {@link #adaptPenalty()} of the source's measured frames, so a few seconds of source change it a
+ * little and a minute changes it more (maximum a posteriori adaptation, with the generic model as the prior).
  *
  * <p>Regenerate the resource after changing the features, the fit or the corpus:
  * {@code mvn -f engine/pom.xml test -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true}.
@@ -88,8 +88,9 @@ public final class GenericModel {
   }
 
   /**
-   * The model adapted to a speaker whose source speaks: the generic map plus what it gets wrong on
-   * the source's own measured frames (relative to {@code range}), shrunk by the prior.
+   * The model adapted to a speaker whose source speaks: centred on the source's own mean mouth and
+   * audio, the generic map plus what it gets wrong on the source's measured frames (relative to
+   * {@code range}), shrunk by the prior.
    */
   public MotionModel adaptedTo(SourceSpeech source, MouthRange range, MotionConfig config) {
     RidgeSums sums = new RidgeSums(ridge.mean().length, MouthParams.COUNT);
@@ -102,10 +103,11 @@ public final class GenericModel {
     for (int p = 0; p < spread.length; p++) {
       spread[p] = range.spread(p);
     }
-    if (sums.weight() < 2 || Double.isInfinite(adaptPenalty)) {
+    if (sums.weight() < 2) {
       return model("generic", ridge, range.closed(), spread, config);
     }
-    // y = ybar + (x - xbar) W, W the generic weights plus the shrunk residual fit (see adaptWeights).
+    // Centred on the source's own means, so its mean mouth is the speaker's own whatever the prior (an
+    // infinite one keeps the generic weights); the generic map plus its residual fit is one ridge.
     Ridge adapted = new Ridge(sums.meanX(), adaptWeights(ridge.weights(), sums, adaptPenalty), sums.meanY());
     return model("adapted", adapted, range.closed(), spread, config);
   }
@@ -185,8 +187,9 @@ public final class GenericModel {
    * Global variance restored (as speech synthesis does for its parameter trajectories, Toda and
    * Tokuda 2007): a regression's output is shrunk towards the mean by its uncertainty, so it
    * mumbles, a half-open mouth that hardly closes between syllables. Its deviation while the
-   * piece speaks is scaled, about its mean, to the deviation real mouths show while they speak
-   * ({@link #speechStd}, measured on the training clips), at most {@link #MAX_GAIN} times.
+   * piece speaks is scaled to the deviation real mouths show while they speak ({@link #speechStd},
+   * measured on the training speakers), at most {@link #MAX_GAIN} times. Every frame is scaled
+   * about the speaking frames' mean, gaps between words too: the shaper closes the pauses after.
    */
   private void restoreVariance(double[][] relative, double[] timesSec, VoiceActivity voice) {
     List<double[]> speaking = new ArrayList<>();
@@ -206,7 +209,7 @@ public final class GenericModel {
       }
     }
     for (int p = 0; p < mean.length; p++) {
-      double gain = sd[p] > 0 ? Math.min(MAX_GAIN, speechStd[p] / sd[p]) : 1;
+      double gain = sd[p] > 0 && speechStd[p] > 0 ? Math.min(MAX_GAIN, speechStd[p] / sd[p]) : 1;
       for (double[] u : relative) {
         u[p] = mean[p] + (u[p] - mean[p]) * gain;
       }
@@ -245,7 +248,7 @@ public final class GenericModel {
     return lambda;
   }
 
-  /** How many frames of a speaker's own speech weigh as much as the generic prior in adaptation (infinite: none). */
+  /** How many of a source's measured frames weigh as much as the generic prior in adaptation (infinite: none). */
   public double adaptPenalty() {
     return adaptPenalty;
   }

@@ -21,7 +21,7 @@ import java.util.Map;
  *       first half, the generic model fitted without that clip's speaker: the half-split protocol,
  *       played within the training set.
  *   <li>The typical range and, for restoring a prediction's variance, the typical deviation of the
- *       mouth while speaking: means over the training clips.
+ *       mouth while speaking: means over the training speakers (each speaker's clips averaged first).
  * </ul>
  * Rows are never kept: each speaker's and each half clip's regression sums ({@link RidgeSums}) are,
  * and held-out models and scores follow from them.
@@ -29,7 +29,7 @@ import java.util.Map;
 final class GenericModelFit {
   /** Ridge penalties tried, per unit of (speaker-normalised) weight on standardised inputs. */
   static final double[] LAMBDAS = {0.1, 0.3, 1, 3, 10, 30, 100};
-  /** Adaptation priors tried, as strong as this many frames of the speaker's own speech. */
+  /** Adaptation priors tried, as strong as this many of the source's measured frames. */
   static final double[] ADAPT_PENALTIES = {10, 30, 100, 300, 1000, 3000, 10000};
   /** No adaptation: the generic model alone. */
   static final double NO_ADAPTATION = Double.POSITIVE_INFINITY;
@@ -43,8 +43,8 @@ final class GenericModelFit {
   private record ClipScale(double[] spread, double[] speechStd) {}
 
   /** Every speaker's regression sums, computed once; fits with any speakers left out follow from them. */
-  private record Prepared(int[] offsets, List<String> names, List<RidgeSums> perSpeaker, List<List<ClipSums>> halves,
-      List<List<ClipScale>> scales) {}
+  private record Prepared(int[] offsets, int minMeasuredFrames, List<String> names, List<RidgeSums> perSpeaker,
+      List<List<ClipSums>> halves, List<List<ClipScale>> scales) {}
 
   static GenericModel fit(List<GenericModel.Speaker> speakers, MotionConfig config) {
     Prepared p = prepare(speakers, config);
@@ -55,8 +55,16 @@ final class GenericModelFit {
   static Map<String, GenericModel> leaveOneSpeakerOut(List<GenericModel.Speaker> speakers, MotionConfig config) {
     Prepared p = prepare(speakers, config);
     Map<String, GenericModel> out = new LinkedHashMap<>();
-    for (int k = 0; k < p.names().size(); k++) {
-      out.put(p.names().get(k), fit(p, allBut(p, k)));
+    GenericModel all = null;
+    for (GenericModel.Speaker s : speakers) {
+      int k = p.names().indexOf(s.name());
+      if (k >= 0) {
+        out.put(s.name(), fit(p, allBut(p, k)));
+      } else {
+        // A speaker without a usable clip taught nothing: the model of everyone else is the model of all.
+        all = all == null ? fit(p, allBut(p, -1)) : all;
+        out.put(s.name(), all);
+      }
     }
     return out;
   }
@@ -112,7 +120,7 @@ final class GenericModelFit {
     if (perSpeaker.isEmpty()) {
       throw new IllegalArgumentException("no source with enough measured frames");
     }
-    return new Prepared(offsets, names, perSpeaker, halves, scales);
+    return new Prepared(offsets, config.minMeasuredFrames(), names, perSpeaker, halves, scales);
   }
 
   /** The model of the speakers {@code kept}, its settings chosen by leaving each of them out in turn. */
@@ -122,7 +130,8 @@ final class GenericModelFit {
     }
     double[] spreadSum = new double[MouthParams.COUNT];
     double[] speechStdSum = new double[MouthParams.COUNT];
-    int clips = 0;
+    int spreads = 0;
+    int deviations = 0;
     RidgeSums total = null;
     List<RidgeSums> perSpeaker = new ArrayList<>();
     List<List<ClipSums>> halves = new ArrayList<>();
@@ -130,21 +139,23 @@ final class GenericModelFit {
       total = total == null ? p.perSpeaker().get(k) : total.combined(p.perSpeaker().get(k), 1);
       perSpeaker.add(p.perSpeaker().get(k));
       halves.add(p.halves().get(k));
-      for (ClipScale scale : p.scales().get(k)) {
-        clips++;
-        for (int i = 0; i < spreadSum.length; i++) {
-          spreadSum[i] += scale.spread()[i];
-          speechStdSum[i] += scale.speechStd()[i];
-        }
+      // Each speaker's clips averaged first, so a speaker with two clips counts once.
+      double[] spread = mean(p.scales().get(k).stream().map(ClipScale::spread).toList());
+      double[] speechStd = mean(p.scales().get(k).stream().map(ClipScale::speechStd).filter(v -> v[0] > 0).toList());
+      spreads++;
+      add(spreadSum, spread);
+      if (speechStd != null) {
+        deviations++;
+        add(speechStdSum, speechStd);
       }
     }
     for (int i = 0; i < spreadSum.length; i++) {
-      spreadSum[i] /= clips;
-      speechStdSum[i] /= clips;
+      spreadSum[i] /= spreads;
+      speechStdSum[i] = deviations == 0 ? 0 : speechStdSum[i] / deviations;
     }
     double lambda = perSpeaker.size() < 3 ? LAMBDAS[LAMBDAS.length / 2] : chooseLambda(total, perSpeaker);
     double adaptPenalty = perSpeaker.size() < 3 ? ADAPT_PENALTIES[ADAPT_PENALTIES.length / 2]
-        : chooseAdaptPenalty(total, perSpeaker, halves, lambda);
+        : chooseAdaptPenalty(total, perSpeaker, halves, lambda, p.minMeasuredFrames());
     Ridge ridge = total.solve(lambda * total.weight());
     return new GenericModel(p.offsets(), ridge, spreadSum, speechStdSum, lambda, adaptPenalty);
   }
@@ -177,9 +188,29 @@ final class GenericModelFit {
     return new ClipSums(whole, first, second);
   }
 
+  /** Per column, the mean of the rows; null for none. */
+  private static double[] mean(List<double[]> rows) {
+    if (rows.isEmpty()) {
+      return null;
+    }
+    double[] m = new double[rows.get(0).length];
+    for (double[] r : rows) {
+      for (int i = 0; i < m.length; i++) {
+        m[i] += r[i] / rows.size();
+      }
+    }
+    return m;
+  }
+
+  private static void add(double[] sum, double[] v) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += v[i];
+    }
+  }
+
   private static double chooseLambda(RidgeSums total, List<RidgeSums> perSpeaker) {
     double best = Double.NEGATIVE_INFINITY;
-    double chosen = LAMBDAS[0];
+    double chosen = LAMBDAS[LAMBDAS.length / 2];
     for (double lambda : LAMBDAS) {
       double[] r = new double[perSpeaker.size()];
       for (int k = 0; k < r.length; k++) {
@@ -196,15 +227,17 @@ final class GenericModelFit {
   }
 
   private static double chooseAdaptPenalty(RidgeSums total, List<RidgeSums> perSpeaker, List<List<ClipSums>> halves,
-      double lambda) {
+      double lambda, int minMeasuredFrames) {
     double[] candidates = Arrays.copyOf(ADAPT_PENALTIES, ADAPT_PENALTIES.length + 1);
     candidates[ADAPT_PENALTIES.length] = NO_ADAPTATION;
     List<double[]> scores = new ArrayList<>();
     for (int k = 0; k < perSpeaker.size(); k++) {
       RidgeSums without = total.combined(perSpeaker.get(k), -1);
       double[][] generic = without.solve(lambda * without.weight()).weights();
+      List<double[]> speakerScores = new ArrayList<>();
       for (ClipSums clip : halves.get(k)) {
-        if (clip.first().weight() < 10 || clip.second().weight() < 10) {
+        // Only halves the product would adapt from (MotionTrainer needs minMeasuredFrames), judged on at least as many.
+        if (clip.first().weight() < minMeasuredFrames || clip.second().weight() < minMeasuredFrames) {
           continue;
         }
         double[] r = new double[candidates.length];
@@ -212,7 +245,12 @@ final class GenericModelFit {
           double[][] w = GenericModel.adaptWeights(generic, clip.first(), candidates[c]);
           r[c] = clip.second().correlation(w)[MouthParams.APERTURE];
         }
-        scores.add(r);
+        speakerScores.add(r);
+      }
+      // A speaker with two clips counts once.
+      double[] speakerMean = mean(speakerScores);
+      if (speakerMean != null) {
+        scores.add(speakerMean);
       }
     }
     double best = Double.NEGATIVE_INFINITY;

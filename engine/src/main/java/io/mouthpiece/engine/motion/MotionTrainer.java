@@ -6,7 +6,8 @@ package io.mouthpiece.engine.motion;
  * GenericModel#adaptedTo}) when the source has a measured mouth and some speech; the generic model
  * calibrated to the speaker's range when it has a measured mouth but too little speech to learn
  * from; calibrated to typical ranges when it has too few measured frames. The adaptation weighs
- * itself by how much speech there is, so no cut-off between "adapted" and "generic" is tuned here.
+ * itself by how many measured frames the source has against its prior, so no cut-off between
+ * "adapted" and "generic" is tuned here.
  * The loudness prior is not blended in: on speakers the model never saw, it lowered the predicted
  * aperture's correlation with the real mouth (see the README's figures).
  */
@@ -38,9 +39,8 @@ public final class MotionTrainer {
       return new TrainingReport(generic.forSpeaker(range.closed(), range, config), speechSec, measured,
           "too little speech to adapt to");
     }
-    MotionModel model = generic.adaptedTo(source, range, config);
-    return new TrainingReport(model, speechSec, measured, model.name().equals("adapted")
-        ? "adapted to the source's speech" : "the generic model's prior allows no adaptation");
+    return new TrainingReport(generic.adaptedTo(source, range, config), speechSec, measured,
+        "adapted to the source's speech");
   }
 
   /** A frontal adult's closed mouth, for a source whose closed mouth is unknown (no face). */

@@ -8,7 +8,9 @@ package io.mouthpiece.engine.quality;
  * (phrases) and a jittery one faster. Compare an output's share with real mouths'.
  */
 public final class Rhythm {
+  /** The slowest syllable rate of speech. */
   public static final double SYLLABLE_LOW_HZ = 3;
+  /** The fastest syllable rate of speech. */
   public static final double SYLLABLE_HIGH_HZ = 7;
   /** Slower than this is posture and phrasing, not articulation. */
   public static final double FLOOR_HZ = 0.5;

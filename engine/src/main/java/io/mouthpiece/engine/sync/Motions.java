@@ -21,7 +21,7 @@ import java.util.function.Function;
 public final class Motions {
   private Motions() {}
 
-  /** The product's model: speaker-adapted when it proves itself on the source, generic otherwise. */
+  /** The product's model: the shipped generic model, calibrated and adapted to the source (see {@link MotionTrainer}). */
   public static MouthMotion trained(MotionConfig config) {
     return using(source -> MotionTrainer.train(source, config));
   }

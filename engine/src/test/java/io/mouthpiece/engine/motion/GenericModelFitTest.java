@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mouthpiece.engine.mouth.MouthParams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,18 +45,22 @@ class GenericModelFitTest {
     assertArrayEquals(MotionConfig.DEFAULT.contextOffsetsMs(), shipped.offsetsMs());
     assertEquals(fitted.lambda(), shipped.lambda(), "the shipped model's ridge penalty");
     assertEquals(fitted.adaptPenalty(), shipped.adaptPenalty(), "the shipped model's adaptation prior");
-    // Same predictions on a real clip, to the precision the file keeps.
     MeasuredClip clip = MeasuredClip.load("retalking_face2.mp4");
     SourceSpeech s = clip.source();
     MouthRange range = MouthRange.measure(s.params(), s.closedParams(), 10);
-    double[] a = fitted.forSpeaker(s.closedParams(), range, MotionConfig.DEFAULT)
-        .predict(s.audio(), s.frameTimesSec()).column(0);
-    double[] b = shipped.forSpeaker(s.closedParams(), range, MotionConfig.DEFAULT)
-        .predict(s.audio(), s.frameTimesSec()).column(0);
-    for (int i = 0; i < a.length; i++) {
-      assertTrue(Math.abs(a[i] - b[i]) < 1e-3, "the shipped " + GenericModel.RESOURCE + " is stale (frame " + i + ": "
-          + b[i] + " vs refit " + a[i] + "); regenerate it: mvn -f engine/pom.xml test -Dtest=GenericModelFitTest"
-          + " -Dmouthpiece.regenerate=true");
+    // Same predictions on a real clip, every param, calibrated and adapted, to the precision the file keeps.
+    MouthTrajectory[] a = {fitted.forSpeaker(s.closedParams(), range, MotionConfig.DEFAULT).predict(s.audio(), s.frameTimesSec()),
+        fitted.adaptedTo(s, range, MotionConfig.DEFAULT).predict(s.audio(), s.frameTimesSec())};
+    MouthTrajectory[] b = {shipped.forSpeaker(s.closedParams(), range, MotionConfig.DEFAULT).predict(s.audio(), s.frameTimesSec()),
+        shipped.adaptedTo(s, range, MotionConfig.DEFAULT).predict(s.audio(), s.frameTimesSec())};
+    for (int m = 0; m < a.length; m++) {
+      for (int i = 0; i < a[m].size(); i++) {
+        for (int p = 0; p < MouthParams.COUNT; p++) {
+          assertTrue(Math.abs(a[m].params()[i][p] - b[m].params()[i][p]) < 1e-3, "the shipped " + GenericModel.RESOURCE
+              + " is stale (frame " + i + ", param " + p + "); regenerate it: mvn -f engine/pom.xml test"
+              + " -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true");
+        }
+      }
     }
   }
 }

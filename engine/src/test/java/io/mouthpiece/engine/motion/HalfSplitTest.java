@@ -63,6 +63,8 @@ class HalfSplitTest {
 
     double trainer = median(table.get("trainer"), 0);
     double loudness = median(table.get("loudness"), 0);
+    assertTrue(trainer > median(table.get("generic"), 0), "adapting to the speaker beats the calibrated generic model");
+    assertTrue(table.get("trainer").stream().allMatch(r -> Double.isFinite(r[0])), "every clip is predicted");
     assertTrue(trainer >= 0.40, "speaker-held-out median aperture r of the trainer's model >= 0.40, got " + trainer);
     assertTrue(trainer >= loudness + 0.15, "the trainer beats loudness by 0.15 on the median: " + trainer + " vs " + loudness);
     assertTrue(median(table.get("trainer"), 1) > 0.1, "the trainer's width follows the real width");
