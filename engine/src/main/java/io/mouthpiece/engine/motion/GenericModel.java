@@ -80,11 +80,7 @@ public final class GenericModel {
    * their spread when {@code range} is given (else the typical spreads of the training speakers).
    */
   public MotionModel forSpeaker(double[] closed, MouthRange range, MotionConfig config) {
-    double[] spread = new double[MouthParams.COUNT];
-    for (int p = 0; p < spread.length; p++) {
-      spread[p] = range == null ? typicalSpread[p] : range.spread(p);
-    }
-    return model("generic", ridge, closed, spread, config);
+    return model("generic", ridge, closed, range == null ? typicalSpread : range.spreads(), config);
   }
 
   /**
@@ -99,17 +95,13 @@ public final class GenericModel {
         sums.add(source.audio().melContext(source.frameTimesSec()[i], offsetsMs), relative(source.params()[i], range), 1);
       }
     }
-    double[] spread = new double[MouthParams.COUNT];
-    for (int p = 0; p < spread.length; p++) {
-      spread[p] = range.spread(p);
-    }
     if (sums.weight() < 2) {
-      return model("generic", ridge, range.closed(), spread, config);
+      return model("generic", ridge, range.closed(), range.spreads(), config);
     }
     // Centred on the source's own means, so its mean mouth is the speaker's own whatever the prior (an
     // infinite one keeps the generic weights); the generic map plus its residual fit is one ridge.
     Ridge adapted = new Ridge(sums.meanX(), adaptWeights(ridge.weights(), sums, adaptPenalty), sums.meanY());
-    return model("adapted", adapted, range.closed(), spread, config);
+    return model("adapted", adapted, range.closed(), range.spreads(), config);
   }
 
   /**
@@ -201,13 +193,8 @@ public final class GenericModel {
     if (speaking.size() < 2) {
       return;
     }
-    double[] sd = deviation(speaking);
-    double[] mean = new double[speechStd.length];
-    for (double[] u : speaking) {
-      for (int p = 0; p < mean.length; p++) {
-        mean[p] += u[p] / speaking.size();
-      }
-    }
+    double[] sd = ColumnStats.deviation(speaking);
+    double[] mean = ColumnStats.mean(speaking);
     for (int p = 0; p < mean.length; p++) {
       double gain = sd[p] > 0 && speechStd[p] > 0 ? Math.min(MAX_GAIN, speechStd[p] / sd[p]) : 1;
       for (double[] u : relative) {
@@ -218,30 +205,6 @@ public final class GenericModel {
 
   /** The most {@link #restoreVariance} scales a trajectory: beyond it, it would amplify noise, not speech. */
   static final double MAX_GAIN = 4;
-
-  /** Per column, the deviation of the rows. */
-  static double[] deviation(List<double[]> rows) {
-    int p = MouthParams.COUNT;
-    double[] mean = new double[p];
-    double[] sd = new double[p];
-    if (rows.size() < 2) {
-      return sd;
-    }
-    for (double[] r : rows) {
-      for (int k = 0; k < p; k++) {
-        mean[k] += r[k] / rows.size();
-      }
-    }
-    for (double[] r : rows) {
-      for (int k = 0; k < p; k++) {
-        sd[k] += (r[k] - mean[k]) * (r[k] - mean[k]);
-      }
-    }
-    for (int k = 0; k < p; k++) {
-      sd[k] = Math.sqrt(sd[k] / (rows.size() - 1));
-    }
-    return sd;
-  }
 
   /** The ridge penalty the fit chose. */
   public double lambda() {
@@ -258,6 +221,16 @@ public final class GenericModel {
     return typicalSpread.clone();
   }
 
+  /** The deviation of real mouths' relative params while they speak, what {@link #restoreVariance} restores. */
+  double[] speechStd() {
+    return speechStd.clone();
+  }
+
+  /** The map from audio context to relative params. */
+  Ridge ridge() {
+    return ridge;
+  }
+
   /** The offsets (ms) the model reads; a config using it must have the same. */
   public int[] offsetsMs() {
     return offsetsMs.clone();
@@ -265,7 +238,7 @@ public final class GenericModel {
 
   /** The resource's text ({@link GenericModelFile}). */
   public String toText() {
-    return GenericModelFile.write(this, ridge, typicalSpread, speechStd);
+    return GenericModelFile.write(this);
   }
 
   static GenericModel parse(String text) {

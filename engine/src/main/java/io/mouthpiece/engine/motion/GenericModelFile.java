@@ -13,15 +13,16 @@ import java.util.Locale;
 final class GenericModelFile {
   private GenericModelFile() {}
 
-  static String write(GenericModel m, Ridge ridge, double[] typicalSpread, double[] speechStd) {
+  static String write(GenericModel m) {
+    Ridge ridge = m.ridge();
     StringBuilder b = new StringBuilder();
     b.append("# Mouthpiece generic motion model: ridge from standardised log-mel context (AudioFeatures.melContext)\n");
     b.append("# to MouthParams relative to the speaker: (param - closed) / (p95 - p5), fitted on the clips of corpus.tsv.\n");
     b.append("# lambda and adaptPenalty were chosen speaker-held-out within them (GenericModelFit). Written by GenericModelFitTest:\n");
     b.append("# mvn -f engine/pom.xml test -Dtest=GenericModelFitTest -Dmouthpiece.regenerate=true\n");
     b.append("offsetsMs").append(join(Arrays.stream(m.offsetsMs()).asDoubleStream().toArray(), "%.0f")).append('\n');
-    b.append("typicalSpread").append(join(typicalSpread, "%.6g")).append('\n');
-    b.append("speechStd").append(join(speechStd, "%.6g")).append('\n');
+    b.append("typicalSpread").append(join(m.typicalSpread(), "%.6g")).append('\n');
+    b.append("speechStd").append(join(m.speechStd(), "%.6g")).append('\n');
     b.append("lambda").append(join(new double[] {m.lambda()}, "%.6g")).append('\n');
     b.append("adaptPenalty").append(join(new double[] {m.adaptPenalty()}, "%.6g")).append('\n');
     b.append("mean").append(join(ridge.mean(), "%.6g")).append('\n');

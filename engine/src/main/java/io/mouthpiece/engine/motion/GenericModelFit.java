@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Fits the generic model across speakers, with nothing tuned by hand on the speakers it is judged
@@ -39,7 +40,7 @@ final class GenericModelFit {
   /** One clip's sums: all of it (speaker-weighted) and its two halves (frames weighted 1). */
   private record ClipSums(RidgeSums whole, RidgeSums first, RidgeSums second) {}
 
-  /** A clip's mouth range (p95 - p5, per param) and the deviation of its relative params while it speaks. */
+  /** A clip's mouth range (p95 - p5, per param) and the deviation of its relative params while it speaks (null: too few speaking frames). */
   private record ClipScale(double[] spread, double[] speechStd) {}
 
   /** Every speaker's regression sums, computed once; fits with any speakers left out follow from them. */
@@ -87,23 +88,23 @@ final class GenericModelFit {
     List<List<ClipSums>> halves = new ArrayList<>();
     List<List<ClipScale>> scales = new ArrayList<>();
     for (GenericModel.Speaker speaker : speakers) {
+      // The clips with enough measured frames, and the speaker's frames over them all: the weight of a frame.
+      List<SourceSpeech> usable = new ArrayList<>();
+      List<MouthRange> ranges = new ArrayList<>();
       int frames = 0;
       for (SourceSpeech s : speaker.clips()) {
-        frames += MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames()) == null ? 0 : s.measuredFrames();
+        MouthRange range = MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames());
+        if (range != null) {
+          usable.add(s);
+          ranges.add(range);
+          frames += s.measuredFrames();
+        }
       }
       List<ClipSums> sums = new ArrayList<>();
       List<ClipScale> clipScales = new ArrayList<>();
-      for (SourceSpeech s : speaker.clips()) {
-        MouthRange range = MouthRange.measure(s.params(), s.closedParams(), config.minMeasuredFrames());
-        if (range == null) {
-          continue;
-        }
-        double[] spread = new double[MouthParams.COUNT];
-        for (int i = 0; i < spread.length; i++) {
-          spread[i] = range.spread(i);
-        }
-        clipScales.add(new ClipScale(spread, speechStd(s, range)));
-        sums.add(sums(s, range, offsets, d, 1.0 / frames));
+      for (int c = 0; c < usable.size(); c++) {
+        clipScales.add(new ClipScale(ranges.get(c).spreads(), speechStd(usable.get(c), ranges.get(c))));
+        sums.add(sums(usable.get(c), ranges.get(c), offsets, d, 1.0 / frames));
       }
       if (sums.isEmpty()) {
         continue;
@@ -128,39 +129,34 @@ final class GenericModelFit {
     if (kept.isEmpty()) {
       throw new IllegalArgumentException("no speaker left to fit on");
     }
-    double[] spreadSum = new double[MouthParams.COUNT];
-    double[] speechStdSum = new double[MouthParams.COUNT];
-    int spreads = 0;
-    int deviations = 0;
     RidgeSums total = null;
     List<RidgeSums> perSpeaker = new ArrayList<>();
     List<List<ClipSums>> halves = new ArrayList<>();
+    List<double[]> spreads = new ArrayList<>();
+    List<double[]> speechStds = new ArrayList<>();
     for (int k : kept) {
       total = total == null ? p.perSpeaker().get(k) : total.combined(p.perSpeaker().get(k), 1);
       perSpeaker.add(p.perSpeaker().get(k));
       halves.add(p.halves().get(k));
       // Each speaker's clips averaged first, so a speaker with two clips counts once.
-      double[] spread = mean(p.scales().get(k).stream().map(ClipScale::spread).toList());
-      double[] speechStd = mean(p.scales().get(k).stream().map(ClipScale::speechStd).filter(v -> v[0] > 0).toList());
-      spreads++;
-      add(spreadSum, spread);
+      spreads.add(ColumnStats.mean(p.scales().get(k).stream().map(ClipScale::spread).toList()));
+      double[] speechStd = ColumnStats.mean(p.scales().get(k).stream().map(ClipScale::speechStd)
+          .filter(Objects::nonNull).toList());
       if (speechStd != null) {
-        deviations++;
-        add(speechStdSum, speechStd);
+        speechStds.add(speechStd);
       }
     }
-    for (int i = 0; i < spreadSum.length; i++) {
-      spreadSum[i] /= spreads;
-      speechStdSum[i] = deviations == 0 ? 0 : speechStdSum[i] / deviations;
-    }
+    double[] typicalSpread = ColumnStats.mean(spreads);
+    // Without any speaking clip there is no deviation to restore to: zeros, which leave predictions as they are.
+    double[] speechStd = speechStds.isEmpty() ? new double[MouthParams.COUNT] : ColumnStats.mean(speechStds);
     double lambda = perSpeaker.size() < 3 ? LAMBDAS[LAMBDAS.length / 2] : chooseLambda(total, perSpeaker);
     double adaptPenalty = perSpeaker.size() < 3 ? ADAPT_PENALTIES[ADAPT_PENALTIES.length / 2]
         : chooseAdaptPenalty(total, perSpeaker, halves, lambda, p.minMeasuredFrames());
     Ridge ridge = total.solve(lambda * total.weight());
-    return new GenericModel(p.offsets(), ridge, spreadSum, speechStdSum, lambda, adaptPenalty);
+    return new GenericModel(p.offsets(), ridge, typicalSpread, speechStd, lambda, adaptPenalty);
   }
 
-  /** The deviation of a clip's relative params over its measured frames while it speaks. */
+  /** The deviation of a clip's relative params over its measured frames while it speaks; null for under two such frames. */
   private static double[] speechStd(SourceSpeech s, MouthRange range) {
     VoiceActivity voice = VoiceActivity.of(s.audio());
     List<double[]> rows = new ArrayList<>();
@@ -169,7 +165,7 @@ final class GenericModelFit {
         rows.add(GenericModel.relative(s.params()[i], range));
       }
     }
-    return GenericModel.deviation(rows);
+    return ColumnStats.deviation(rows);
   }
 
   private static ClipSums sums(SourceSpeech s, MouthRange range, int[] offsets, int d, double weight) {
@@ -188,34 +184,15 @@ final class GenericModelFit {
     return new ClipSums(whole, first, second);
   }
 
-  /** Per column, the mean of the rows; null for none. */
-  private static double[] mean(List<double[]> rows) {
-    if (rows.isEmpty()) {
-      return null;
-    }
-    double[] m = new double[rows.get(0).length];
-    for (double[] r : rows) {
-      for (int i = 0; i < m.length; i++) {
-        m[i] += r[i] / rows.size();
-      }
-    }
-    return m;
-  }
-
-  private static void add(double[] sum, double[] v) {
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] += v[i];
-    }
-  }
-
   private static double chooseLambda(RidgeSums total, List<RidgeSums> perSpeaker) {
     double best = Double.NEGATIVE_INFINITY;
     double chosen = LAMBDAS[LAMBDAS.length / 2];
+    List<RidgeSums> without = perSpeaker.stream().map(s -> total.combined(s, -1)).toList();
     for (double lambda : LAMBDAS) {
       double[] r = new double[perSpeaker.size()];
       for (int k = 0; k < r.length; k++) {
-        RidgeSums without = total.combined(perSpeaker.get(k), -1);
-        r[k] = perSpeaker.get(k).correlation(without.solve(lambda * without.weight()).weights())[MouthParams.APERTURE];
+        RidgeSums others = without.get(k);
+        r[k] = perSpeaker.get(k).correlation(others.solve(lambda * others.weight()).weights())[MouthParams.APERTURE];
       }
       double score = median(r);
       if (score > best) {
@@ -248,7 +225,7 @@ final class GenericModelFit {
         speakerScores.add(r);
       }
       // A speaker with two clips counts once.
-      double[] speakerMean = mean(speakerScores);
+      double[] speakerMean = ColumnStats.mean(speakerScores);
       if (speakerMean != null) {
         scores.add(speakerMean);
       }

@@ -56,6 +56,15 @@ public record MouthRange(double[] closed, double[] median, double[] p5, double[]
     return Math.max(1e-3, p95[param] - p5[param]);
   }
 
+  /** Every column's spread, as {@link #spread(int)} gives it. */
+  public double[] spreads() {
+    double[] s = new double[p95.length];
+    for (int p = 0; p < s.length; p++) {
+      s[p] = spread(p);
+    }
+    return s;
+  }
+
   static boolean valid(double[] row) {
     for (double v : row) {
       if (!Double.isFinite(v)) {
