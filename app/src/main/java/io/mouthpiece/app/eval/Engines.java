@@ -39,14 +39,12 @@ final class Engines {
   MouthMotion ours(String speaker) throws MediaException {
     if (heldOut == null) {
       List<GenericModel.Speaker> speakers = new ArrayList<>();
-      for (String name : TrainingCorpus.speakers(corpus.clips())) {
+      for (Map.Entry<String, List<TrainingCorpus.Clip>> each : TrainingCorpus.bySpeaker(corpus.clips()).entrySet()) {
         List<SourceSpeech> clips = new ArrayList<>();
-        for (TrainingCorpus.Clip c : corpus.clips()) {
-          if (c.speaker().equals(name)) {
-            clips.add(source(c));
-          }
+        for (TrainingCorpus.Clip c : each.getValue()) {
+          clips.add(source(c));
         }
-        speakers.add(new GenericModel.Speaker(name, clips));
+        speakers.add(new GenericModel.Speaker(each.getKey(), clips));
       }
       heldOut = GenericModel.leaveOneSpeakerOut(speakers, MotionConfig.DEFAULT);
     }

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.testing.TestMedia;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,25 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class IdentifyCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exit, String stdout, String stderr) {}
-
-  private Run mouthpiece(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(Arrays.asList(args));
-    Path out = temp.resolve("stdout.txt");
-    Path err = temp.resolve("stderr.txt");
-    Process p = new ProcessBuilder(command).directory(temp.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "identify did not finish in 2 minutes");
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private CommandRun mouthpiece(String... args) throws Exception {
+    return CommandRun.of(temp, Duration.ofSeconds(120), args);
   }
 
   @Test
   void printsOnlyTheFacesAsJsonAndWritesTheCrops() throws Exception {
     Path video = TestMedia.sharedVideo("retalking_face3.mp4");
-    Run run = mouthpiece("identify", video.toString(), "--faces-dir", temp.resolve("faces").toString());
+    CommandRun run = mouthpiece("identify", video.toString(), "--faces-dir", temp.resolve("faces").toString());
     assertEquals(0, run.exit(), run.stderr());
     JsonNode root = new ObjectMapper().readTree(run.stdout());
     assertEquals(List.of("face_data"), iterableToList(root.fieldNames()), "nothing but face_data: " + run.stdout());
@@ -61,7 +50,7 @@ class IdentifyCommandTest {
   void writesADebugOverlayWithTheSourcesFramesAndSound() throws Exception {
     Path video = TestMedia.sharedVideo("retalking_face5.mp4");
     Path overlay = temp.resolve("overlay.mp4");
-    Run run = mouthpiece("identify", video.toString(), "--faces-dir", temp.toString(), "--debug-overlay", overlay.toString());
+    CommandRun run = mouthpiece("identify", video.toString(), "--faces-dir", temp.toString(), "--debug-overlay", overlay.toString());
     assertEquals(0, run.exit(), run.stderr());
     try (var source = io.mouthpiece.engine.media.VideoReader.open(video);
         var drawn = io.mouthpiece.engine.media.VideoReader.open(overlay)) {
@@ -102,7 +91,7 @@ class IdentifyCommandTest {
   void badFilesGiveOneClearLineAndExitCodeOne() throws Exception {
     for (Path bad : List.of(TestMedia.textFile(), TestMedia.emptyFile(), TestMedia.audioOnly(), TestMedia.corruptVideo(),
         temp.resolve("missing.mp4"))) {
-      Run run = mouthpiece("identify", bad.toString(), "--faces-dir", temp.toString());
+      CommandRun run = mouthpiece("identify", bad.toString(), "--faces-dir", temp.toString());
       assertEquals(1, run.exit(), bad + ": " + run.stderr());
       assertEquals("", run.stdout(), "nothing on stdout for " + bad);
       assertTrue(run.stderr().contains("mouthpiece: ") && run.stderr().contains(bad.getFileName().toString()), run.stderr());
@@ -112,7 +101,7 @@ class IdentifyCommandTest {
 
   @Test
   void missingArgumentIsUsageErrorTwo() throws Exception {
-    Run run = mouthpiece("identify");
+    CommandRun run = mouthpiece("identify");
     assertEquals(2, run.exit());
     assertTrue(run.stderr().contains("Missing required parameter: 'VIDEO'"), run.stderr());
   }

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,23 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exit, String stdout, String stderr) {}
-
-  private Run mouthpiece(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(Arrays.asList(args));
-    Process p = new ProcessBuilder(command).directory(temp.toFile())
-        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "sync did not finish in 3 minutes");
-    return new Run(p.exitValue(), Files.readString(temp.resolve("out.txt")), Files.readString(temp.resolve("err.txt")));
+  private CommandRun mouthpiece(String... args) throws Exception {
+    return CommandRun.of(temp, Duration.ofSeconds(180), args);
   }
 
   @Test
   void defaultsSyncTheLargestFaceWithTheWholeAudio() throws Exception {
     Path video = TestMedia.sharedVideo("retalking_face3.mp4");
     Path out = temp.resolve("out.mp4");
-    Run run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.sharedAudio("retalking_1.wav").toString(),
+    CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.sharedAudio("retalking_1.wav").toString(),
         "--out", out.toString());
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stderr().contains("wrote"), run.stderr());
@@ -48,7 +38,7 @@ class SyncCommandTest {
 
   @Test
   void aBadRequestSaysWhichOptionAndWhy() throws Exception {
-    Run run = mouthpiece("sync", "--video", TestMedia.sharedVideo("retalking_face3.mp4").toString(),
+    CommandRun run = mouthpiece("sync", "--video", TestMedia.sharedVideo("retalking_face3.mp4").toString(),
         "--audio", TestMedia.sharedAudio("retalking_1.wav").toString(), "--audio-end", "1000", "--out", temp.resolve("x.mp4").toString());
     assertEquals(1, run.exit());
     assertTrue(run.stderr().contains("--audio-end: must be at least 2000 ms after --audio-start"), run.stderr());

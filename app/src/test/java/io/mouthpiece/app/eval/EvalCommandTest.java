@@ -3,14 +3,13 @@ package io.mouthpiece.app.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mouthpiece.app.cli.Main;
+import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,22 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EvalCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exit, String stdout, String stderr) {}
-
-  private Run mouthpiece(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "eval"));
-    command.addAll(Arrays.asList(args));
-    Process p = new ProcessBuilder(command).directory(temp.toFile())
-        .redirectOutput(temp.resolve("out.txt").toFile()).redirectError(temp.resolve("err.txt").toFile()).start();
-    assertTrue(p.waitFor(300, TimeUnit.SECONDS), "eval did not finish in 5 minutes");
-    return new Run(p.exitValue(), Files.readString(temp.resolve("out.txt")), Files.readString(temp.resolve("err.txt")));
+  private CommandRun mouthpiece(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("eval"));
+    all.addAll(List.of(args));
+    return CommandRun.of(temp, Duration.ofSeconds(300), all.toArray(String[]::new));
   }
 
   @Test
   void silenceSectionOnOneClip() throws Exception {
     Path media = TestMedia.sharedVideo("grid_lbbc2a.mpg").getParent().getParent();
-    Run run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "silence", "--out", "report");
+    CommandRun run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "silence", "--out", "report");
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stdout().contains("1 clips of 1 speakers"), run.stdout());
     String row = run.stdout().lines().filter(l -> l.startsWith("grid_lbbc2a ")).findFirst().orElseThrow();
@@ -51,16 +44,16 @@ class EvalCommandTest {
 
   @Test
   void wrongOptionsAreNamedInOneLine() throws Exception {
-    Run sections = mouthpiece("--sections", "crossdub,lipsync");
+    CommandRun sections = mouthpiece("--sections", "crossdub,lipsync");
     assertEquals(1, sections.exit());
     assertEquals("mouthpiece: --sections: one or more of crossdub, halfsplit, silence; got lipsync", sections.stderr().strip());
-    Run media = mouthpiece("--media", temp.resolve("nothing").toString());
+    CommandRun media = mouthpiece("--media", temp.resolve("nothing").toString());
     assertEquals(1, media.exit());
     assertTrue(media.stderr().strip().startsWith("mouthpiece: --media: no video/ and audio/ folders in "), media.stderr());
     Path empty = Files.createDirectories(temp.resolve("media"));
     Files.createDirectories(empty.resolve("video"));
     Files.createDirectories(empty.resolve("audio"));
-    Run clips = mouthpiece("--media", empty.toString(), "--clips", "nobody");
+    CommandRun clips = mouthpiece("--media", empty.toString(), "--clips", "nobody");
     assertEquals(1, clips.exit());
     assertTrue(clips.stderr().strip().startsWith("mouthpiece: --clips: none of the manifest's speaking clips is in "),
         clips.stderr());

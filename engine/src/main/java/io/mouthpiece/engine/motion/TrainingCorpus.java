@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The speaking clips the shipped generic model is fitted on and the evaluation measures, read from
@@ -43,9 +43,14 @@ public final class TrainingCorpus {
 
   /** The speakers, in the manifest's order, each once. */
   public static List<String> speakers(List<Clip> clips) {
-    Set<String> s = new LinkedHashSet<>();
-    clips.forEach(c -> s.add(c.speaker()));
-    return List.copyOf(s);
+    return List.copyOf(bySpeaker(clips).keySet());
+  }
+
+  /** Each speaker's clips, speakers in the manifest's order: what a speaker-held-out fit leaves out together. */
+  public static Map<String, List<Clip>> bySpeaker(List<Clip> clips) {
+    Map<String, List<Clip>> by = new LinkedHashMap<>();
+    clips.forEach(c -> by.computeIfAbsent(c.speaker(), k -> new ArrayList<>()).add(c));
+    return by;
   }
 
   static List<Clip> parse(String text) {

@@ -19,12 +19,9 @@ import org.junit.jupiter.api.Test;
 class GenericModelFitTest {
   /** Every speaker of the manifest with their measured clips. */
   static List<GenericModel.Speaker> corpusSpeakers() {
-    List<TrainingCorpus.Clip> clips = TrainingCorpus.clips();
     List<GenericModel.Speaker> speakers = new ArrayList<>();
-    for (String name : TrainingCorpus.speakers(clips)) {
-      speakers.add(new GenericModel.Speaker(name, clips.stream().filter(c -> c.speaker().equals(name))
-          .map(c -> MeasuredClip.load(c.file()).source()).toList()));
-    }
+    TrainingCorpus.bySpeaker(TrainingCorpus.clips()).forEach((name, clips) -> speakers.add(
+        new GenericModel.Speaker(name, clips.stream().map(c -> MeasuredClip.load(c.file()).source()).toList())));
     return speakers;
   }
 

@@ -1,0 +1,36 @@
+package io.mouthpiece.app.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mouthpiece.app.cli.Main;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code mouthpiece} as a user runs it: a real process on the test's class path, in a folder of the
+ * test's, with its exit code, stdout and stderr apart.
+ */
+public record CommandRun(int exit, String stdout, String stderr) {
+  /** Runs {@code mouthpiece ARGS} in {@code dir}; fails the test when it takes longer than {@code limit}. */
+  public static CommandRun of(Path dir, Duration limit, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(Arrays.asList(args));
+    Path out = dir.resolve("stdout.txt");
+    Path err = dir.resolve("stderr.txt");
+    Process p = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    assertTrue(!p.isAlive() && p.exitValue() >= 0, "mouthpiece " + String.join(" ", args) + " did not finish in " + limit);
+    return new CommandRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
