@@ -22,10 +22,6 @@ import java.util.Map;
  * real second half's mouth (the renderer's ceiling).
  */
 final class Engines {
-  static final String OURS = "ours";
-  static final String LOUDNESS = "loudness";
-  static final String ORACLE = "oracle";
-
   private final Corpus corpus;
   private final Measured measured;
   private Map<String, GenericModel> heldOut;

@@ -49,7 +49,7 @@ final class GenericModelFit {
 
   static GenericModel fit(List<GenericModel.Speaker> speakers, MotionConfig config) {
     Prepared p = prepare(speakers, config);
-    return fit(p, allBut(p, -1));
+    return fit(p, allBut(p, NOBODY));
   }
 
   /** For each speaker (by name), the model fitted on all the others, settings chosen among those others alone. */
@@ -63,13 +63,17 @@ final class GenericModelFit {
         out.put(s.name(), fit(p, allBut(p, k)));
       } else {
         // A speaker without a usable clip taught nothing: the model of everyone else is the model of all.
-        all = all == null ? fit(p, allBut(p, -1)) : all;
+        all = all == null ? fit(p, allBut(p, NOBODY)) : all;
         out.put(s.name(), all);
       }
     }
     return out;
   }
 
+  /** Leave nobody out. */
+  private static final int NOBODY = -1;
+
+  /** The indices of every prepared speaker but {@code left}. */
   private static List<Integer> allBut(Prepared p, int left) {
     List<Integer> kept = new ArrayList<>();
     for (int k = 0; k < p.names().size(); k++) {

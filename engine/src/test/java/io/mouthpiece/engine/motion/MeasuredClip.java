@@ -9,7 +9,6 @@ import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoReader;
-import io.mouthpiece.engine.mouth.HeadPose;
 import io.mouthpiece.engine.mouth.MouthParams;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.io.IOException;
@@ -25,14 +24,13 @@ import java.util.Optional;
 
 /**
  * A shared speaking clip with its mouth measured on every frame: the frame times (s), the
- * MouthParams of the first tracked face's raw landmarks (NaN rows where there is no face), its head pose
- * (of the smoothed landmarks, as rendering sees it; null where no face) and the
+ * MouthParams of the first tracked face's raw landmarks (NaN rows where there is no face) and the
  * clip's audio. The per-frame walk (FaceTracker on every frame) is cached as CSV in
  * {@code target/motion-cache/}, recomputed when missing or when {@link #RECIPE} changes.
  */
-record MeasuredClip(String name, double[] frameTimesSec, double[][] params, HeadPose[] poses, PcmAudio audio) {
+record MeasuredClip(String name, double[] frameTimesSec, double[][] params, PcmAudio audio) {
   /** Bump when the measurement changes, so a stale cache is not reused. */
-  private static final String RECIPE = "v2";
+  private static final String RECIPE = "v1";
 
   static MeasuredClip load(String name) {
     Path video = TestMedia.sharedVideo(name);
@@ -48,16 +46,13 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, Head
       List<String> lines = Files.readAllLines(csv);
       double[] times = new double[lines.size()];
       double[][] params = new double[lines.size()][];
-      HeadPose[] poses = new HeadPose[lines.size()];
       for (int i = 0; i < lines.size(); i++) {
         double[] row = Arrays.stream(lines.get(i).split(",")).mapToDouble(Double::parseDouble).toArray();
         times[i] = row[0];
         params[i] = Arrays.copyOfRange(row, 1, 1 + MouthParams.COUNT);
-        int p = 1 + MouthParams.COUNT;
-        poses[i] = Double.isNaN(row[p]) ? null : new HeadPose(row[p], row[p + 1], row[p + 2]);
       }
       PcmAudio audio = AudioReader.decode(video, 16_000, 1, 120_000);
-      return new MeasuredClip(name, times, params, poses, audio);
+      return new MeasuredClip(name, times, params, audio);
     } catch (MediaException e) {
       throw new IllegalStateException(e);
     } catch (IOException e) {
@@ -77,17 +72,15 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, Head
     int last = (int) Math.min(audio.frames(), Math.round(toSec * rate));
     PcmAudio cut = new PcmAudio(Arrays.copyOfRange(audio.samples(), first, last), rate, 1);
     List<double[]> rows = new ArrayList<>();
-    List<HeadPose> partPoses = new ArrayList<>();
     List<Double> times = new ArrayList<>();
     for (int i = 0; i < frameTimesSec.length; i++) {
       if (frameTimesSec[i] >= fromSec && frameTimesSec[i] < toSec) {
         times.add(frameTimesSec[i] - fromSec);
         rows.add(params[i]);
-        partPoses.add(poses[i]);
       }
     }
     return new MeasuredClip(name, times.stream().mapToDouble(Double::doubleValue).toArray(),
-        rows.toArray(double[][]::new), partPoses.toArray(HeadPose[]::new), cut);
+        rows.toArray(double[][]::new), cut);
   }
 
   /** The measured aperture per frame (NaN where no face). */
@@ -95,7 +88,7 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, Head
     return Arrays.stream(params).mapToDouble(p -> p[MouthParams.APERTURE]).toArray();
   }
 
-  /** One line per frame: time (s), then MouthParams and yaw, pitch, roll of the first face, or NaN. */
+  /** One line per frame: time (s), then MouthParams of the first face or NaN. */
   private static String measure(Path video) throws MediaException {
     StringBuilder out = new StringBuilder();
     try (ReadAhead frames = new ReadAhead(VideoReader.open(video));
@@ -104,15 +97,10 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, Head
       while ((next = frames.read()).isPresent()) {
         try (VideoFrame frame = next.get()) {
           List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
-          double[] p = new double[MouthParams.COUNT + 3];
+          double[] p = new double[MouthParams.COUNT];
           Arrays.fill(p, Double.NaN);
           if (!faces.isEmpty()) {
-            double[] shape = MouthParams.of(faces.get(0).raw());
-            HeadPose pose = HeadPose.of(faces.get(0).smoothed());
-            System.arraycopy(shape, 0, p, 0, shape.length);
-            p[shape.length] = pose.yaw();
-            p[shape.length + 1] = pose.pitch();
-            p[shape.length + 2] = pose.roll();
+            p = MouthParams.of(faces.get(0).raw());
           }
           List<String> cells = new ArrayList<>();
           cells.add(String.format(Locale.ROOT, "%.6f", frame.timestampUs() / 1e6));
