@@ -3,10 +3,11 @@ package io.mouthpiece.bench;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options every benchmark takes: where the shared media is, which lengths, how many runs. */
+/** The options every benchmark takes: where the media is, which lengths, how many runs. */
 final class BenchOptions {
-  @Option(names = "--shared", paramLabel = "DIR", description = "The shared folder (default: ../shared beside the project).")
-  Path shared;
+  @Option(names = "--media", paramLabel = "DIR",
+      description = "The media folder the clips are made from, with video/ and audio/ (default: the repository's media/).")
+  Path media;
 
   @Option(names = "--lengths", split = ",", paramLabel = "S", description = "Clip lengths in seconds (default: 60,10).")
   int[] lengths = {60, 10};

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * decode of the same file in the same run.
  */
 @Command(name = "identify", mixinStandardHelpOptions = true,
-    description = {"Speed and peak memory of `mouthpiece identify` on 1280x720 25 fps clips made from the shared media,",
+    description = {"Speed and peak memory of `mouthpiece identify` on 1280x720 25 fps clips made from the media,",
         "against FFmpeg's own decode of the same file (threads auto, no pixel conversion)."})
 final class IdentifyBench implements Callable<Integer> {
   @Mixin BenchOptions options;
@@ -27,7 +27,7 @@ final class IdentifyBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Layout.projectRoot();
-    Layout.pointTestMediaAt(root, options.shared);
+    Layout.pointTestMediaAt(root, options.media);
     Path appJar = root.resolve("app/target/mouthpiece.jar");
     Path work = Files.createTempDirectory("mouthpiece-bench");
     System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians, analysis fps %s%n",

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Where the benchmark finds the project, the shared media and a java to run children with. */
+/** Where the benchmark finds the project, the media and a java to run children with. */
 final class Layout {
   private Layout() {}
 
@@ -17,13 +17,16 @@ final class Layout {
     return jar.getParent().getParent().getParent();
   }
 
-  /** Test media is made under bench/target/test-media from the shared folder. */
-  static void pointTestMediaAt(Path root, Path shared) {
-    Path folder = shared != null ? shared : root.resolveSibling("shared");
-    if (!Files.isDirectory(folder.resolve("media"))) {
-      throw new IllegalArgumentException("--shared: no media folder in " + folder.toAbsolutePath());
+  /** Test media is made under bench/target/test-media from the media folder (the repository's by default). */
+  static void pointTestMediaAt(Path root, Path media) {
+    Path folder = media != null ? media : root.resolve("media");
+    if (!Files.isDirectory(folder.resolve("video")) || !Files.isDirectory(folder.resolve("audio"))) {
+      throw new IllegalArgumentException("--media: no video/ and audio/ folders in " + folder.toAbsolutePath());
     }
-    System.setProperty("mouthpiece.shared", folder.toAbsolutePath().toString());
+    if (!Files.isRegularFile(folder.resolve("SOURCES.tsv"))) {
+      throw new IllegalArgumentException("--media: no SOURCES.tsv in " + folder.toAbsolutePath() + " (it names the clips)");
+    }
+    System.setProperty("mouthpiece.media", folder.toAbsolutePath().toString());
     System.setProperty("basedir", root.resolve("bench").toString());
   }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
  * identifies the faces first to pick the largest).
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-    description = {"Speed and peak memory of `mouthpiece sync` on 1280x720 25 fps clips made from the shared media,",
+    description = {"Speed and peak memory of `mouthpiece sync` on 1280x720 25 fps clips made from the media,",
         "against FFmpeg decoding and re-encoding the same file at the engine's encoder settings."})
 final class SyncBench implements Callable<Integer> {
   @Mixin BenchOptions options;
@@ -26,9 +26,9 @@ final class SyncBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = Layout.projectRoot();
-    Layout.pointTestMediaAt(root, options.shared);
+    Layout.pointTestMediaAt(root, options.media);
     Path appJar = root.resolve("app/target/mouthpiece.jar");
-    Path speech = TestMedia.sharedAudio("musetalk_eng.wav");
+    Path speech = TestMedia.audio("musetalk_eng.flac");
     Path work = Files.createTempDirectory("mouthpiece-bench");
     System.out.printf(Locale.ROOT, "sync benchmark: %d cores, %d run(s) each, medians; speech %s%n",
         Runtime.getRuntime().availableProcessors(), options.runs, speech.getFileName());

@@ -46,7 +46,7 @@ class IdentifyTest {
   @ValueSource(strings = {"retalking_face1.mp4", "retalking_face2.mp4", "retalking_face3.mp4",
       "retalking_face5.mp4", "sadtalker_WDA_AOC_000.mp4", "musetalk_sun.mp4"})
   void findsExactlyTheOneFaceThroughTheWholeVideo(String name) throws Exception {
-    Identification id = identify(TestMedia.sharedVideo(name));
+    Identification id = identify(TestMedia.video(name));
     assertEquals(1, id.faces().size(), name + ": " + id.faces());
     FaceTrack face = id.faces().get(0);
     assertEquals("0", face.faceId());
@@ -58,7 +58,7 @@ class IdentifyTest {
 
   @Test
   void variableFrameRateTimesAreTheFramesOwn() throws Exception {
-    Identification id = identify(TestMedia.sharedVideo("retalking_face1.mp4"));
+    Identification id = identify(TestMedia.video("retalking_face1.mp4"));
     assertEquals(135, id.frames());
     FaceTrack face = id.faces().get(0);
     // 135 frames at a nominal 30 fps would be 4.5 s; the real timestamps run to 6.13 s.
@@ -67,7 +67,7 @@ class IdentifyTest {
 
   @Test
   void everyFrameCanBeAnalysedAndGivesTheSameAnswer() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     Identification all = LipSync.identify(video, IdentifyOptions.DEFAULT.withAnalysisFps(0), Progress.NONE);
     Identification some = identify(video);
     assertEquals(125, all.frames());
@@ -118,7 +118,7 @@ class IdentifyTest {
 
   @Test
   void anIllustratedFaceDoesNotCrash() throws Exception {
-    Identification id = identify(TestMedia.sharedVideo("musetalk_yongen.mp4"));
+    Identification id = identify(TestMedia.video("musetalk_yongen.mp4"));
     assertEquals(268, id.frames());
     for (FaceTrack face : id.faces()) {
       assertTrue(face.startMs() >= 0 && face.endMs() <= id.video().durationMs() + SLACK_MS && face.endMs() > face.startMs());

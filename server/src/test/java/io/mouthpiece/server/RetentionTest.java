@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RetentionTest {
   @Test
   void expiredSessionsTasksAndFilesAreGone() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     try (LocalHttp host = new LocalHttp(video.getParent().getParent());
         TestServer server = TestServer.start(Map.of("retention.results", "6s", "retention.sessions", "6s"))) {
       String key = server.keys.apiKey();

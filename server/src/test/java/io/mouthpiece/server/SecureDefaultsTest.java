@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SecureDefaultsTest {
   @Test
   void privateAddressesAreRefusedAndTheInFlightLimitHolds() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     try (TestServer server = TestServer.start(Map.of("fetch.allow-private-addresses", "false",
         "accounts.max-tasks-in-flight", "1", "fetch.timeout", "30s"))) {
       String key = server.keys.apiKey();

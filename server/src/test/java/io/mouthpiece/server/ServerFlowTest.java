@@ -41,8 +41,8 @@ class ServerFlowTest {
 
   @BeforeAll
   static void start() throws Exception {
-    video = TestMedia.sharedVideo(VIDEO);
-    audio = TestMedia.sharedAudio(AUDIO);
+    video = TestMedia.video(VIDEO);
+    audio = TestMedia.audio(AUDIO);
     host = new LocalHttp(video.getParent().getParent());
     server = TestServer.start(Map.of("callbacks.webhook-secret", "flow-secret"));
   }

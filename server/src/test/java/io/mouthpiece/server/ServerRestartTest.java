@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ServerRestartTest {
   @Test
   void aTaskCaughtByACrashIsFinishedOnceAfterTheRestart() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     Path dataDir = TestServer.newDataDir();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

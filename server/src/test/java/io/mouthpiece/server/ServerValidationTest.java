@@ -31,7 +31,7 @@ class ServerValidationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     host = new LocalHttp(video.getParent().getParent());
     server = TestServer.start(Map.of("server.max-json-bytes", "3000000", "media.min-side-px", "600",
         "media.max-video-ms", "20000"));
@@ -41,7 +41,7 @@ class ServerValidationTest {
         "{\"video_url\": \"" + host.url("/media/video/retalking_face2.mp4") + "\"}");
     assertEquals(200, identified.status(), identified.message());
     sessionId = identified.data().path("session_id").asText();
-    Api.Answer audio = server.api.upload("/v1/files", key, TestMedia.sharedAudio("retalking_1.wav"));
+    Api.Answer audio = server.api.upload("/v1/files", key, TestMedia.audio("retalking_1.wav"));
     assertEquals("audio", audio.data().path("kind").asText(), audio.message());
     audioId = audio.data().path("file_id").asText();
   }

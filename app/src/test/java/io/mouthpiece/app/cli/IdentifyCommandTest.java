@@ -28,7 +28,7 @@ class IdentifyCommandTest {
 
   @Test
   void printsOnlyTheFacesAsJsonAndWritesTheCrops() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face3.mp4");
+    Path video = TestMedia.video("retalking_face3.mp4");
     CommandRun run = mouthpiece("identify", video.toString(), "--faces-dir", temp.resolve("faces").toString());
     assertEquals(0, run.exit(), run.stderr());
     JsonNode root = new ObjectMapper().readTree(run.stdout());
@@ -48,7 +48,7 @@ class IdentifyCommandTest {
 
   @Test
   void writesADebugOverlayWithTheSourcesFramesAndSound() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face5.mp4");
+    Path video = TestMedia.video("retalking_face5.mp4");
     Path overlay = temp.resolve("overlay.mp4");
     CommandRun run = mouthpiece("identify", video.toString(), "--faces-dir", temp.toString(), "--debug-overlay", overlay.toString());
     assertEquals(0, run.exit(), run.stderr());

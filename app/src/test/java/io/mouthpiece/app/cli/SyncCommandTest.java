@@ -23,9 +23,9 @@ class SyncCommandTest {
 
   @Test
   void defaultsSyncTheLargestFaceWithTheWholeAudio() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face3.mp4");
+    Path video = TestMedia.video("retalking_face3.mp4");
     Path out = temp.resolve("out.mp4");
-    CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.sharedAudio("retalking_1.wav").toString(),
+    CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
         "--out", out.toString());
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stderr().contains("wrote"), run.stderr());
@@ -38,8 +38,8 @@ class SyncCommandTest {
 
   @Test
   void aBadRequestSaysWhichOptionAndWhy() throws Exception {
-    CommandRun run = mouthpiece("sync", "--video", TestMedia.sharedVideo("retalking_face3.mp4").toString(),
-        "--audio", TestMedia.sharedAudio("retalking_1.wav").toString(), "--audio-end", "1000", "--out", temp.resolve("x.mp4").toString());
+    CommandRun run = mouthpiece("sync", "--video", TestMedia.video("retalking_face3.mp4").toString(),
+        "--audio", TestMedia.audio("retalking_1.wav").toString(), "--audio-end", "1000", "--out", temp.resolve("x.mp4").toString());
     assertEquals(1, run.exit());
     assertTrue(run.stderr().contains("--audio-end: must be at least 2000 ms after --audio-start"), run.stderr());
     assertFalse(run.stderr().contains("Exception"), run.stderr());

@@ -25,7 +25,7 @@ class EvalCommandTest {
 
   @Test
   void silenceSectionOnOneClip() throws Exception {
-    Path media = TestMedia.sharedVideo("grid_lbbc2a.mpg").getParent().getParent();
+    Path media = TestMedia.video("grid_lbbc2a.mpg").getParent().getParent();
     CommandRun run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "silence", "--out", "report");
     assertEquals(0, run.exit(), run.stderr());
     assertTrue(run.stdout().contains("1 clips of 1 speakers"), run.stdout());

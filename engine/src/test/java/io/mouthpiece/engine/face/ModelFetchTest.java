@@ -3,6 +3,7 @@ package io.mouthpiece.engine.face;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mouthpiece.engine.testing.Prerequisite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class ModelFetchTest {
 
   private Result fetch(Map<String, String> env) throws Exception {
     Path node = onPath("node").orElse(null);
-    Assumptions.assumeTrue(node != null, "node is not installed");
+    Prerequisite.require(node != null, "node (Debian nodejs) on the PATH; .ci/run installs it");
     ProcessBuilder pb = new ProcessBuilder(node.toString(), SCRIPT.toString(), temp.resolve("out").toString())
         .redirectErrorStream(true).redirectOutput(temp.resolve("log.txt").toFile());
     pb.environment().putAll(env);

@@ -51,9 +51,10 @@ class AudioReaderTest {
   }
 
   @Test
-  void sharedWavsDecodeTo48kStereoWithTheirOwnDuration() throws Exception {
-    for (String name : new String[] {"retalking_1.wav", "sadtalker_imagine.wav", "musetalk_eng.wav"}) {
-      Path wav = TestMedia.sharedAudio(name);
+  void wavsDecodeTo48kStereoWithTheirOwnDuration() throws Exception {
+    // 44.1 kHz and 48 kHz stereo 16-bit, 48 kHz stereo 24-bit
+    for (Path wav : new Path[] {TestMedia.audio("retalking_1.wav"), TestMedia.audio("retalking_2.wav"), TestMedia.wav24bit()}) {
+      String name = wav.getFileName().toString();
       double fileMs = wavDurationMs(wav);
       PcmAudio pcm = AudioReader.decode(wav, RATE, 2, 61_000);
       assertEquals(RATE, pcm.sampleRate());
@@ -67,7 +68,7 @@ class AudioReaderTest {
 
   @Test
   void decodeStartKeepsExactlyTheFirstPieceAndTheWholeOfAShorterFile() throws Exception {
-    Path wav = TestMedia.sharedAudio("musetalk_eng.wav"); // about 60 s
+    Path wav = TestMedia.audio("musetalk_eng.flac"); // about 60 s
     PcmAudio whole = AudioReader.decode(wav, 16_000, 1, 61_000);
     PcmAudio start = AudioReader.decodeStart(wav, 16_000, 1, 2_500);
     assertEquals(40_000, start.frames(), "2.5 s at 16 kHz");
@@ -79,7 +80,7 @@ class AudioReaderTest {
 
   @Test
   void monoIsCopiedAtFullLevelAndStereoFoldsToTheAverage() throws Exception {
-    Path mono = TestMedia.sharedAudio("musetalk_eng.wav"); // 16 kHz mono
+    Path mono = TestMedia.audio("musetalk_eng.flac"); // 16 kHz mono
     PcmAudio asIs = AudioReader.decode(mono, 16_000, 1, 61_000);
     PcmAudio doubled = AudioReader.decode(mono, 16_000, 2, 61_000);
     assertEquals(asIs.frames(), doubled.frames());
@@ -87,7 +88,7 @@ class AudioReaderTest {
       assertEquals(asIs.samples()[i], doubled.samples()[2 * i], 1e-7, "left, frame " + i);
       assertEquals(asIs.samples()[i], doubled.samples()[2 * i + 1], 1e-7, "right, frame " + i);
     }
-    Path stereo = TestMedia.sharedAudio("retalking_1.wav"); // 44.1 kHz stereo
+    Path stereo = TestMedia.audio("retalking_1.wav"); // 44.1 kHz stereo
     PcmAudio both = AudioReader.decode(stereo, 44_100, 2, 61_000);
     PcmAudio folded = AudioReader.decode(stereo, 44_100, 1, 61_000);
     assertEquals(both.frames(), folded.frames());
@@ -122,7 +123,7 @@ class AudioReaderTest {
 
   @Test
   void streamingTheSoundOfAnMp4EqualsDecodingItWhole() throws Exception {
-    Path mp4 = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path mp4 = TestMedia.video("retalking_face2.mp4");
     PcmAudio whole = AudioReader.decode(mp4, RATE, 2, 61_000);
     PcmAudio streamed;
     try (AudioStream stream = AudioReader.open(mp4, RATE, 2)) {
@@ -165,9 +166,9 @@ class AudioReaderTest {
 
   @Test
   void decodingStopsAtTheLengthBound() throws Exception {
-    Path wav = TestMedia.sharedAudio("musetalk_eng.wav"); // 60 s
+    Path wav = TestMedia.audio("musetalk_eng.flac"); // 60 s
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.decode(wav, RATE, 2, 10_000));
-    assertTrue(e.getMessage().contains("musetalk_eng.wav") && e.getMessage().contains("10000 ms"), e.getMessage());
+    assertTrue(e.getMessage().contains("musetalk_eng.flac") && e.getMessage().contains("10000 ms"), e.getMessage());
   }
 
   @Test
@@ -186,7 +187,7 @@ class AudioReaderTest {
 
   @Test
   void aTruncatedMp4IsNotAudio() throws Exception {
-    byte[] mp4 = Files.readAllBytes(TestMedia.sharedVideo("retalking_face2.mp4"));
+    byte[] mp4 = Files.readAllBytes(TestMedia.video("retalking_face2.mp4"));
     Path cut = Files.write(tmp.resolve("cut.mp4"), java.util.Arrays.copyOf(mp4, mp4.length / 2));
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.probe(cut));
     assertTrue(e.getMessage().startsWith("not a decodable audio file: cut.mp4"), e.getMessage());
@@ -194,7 +195,7 @@ class AudioReaderTest {
 
   @Test
   void aVideoWithoutSoundSaysSo() {
-    Path silent = TestMedia.sharedVideo("musetalk_sun.mp4");
+    Path silent = TestMedia.video("musetalk_sun.mp4");
     MediaException e = assertThrows(MediaException.class, () -> AudioReader.open(silent, RATE, 2));
     assertEquals("no audio stream in musetalk_sun.mp4", e.getMessage());
   }

@@ -25,13 +25,16 @@ import org.junit.jupiter.api.Test;
  * across threads never mix two frames up; and a {@link BgrPatch} changes its rectangle only.
  */
 class I420FramesTest {
-  private static final Path VIDEO = TestMedia.sharedVideo("retalking_face2.mp4");
+  /** Looked up when a test runs, not when the class loads: a missing file fails that test alone. */
+  private static Path sourceVideo() {
+    return TestMedia.video("retalking_face2.mp4");
+  }
 
   @Test
   void i420FramesShowWhatBgrFramesShowAtTheSameTimes() throws Exception {
     int frames = 0;
     double worst = Double.MAX_VALUE;
-    try (VideoReader bgr = VideoReader.open(VIDEO); VideoReader i420 = VideoReader.open(VIDEO, VideoFrame.Layout.I420)) {
+    try (VideoReader bgr = VideoReader.open(sourceVideo()); VideoReader i420 = VideoReader.open(sourceVideo(), VideoFrame.Layout.I420)) {
       while (true) {
         Optional<VideoFrame> a = bgr.read();
         Optional<VideoFrame> b = i420.read();
@@ -59,7 +62,7 @@ class I420FramesTest {
   void reusedBuffersNeverMixFramesUp() throws Exception {
     // Through the decoding thread, each frame closed at once: its buffer goes back for the next ones.
     List<Long> reused = new ArrayList<>();
-    try (ReadAhead frames = new ReadAhead(VideoReader.open(VIDEO, VideoFrame.Layout.I420))) {
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(sourceVideo(), VideoFrame.Layout.I420))) {
       Optional<VideoFrame> f;
       while ((f = frames.read()).isPresent()) {
         try (VideoFrame frame = f.get()) {
@@ -70,7 +73,7 @@ class I420FramesTest {
     // Every frame held until the end: no buffer is given back, so none can be reused.
     List<Long> held = new ArrayList<>();
     List<VideoFrame> open = new ArrayList<>();
-    try (VideoReader reader = VideoReader.open(VIDEO, VideoFrame.Layout.I420)) {
+    try (VideoReader reader = VideoReader.open(sourceVideo(), VideoFrame.Layout.I420)) {
       Optional<VideoFrame> f;
       while ((f = reader.read()).isPresent()) {
         open.add(f.get());
@@ -85,7 +88,7 @@ class I420FramesTest {
 
   @Test
   void aPatchChangesItsRectangleOnlyAndRoundTripsWithinTwoLevels() throws Exception {
-    try (VideoReader reader = VideoReader.open(VIDEO, VideoFrame.Layout.I420); VideoFrame frame = reader.read().orElseThrow();
+    try (VideoReader reader = VideoReader.open(sourceVideo(), VideoFrame.Layout.I420); VideoFrame frame = reader.read().orElseThrow();
         Mat before = toBgr(frame)) {
       // Odd corners: the patch widens them to even ones.
       Rect wanted = new Rect(301, 405, 121, 77);

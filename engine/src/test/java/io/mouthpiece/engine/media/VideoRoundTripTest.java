@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class VideoRoundTripTest {
   /** Every shared video (VFR, MPEG-4 Part 2, silent ones included) and a 29.97 fps clip. */
   static Stream<String> videos() {
-    return Stream.concat(TestMedia.SHARED_VIDEOS.stream(), Stream.of("clip2997"));
+    return Stream.concat(TestMedia.VIDEOS.stream(), Stream.of("clip2997"));
   }
 
   private static Path source(String name) {
-    return name.equals("clip2997") ? TestMedia.clip2997() : TestMedia.sharedVideo(name);
+    return name.equals("clip2997") ? TestMedia.clip2997() : TestMedia.video(name);
   }
 
   @ParameterizedTest(name = "{0}")

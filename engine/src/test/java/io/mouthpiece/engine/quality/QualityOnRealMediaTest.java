@@ -44,7 +44,7 @@ class QualityOnRealMediaTest {
   @BeforeAll
   static void measureEverySpeakingClip() throws MediaException {
     for (String name : SPEAKING) {
-      Path video = TestMedia.sharedVideo(name);
+      Path video = TestMedia.video(name);
       long start = System.nanoTime();
       TRACKS.put(name, ApertureTrack.measure(video));
       AudioInfo info = AudioReader.probe(video);
@@ -59,7 +59,7 @@ class QualityOnRealMediaTest {
     // retalking_face1 has a variable frame rate: its times are no multiple of a frame period.
     String name = "retalking_face1.mp4";
     List<Double> decoded = new ArrayList<>();
-    try (VideoReader reader = VideoReader.open(TestMedia.sharedVideo(name))) {
+    try (VideoReader reader = VideoReader.open(TestMedia.video(name))) {
       Optional<VideoFrame> frame;
       while ((frame = reader.read()).isPresent()) {
         decoded.add(frame.get().timestampUs() / 1e6);
@@ -190,7 +190,7 @@ class QualityOnRealMediaTest {
     String title = String.format(Locale.ROOT, "%s with its own audio: sync r %.2f at %+d ms (window -40..+120 ms), "
         + "curve peak %+d ms", name, own.bestR(PooledSync.WINDOW_FROM_MS, PooledSync.WINDOW_TO_MS),
         own.bestLagMs(PooledSync.WINDOW_FROM_MS, PooledSync.WINDOW_TO_MS), own.peakLagMs());
-    Strip.write(png, TestMedia.sharedVideo(name), TRACKS.get(name), AUDIO.get(name), title, 8);
+    Strip.write(png, TestMedia.video(name), TRACKS.get(name), AUDIO.get(name), title, 8);
     System.out.println("strip written to " + png.toAbsolutePath());
     try (Mat image = opencv_imgcodecs.imread(png.toString())) {
       assertEquals(Strip.WIDTH_PX, image.cols());

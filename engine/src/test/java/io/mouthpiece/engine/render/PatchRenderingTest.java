@@ -37,7 +37,10 @@ import org.junit.jupiter.api.Test;
  * noise on an I420 one, and nothing outside the footprint touched.
  */
 class PatchRenderingTest {
-  private static final Path VIDEO = TestMedia.sharedVideo("retalking_face2.mp4");
+  /** Looked up when a test runs, not when the class loads: a missing file fails that test alone. */
+  private static Path sourceVideo() {
+    return TestMedia.video("retalking_face2.mp4");
+  }
   private static final int TARGET = 40;
 
   private static MouthLibrary library;
@@ -49,7 +52,7 @@ class PatchRenderingTest {
   @BeforeAll
   static void trackAndCollect() throws Exception {
     MouthLibrary.Builder builder = null;
-    try (VideoReader reader = VideoReader.open(VIDEO); FaceTracker tracker = new FaceTracker(FaceTrackerConfig.DEFAULT)) {
+    try (VideoReader reader = VideoReader.open(sourceVideo()); FaceTracker tracker = new FaceTracker(FaceTrackerConfig.DEFAULT)) {
       for (int i = 0; i <= TARGET; i++) {
         try (VideoFrame frame = reader.read().orElseThrow()) {
           List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
@@ -69,7 +72,7 @@ class PatchRenderingTest {
       }
     }
     library = builder.build();
-    i420Reader = VideoReader.open(VIDEO, VideoFrame.Layout.I420);
+    i420Reader = VideoReader.open(sourceVideo(), VideoFrame.Layout.I420);
     for (int i = 0; i <= TARGET; i++) {
       VideoFrame frame = i420Reader.read().orElseThrow();
       if (i == TARGET) {

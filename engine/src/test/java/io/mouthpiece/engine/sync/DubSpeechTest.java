@@ -23,17 +23,23 @@ import org.junit.jupiter.api.Test;
  * the mix as a decode of its own.
  */
 class DubSpeechTest {
-  private static final Path SPEECH = TestMedia.sharedAudio("retalking_1.wav");
+  /** Looked up when a test runs, not when the class loads: a missing file fails that test alone. */
+  private static Path speech() {
+    return TestMedia.audio("retalking_1.wav");
+  }
   private static final int MIX_RATE = 48_000;
-  private static final Path VIDEO = TestMedia.sharedVideo("retalking_face1.mp4");
+  /** Looked up when a test runs, not when the class loads: a missing file fails that test alone. */
+  private static Path sourceVideo() {
+    return TestMedia.video("retalking_face1.mp4");
+  }
 
   @Test
   void featuresAndAudioAreThoseOfTheResolvedPiece() throws Exception {
-    PcmAudio whole = AudioReader.decode(SPEECH, MIX_RATE, 2, TimingRules.MAX_AUDIO_MS + 1_000);
-    FaceDub given = new FaceDub("0", SPEECH, 300, 2300, 0, 1.0);
-    FaceDub open = new FaceDub("1", SPEECH, 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
+    PcmAudio whole = AudioReader.decode(speech(), MIX_RATE, 2, TimingRules.MAX_AUDIO_MS + 1_000);
+    FaceDub given = new FaceDub("0", speech(), 300, 2300, 0, 1.0);
+    FaceDub open = new FaceDub("1", speech(), 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
     long videoMsGuess = 3000;
-    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), VIDEO, headerSaying(VIDEO, videoMsGuess), MIX_RATE)) {
+    try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), sourceVideo(), headerSaying(sourceVideo(), videoMsGuess), MIX_RATE)) {
       assertSameFeatures(whole, given, speech.of(0, given));
       // Resolved as the analysis would with the header's length: the early features serve.
       FaceDub guessedRight = open.resolved("1", SyncJob.openEndMs(open, whole, videoMsGuess));
@@ -51,8 +57,8 @@ class DubSpeechTest {
 
   @Test
   void theSourceSoundIsTheFeaturesOfTheVideosFirstMinute() throws Exception {
-    PcmAudio own = AudioReader.decodeStart(VIDEO, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000);
-    try (DubSpeech speech = DubSpeech.start(List.of(), VIDEO, headerSaying(VIDEO, 3000), MIX_RATE)) {
+    PcmAudio own = AudioReader.decodeStart(sourceVideo(), SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000);
+    try (DubSpeech speech = DubSpeech.start(List.of(), sourceVideo(), headerSaying(sourceVideo(), 3000), MIX_RATE)) {
       AudioFeatures got = speech.sourceSound();
       AudioFeatures expected = AudioFeatures.of(own);
       assertEquals(expected.frameCount(), got.frameCount());
@@ -64,7 +70,7 @@ class DubSpeechTest {
 
   @Test
   void aVideoWithoutSoundHasNoSourceSound() throws Exception {
-    Path silent = TestMedia.sharedVideo("musetalk_sun.mp4");
+    Path silent = TestMedia.video("musetalk_sun.mp4");
     try (DubSpeech speech = DubSpeech.start(List.of(), silent, headerSaying(silent, 3000), MIX_RATE)) {
       assertNull(speech.sourceSound());
     }

@@ -26,7 +26,7 @@ class OracleRenderingTest {
   @Test
   void theRenderedMouthFollowsTheWantedOne() throws Exception {
     String clip = "retalking_face2.mp4";
-    ApertureTrack full = ApertureTrack.measure(TestMedia.sharedVideo(clip));
+    ApertureTrack full = ApertureTrack.measure(TestMedia.video(clip));
     double halfSec = TestMedia.halfUs(clip) / 1e6;
     int firstOfSecondHalf = 0;
     while (full.timesSec()[firstOfSecondHalf] < halfSec - 1e-6) {
@@ -44,7 +44,7 @@ class OracleRenderingTest {
     };
     Path out = temp.resolve("oracle.mp4");
     long lengthMs = (long) (halfSec * 1000) - 40;
-    LipSync.sync(new SyncRequest(TestMedia.firstHalf(clip), List.of(new FaceDub("0", TestMedia.sharedAudio("retalking_1.wav"),
+    LipSync.sync(new SyncRequest(TestMedia.firstHalf(clip), List.of(new FaceDub("0", TestMedia.audio("retalking_1.wav"),
         0, lengthMs, 0, 1.0)), 1.0, out), SyncOptions.standard().withMotion(oracle), Progress.NONE);
     ApertureTrack rendered = ApertureTrack.measure(out);
     // Skip the cross-fade at each end of the window.

@@ -127,8 +127,8 @@ class SyncJobTest {
 
   @Test
   void onlyTheMouthChangesAndOnlyInsideTheWindow() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face5.mp4"); // 524x524, 25 fps, 122 frames, 4.88 s
-    Path speech = TestMedia.sharedAudio("retalking_2.wav");
+    Path video = TestMedia.video("retalking_face5.mp4"); // 524x524, 25 fps, 122 frames, 4.88 s
+    Path speech = TestMedia.audio("retalking_2.wav");
     Path out = temp.resolve("out.mp4");
     SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", speech, 500, 3000, 1000, 1.0)), 0.5, out),
         SyncOptions.standard(), Progress.NONE);
@@ -167,8 +167,8 @@ class SyncJobTest {
     Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
     Path out = temp.resolve("two.mp4");
     List<FaceDub> dubs = List.of(
-        new FaceDub("0", TestMedia.sharedAudio("retalking_1.wav"), 0, 2500, 0, 1.0),
-        new FaceDub("1", TestMedia.sharedAudio("retalking_2.wav"), 0, 2500, 2000, 1.0));
+        new FaceDub("0", TestMedia.audio("retalking_1.wav"), 0, 2500, 0, 1.0),
+        new FaceDub("1", TestMedia.audio("retalking_2.wav"), 0, 2500, 2000, 1.0));
     SyncResult r = LipSync.sync(new SyncRequest(video, dubs, 1.0, out), SyncOptions.standard(), Progress.NONE);
     assertTrue(r.frames() > 100);
     Rect left;
@@ -207,7 +207,7 @@ class SyncJobTest {
     // The face is away from 2.0 s to 3.5 s (a cut-in of another shot) and comes back as face 2.
     Path video = TestMedia.cutIn("retalking_face3.mp4", "musetalk_sun.mp4", 2000, 1500);
     Path out = temp.resolve("cut.mp4");
-    LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", TestMedia.sharedAudio("retalking_1.wav"), 0, 4500, 0, 1.0)),
+    LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", TestMedia.audio("retalking_1.wav"), 0, 4500, 0, 1.0)),
         1.0, out), SyncOptions.standard(), Progress.NONE);
     Rect mouth = new Rect(200, 330, 190, 160);
     Comparison c = compare(video, out, mouth);
@@ -222,9 +222,9 @@ class SyncJobTest {
 
   @Test
   void aSilentVideoGetsTheNewSpeech() throws Exception {
-    Path video = TestMedia.sharedVideo("musetalk_sun.mp4"); // no sound, small face
+    Path video = TestMedia.video("musetalk_sun.mp4"); // no sound, small face
     Path out = temp.resolve("sun.mp4");
-    LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.sharedAudio("retalking_2.wav"), 0,
+    LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0,
         FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0, out), SyncOptions.standard(), Progress.NONE);
     PcmAudio sound = AudioReader.decode(out, 16_000, 1, 30_000);
     assertEquals(22_000, sound.durationMs(), 25);
@@ -244,15 +244,15 @@ class SyncJobTest {
     assertEquals(2, faces.size(), "two faces side by side");
     String largest = faces.stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow().faceId();
     assertNotEquals(faces.get(0).faceId(), largest, "the largest face is not the first one seen");
-    SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.sharedAudio("retalking_2.wav"), 0,
+    SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0,
         3000, 0, 1.0)), 1.0, temp.resolve("largest.mp4")), SyncOptions.standard(), Progress.NONE);
     assertEquals(List.of(largest), r.faceIds(), "sizes " + faces.stream().map(f -> f.faceId() + "=" + f.sizePx()).toList());
   }
 
   @Test
   void badRequestsNameTheFieldAndTheRule() {
-    Path video = TestMedia.sharedVideo("retalking_face5.mp4");
-    Path speech = TestMedia.sharedAudio("retalking_2.wav");
+    Path video = TestMedia.video("retalking_face5.mp4");
+    Path speech = TestMedia.audio("retalking_2.wav");
     InvalidRequestException noFace = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
         List.of(new FaceDub("7", speech, 0, 3000, 0, 1.0)), 1.0, temp.resolve("x.mp4")), SyncOptions.standard(), Progress.NONE));
     assertEquals("face_id", noFace.violations().get(0).field());

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.testing;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
@@ -8,10 +9,13 @@ import io.mouthpiece.engine.media.PcmAudio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -90,6 +94,25 @@ public final class TestAudio {
     } catch (FrameGrabber.Exception e) {
       throw new UncheckedIOException(new IOException("cannot decode the audio of " + file, e));
     }
+  }
+
+  /** Writes {@code pcm} whole as 16-bit FLAC (lossless), replacing what was there. */
+  public static void writeFlac(PcmAudio pcm, Path flac) throws IOException {
+    Path part = flac.resolveSibling(flac.getFileName() + ".part.flac");
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toFile(), pcm.channels())) {
+      recorder.setFormat("flac");
+      recorder.setAudioCodec(AV_CODEC_ID_FLAC);
+      recorder.setAudioOption("compression_level", "12"); // the smallest FLAC: these files are kept in git
+      recorder.setSampleRate(pcm.sampleRate());
+      recorder.start();
+      float[] s = pcm.samples();
+      int block = 4096 * pcm.channels();
+      for (int at = 0; at < s.length; at += block) {
+        recorder.recordSamples(pcm.sampleRate(), pcm.channels(), FloatBuffer.wrap(s, at, Math.min(block, s.length - at)));
+      }
+      recorder.stop();
+    }
+    Files.move(part, flac, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Streams {@code pcm} from its first sample, in the blocks the reader asks for. */

@@ -4,30 +4,32 @@ import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.Rational;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Test media by name: the shared clips of {@code ../shared/media} (see its SOURCES.tsv), and clips
- * made from them with FFmpeg through JavaCV (grabber, filter, recorder; never the engine's own
+ * Test media by name: the clips the repository carries in {@code media/} (see its SOURCES.tsv and
+ * the NOTICE file), and clips made from them with FFmpeg through JavaCV (grabber, filter, recorder; never the engine's own
  * reader or writer, which the tests check). Made clips are H.264 (x264 ultrafast, CRF 18) + AAC
  * mp4 at a constant rate, cached in {@code target/test-media/} and reused while there: each is
  * written under a temporary name and renamed when complete, so a killed run leaves no half file.
  *
- * <p>Anything that needs the shared media skips the calling test (a JUnit assumption) when it is
- * absent. The folder is the system property {@code mouthpiece.shared} (set by Surefire), falling
- * back to a {@code shared} folder beside the working directory or one of its parents.
+ * <p>The folder is the system property {@code mouthpiece.media} (set by Surefire), falling back to
+ * the {@code media} folder (with its SOURCES.tsv) of the working directory or one of its parents.
+ * It is part of the repository, so a missing file fails the test: it never skips.
  */
 public final class TestMedia {
-  /** Every shared video, as named in SOURCES.tsv. */
-  public static final List<String> SHARED_VIDEOS = List.of(
+  /** The repository's mp4 videos, as named in its SOURCES.tsv. */
+  public static final List<String> VIDEOS = List.of(
       "retalking_face1.mp4", // 700x700, variable rate: 135 frames in 6.1 s at a nominal 30 fps
       "retalking_face2.mp4",
       "retalking_face3.mp4",
@@ -50,14 +52,22 @@ public final class TestMedia {
 
   private TestMedia() {}
 
-  /** A shared video by file name, e.g. {@code retalking_face2.mp4}; skips the test if ../shared is absent. */
-  public static Path sharedVideo(String name) {
-    return shared("video", name);
+  /** A video of the repository's media by file name, e.g. {@code retalking_face2.mp4}. */
+  public static Path video(String name) {
+    return file("video", name);
   }
 
-  /** A shared audio file by name, e.g. {@code retalking_1.wav}; skips the test if ../shared is absent. */
-  public static Path sharedAudio(String name) {
-    return shared("audio", name);
+  /** An audio file of the repository's media by name, e.g. {@code retalking_1.wav}. */
+  public static Path audio(String name) {
+    return file("audio", name);
+  }
+
+  /**
+   * The motion corpus: each speaking clip of the corpus manifest as its speech (16 kHz mono FLAC)
+   * and its mouth measured on every frame (CSV), what the motion model is fitted and tested on.
+   */
+  public static Path motionCorpus() {
+    return media().resolve("motion-corpus");
   }
 
   /**
@@ -66,7 +76,7 @@ public final class TestMedia {
    * frame is repeated about every sixth frame, as FFmpeg's {@code fps} filter would).
    */
   public static Path clip2997() {
-    Path source = sharedVideo("retalking_face2.mp4");
+    Path source = video("retalking_face2.mp4");
     Rational ntsc = new Rational(30000, 1001);
     return MediaCache.get("clip2997-" + RECIPE + ".mp4", out -> {
       try (HeldFrames video = new HeldFrames(source);
@@ -95,8 +105,8 @@ public final class TestMedia {
    * half-frame cut is a shot change, which would give the left face a second id.
    */
   public static Path sideBySide(String a, String b, long rightFadeMs) {
-    Path left = sharedVideo(a);
-    Path right = sharedVideo(b);
+    Path left = video(a);
+    Path right = video(b);
     String name = "side-by-side-" + stem(a) + "-" + stem(b) + (rightFadeMs > 0 ? "-fade-" + rightFadeMs : "") + "-" + RECIPE
         + ".mp4";
     return MediaCache.get(name, out -> {
@@ -133,8 +143,8 @@ public final class TestMedia {
    * the stretch are the ones it had there. Main's size, nominal rate, length and whole soundtrack.
    */
   public static Path cutIn(String main, String other, long atMs, long lengthMs) {
-    Path mainPath = sharedVideo(main);
-    Path otherPath = sharedVideo(other);
+    Path mainPath = video(main);
+    Path otherPath = video(other);
     String name = String.format(Locale.ROOT, "cut-in-%s-%s-%d-%d-%s.mp4", stem(main), stem(other), atMs, lengthMs, RECIPE);
     return MediaCache.get(name, out -> {
       try (HeldFrames m = new HeldFrames(mainPath); HeldFrames o = new HeldFrames(otherPath)) {
@@ -168,7 +178,7 @@ public final class TestMedia {
    * {@link #halfUs}.
    */
   public static Path firstHalf(String name) {
-    Path source = sharedVideo(name);
+    Path source = video(name);
     return MediaCache.get("first-half-" + stem(name) + "-" + RECIPE + ".mp4", out -> {
       try (HeldFrames video = new HeldFrames(source)) {
         Rational fps = video.nominalRate();
@@ -187,7 +197,7 @@ public final class TestMedia {
 
   /** Where a constant-rate shared clip splits in two for {@link #firstHalf}: its middle frame's time. */
   public static long halfUs(String name) {
-    try (HeldFrames video = new HeldFrames(sharedVideo(name))) {
+    try (HeldFrames video = new HeldFrames(video(name))) {
       return halfUs(video.endUs(), video.nominalRate());
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -205,7 +215,7 @@ public final class TestMedia {
    * sound looped the same way (48 kHz stereo).
    */
   public static Path oneFace720p(String name, int seconds) {
-    Path source = sharedVideo(name);
+    Path source = video(name);
     return MediaCache.get("one-face-720p-" + stem(name) + "-" + seconds + "s-" + RECIPE + ".mp4", out -> {
       Rational fps = new Rational(25, 1);
       long total = frameCount(seconds * 1_000_000L, fps);
@@ -249,7 +259,7 @@ public final class TestMedia {
    * (black) to 1280 wide, each with its own audio (48 kHz stereo).
    */
   public static Path long720p(int seconds) {
-    List<Path> sources = SPEAKING_25FPS.stream().map(TestMedia::sharedVideo).toList();
+    List<Path> sources = SPEAKING_25FPS.stream().map(TestMedia::video).toList();
     return MediaCache.get("long720p-" + seconds + "s-" + RECIPE + ".mp4", out -> {
       Rational fps = new Rational(25, 1);
       long total = frameCount(seconds * 1_000_000L, fps);
@@ -317,7 +327,7 @@ public final class TestMedia {
 
   /** A real mp4 (retalking_face2.mp4) cut after its first 4 KiB: its index (moov) is missing. */
   public static Path corruptVideo() {
-    Path source = sharedVideo("retalking_face2.mp4");
+    Path source = video("retalking_face2.mp4");
     return MediaCache.get("truncated-4k-retalking_face2.mp4", out -> {
       try (InputStream in = Files.newInputStream(source)) {
         Files.write(out, in.readNBytes(4096));
@@ -338,9 +348,29 @@ public final class TestMedia {
     });
   }
 
-  /** A file with sound and no picture: a shared wav. */
+  /**
+   * retalking_2.wav (48 kHz stereo speech) as 24-bit PCM WAV, as studio tools write speech: a
+   * sample format other than the 16 bits of the other wavs.
+   */
+  public static Path wav24bit() {
+    Path source = audio("retalking_2.wav");
+    return MediaCache.get("retalking_2-s24-" + RECIPE + ".wav", out -> {
+      PcmAudio pcm = TestAudio.decode(source);
+      try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), pcm.channels())) {
+        recorder.setFormat("wav");
+        recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
+        recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // what the 24-bit encoder takes
+        recorder.setSampleRate(pcm.sampleRate());
+        recorder.start();
+        recorder.recordSamples(pcm.sampleRate(), pcm.channels(), FloatBuffer.wrap(pcm.samples()));
+        recorder.stop();
+      }
+    });
+  }
+
+  /** A file with sound and no picture: a wav of the repository's media. */
   public static Path audioOnly() {
-    return sharedAudio("retalking_1.wav");
+    return audio("retalking_1.wav");
   }
 
   /** Plain text under a video's name, as when the wrong file is uploaded. */
@@ -348,24 +378,28 @@ public final class TestMedia {
     return MediaCache.get("not-a-video.mp4", out -> Files.writeString(out, "This is a text file, not a video.\n"));
   }
 
-  // --- shared media ----------------------------------------------------------------------------
+  // --- the repository's media ------------------------------------------------------------------
 
-  private static Path shared(String kind, String name) {
+  /** The repository's media folder (video/, audio/, motion-corpus/, SOURCES.tsv). */
+  public static Path media() {
     List<Path> tried = new ArrayList<>();
-    String property = System.getProperty("mouthpiece.shared");
+    String property = System.getProperty("mouthpiece.media");
     if (property != null) {
-      tried.add(Path.of(property, "media"));
+      tried.add(Path.of(property));
     }
-    // Run outside Maven (an IDE, the benchmark): ../shared beside the project or any folder above.
+    // Run outside Maven (an IDE, the benchmark): the media folder of this folder or any above.
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      tried.add(dir.resolveSibling("shared").resolve("media"));
+      tried.add(dir.resolve("media"));
     }
-    Path media = tried.stream().filter(Files::isDirectory).findFirst().orElse(null);
-    Assumptions.assumeTrue(media != null,
-        "skipped: the shared test media (../shared/media) is absent; looked in " + tried);
-    Path file = media.resolve(kind).resolve(name);
+    return tried.stream().filter(d -> Files.isRegularFile(d.resolve("SOURCES.tsv"))).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the repository's media folder (media/ with SOURCES.tsv) is not"
+            + " found; looked in " + tried));
+  }
+
+  private static Path file(String kind, String name) {
+    Path file = media().resolve(kind).resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("no shared " + kind + " named " + name + " in " + media + " (see SOURCES.tsv)");
+      throw new IllegalArgumentException("no " + kind + " named " + name + " in " + file.getParent() + " (see SOURCES.tsv)");
     }
     return file;
   }

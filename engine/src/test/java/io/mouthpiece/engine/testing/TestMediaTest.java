@@ -47,8 +47,8 @@ class TestMediaTest {
     assertTrue(info.hasAudio());
     // The left half is face2 scaled down, the right half face3 as it was.
     try (VideoReader both = VideoReader.open(clip);
-        VideoReader left = VideoReader.open(TestMedia.sharedVideo("retalking_face2.mp4"));
-        VideoReader right = VideoReader.open(TestMedia.sharedVideo("retalking_face3.mp4"))) {
+        VideoReader left = VideoReader.open(TestMedia.video("retalking_face2.mp4"));
+        VideoReader right = VideoReader.open(TestMedia.video("retalking_face3.mp4"))) {
       for (int n = 0; n < 3; n++) {
         try (VideoFrame b = both.read().orElseThrow(); VideoFrame l = left.read().orElseThrow();
             VideoFrame r = right.read().orElseThrow(); Mat small = new Mat()) {
@@ -62,7 +62,7 @@ class TestMediaTest {
 
   @Test
   void cutInReplacesMainOnlyDuringItsStretch() throws Exception {
-    Path main = TestMedia.sharedVideo("retalking_face3.mp4");
+    Path main = TestMedia.video("retalking_face3.mp4");
     Path clip = TestMedia.cutIn("retalking_face3.mp4", "musetalk_sun.mp4", 2000, 1500);
     assertEquals(info(main).width(), info(clip).width());
     assertEquals(info(main).height(), info(clip).height());

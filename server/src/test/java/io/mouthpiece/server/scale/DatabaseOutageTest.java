@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageTest {
   @Test
   void theApiAnswers503WhileTheDatabaseIsDownAndRecoversAlone() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     try (PostgresServer pg = PostgresServer.start(); LocalHttp host = new LocalHttp(video.getParent().getParent());
         TestServer server = TestServer.start(Map.of("database.url", pg.jdbcUrl(), "database.user", "postgres"))) {
       String key = server.keys.apiKey();

@@ -25,7 +25,7 @@ public final class ScaleBench {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     Path clip = TestMedia.firstHalf("retalking_face2.mp4");
     Path longClip = TestMedia.oneFace720p("retalking_face2.mp4", 20);
-    Path audio = TestMedia.sharedAudio("retalking_1.wav");
+    Path audio = TestMedia.audio("retalking_1.wav");
     for (int workers = 1; workers <= 2; workers++) {
       try (Cluster cluster = Cluster.start(Map.of())) {
         for (int w = 0; w < workers; w++) {

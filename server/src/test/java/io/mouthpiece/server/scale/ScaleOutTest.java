@@ -42,7 +42,7 @@ class ScaleOutTest {
   void twentyTasksOneWorkerKilledThenStoppedWorkersHandBackAndDrain() throws Exception {
     Path shortClip = TestMedia.firstHalf("retalking_face2.mp4"); // 2.5 s, 844x844
     Path longClip = TestMedia.oneFace720p("retalking_face2.mp4", 20);
-    Path audio = TestMedia.sharedAudio("retalking_1.wav");
+    Path audio = TestMedia.audio("retalking_1.wav");
     try (LocalHttp receiver = new LocalHttp(audio.getParent()); Cluster cluster = Cluster.start(Map.of());
         Database db = Database.open(cluster.config())) {
       Api api = cluster.api;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class SharedStorageTest {
   @Test
   void aTaskOnPostgresAndS3() throws Exception {
-    Path video = TestMedia.sharedVideo("retalking_face2.mp4");
+    Path video = TestMedia.video("retalking_face2.mp4");
     try (PostgresServer pg = PostgresServer.start(); S3Server s3 = S3Server.start();
         LocalHttp host = new LocalHttp(video.getParent().getParent())) {
       Map<String, String> settings = new HashMap<>(s3.settings("results"));

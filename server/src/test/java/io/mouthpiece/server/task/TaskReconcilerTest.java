@@ -23,7 +23,7 @@ class TaskReconcilerTest {
   @Test
   void anUnfinishedTaskWithoutAJobIsEnqueuedAndRendered() throws Exception {
     Path video = TestMedia.firstHalf("retalking_face2.mp4");
-    Path audio = TestMedia.sharedAudio("retalking_1.wav");
+    Path audio = TestMedia.audio("retalking_1.wav");
     try (LocalHttp host = new LocalHttp(video.getParent()); LocalHttp sounds = new LocalHttp(audio.getParent());
         TestServer server = TestServer.start(Map.of());
         Database db = Database.open(server.server.config())) {

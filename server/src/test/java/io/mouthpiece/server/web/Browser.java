@@ -1,5 +1,6 @@
 package io.mouthpiece.server.web;
 
+import io.mouthpiece.engine.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,9 +38,8 @@ final class Browser implements AutoCloseable {
 
   /** A browser with a fresh profile; screenshots go to {@code target/web-e2e/NAME/}. */
   static Browser start(String name) throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-            + "); .ci/run installs them");
+    Prerequisite.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
     Path base = Path.of("target", "web-e2e").toAbsolutePath();
     Path shots = base.resolve(name);
     Files.createDirectories(shots);

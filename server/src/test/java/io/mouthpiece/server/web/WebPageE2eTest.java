@@ -34,8 +34,8 @@ class WebPageE2eTest {
   @Test
   void signInUploadPickSubmitAndPlayTheResult() throws Exception {
     // chromedriver takes only canonical paths for file inputs (no "..").
-    Path video = TestMedia.sharedVideo(VIDEO).toRealPath();
-    Path audio = TestMedia.sharedAudio(AUDIO).toRealPath();
+    Path video = TestMedia.video(VIDEO).toRealPath();
+    Path audio = TestMedia.audio(AUDIO).toRealPath();
     try (TestServer server = TestServer.start(Map.of()); Browser b = Browser.start("flow")) {
       String key = server.keys.apiKey();
       b.driver.get(server.server.baseUrl() + "/");
@@ -156,7 +156,7 @@ class WebPageE2eTest {
   /** Video and audio as links; the audio link is dead, so the task fails and the page says why, in the server's words. */
   @Test
   void linksAndAFailedTaskSaysWhy() throws Exception {
-    Path video = TestMedia.sharedVideo(VIDEO).toRealPath();
+    Path video = TestMedia.video(VIDEO).toRealPath();
     try (LocalHttp host = new LocalHttp(video.getParent().getParent());
         TestServer server = TestServer.start(Map.of()); Browser b = Browser.start("failed")) {
       b.driver.get(server.server.baseUrl() + "/");

@@ -1,0 +1,28 @@
+package io.mouthpiece.engine.testing;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A tool a test needs from the machine (Chromium, Node): without it the test skips and says what is
+ * missing, except under {@code -Dmouthpiece.requireAll=true} (what {@code .ci/run} sets, after
+ * installing every tool), where the test fails, so that nothing CI was meant to run is skipped unseen.
+ */
+public final class Prerequisite {
+  /** The switch that turns every skip into a failure. */
+  public static final String REQUIRE_ALL = "mouthpiece.requireAll";
+
+  private Prerequisite() {}
+
+  /** Skips (or, under {@value #REQUIRE_ALL}, fails) the calling test unless {@code present}; {@code missing} says what to install. */
+  public static void require(boolean present, String missing) {
+    if (present) {
+      return;
+    }
+    if (Boolean.getBoolean(REQUIRE_ALL)) {
+      Assertions.fail("missing: " + missing + " (-D" + REQUIRE_ALL + "=true turns this skip into a failure)");
+    }
+    System.err.println("skipped: missing " + missing);
+    Assumptions.abort("missing " + missing);
+  }
+}
