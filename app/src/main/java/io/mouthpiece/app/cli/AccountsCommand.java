@@ -66,10 +66,9 @@ final class AccountsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Database db = Database.open(config.load(Map.of()))) {
-        if (!new AccountStore(db).setDisabled(account, !enable)) {
-          throw new IllegalArgumentException("ACCOUNT: no account with id or name " + account);
-        }
+      try (Database db = Database.open(config.loadExisting())) {
+        Account a = new AccountStore(db).setDisabled(account, !enable);
+        System.err.println("mouthpiece: " + (enable ? "enabled" : "disabled") + " account " + a.id() + " (" + a.name() + ")");
       }
       return 0;
     }
@@ -84,7 +83,7 @@ final class AccountsCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (Database db = Database.open(config.load(Map.of()))) {
+      try (Database db = Database.open(config.loadExisting())) {
         ArrayNode all = JSON.createArrayNode();
         for (Account a : new AccountStore(db).list()) {
           all.addObject().put("account_id", a.id()).put("name", a.name()).put("access_key", a.accessKey())

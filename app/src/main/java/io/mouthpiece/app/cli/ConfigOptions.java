@@ -3,6 +3,7 @@ package io.mouthpiece.app.cli;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,5 +28,19 @@ final class ConfigOptions {
       overrides.put("data-dir", dataDir.toString());
     }
     return ConfigLoader.load(overrides, configFile, System.getenv());
+  }
+
+  /**
+   * The configuration for a command that only reads or changes what is there (accounts list,
+   * disable): refuses, naming the folder, when the embedded database does not exist yet, rather
+   * than creating an empty data dir where the user happened to stand.
+   */
+  ServerConfig loadExisting() throws IOException {
+    ServerConfig config = load(Map.of());
+    if (config.database().url().isBlank() && !Files.isDirectory(config.dataDir().resolve("db"))) {
+      throw new IllegalArgumentException("--data-dir: no service data in " + config.dataDir().toAbsolutePath()
+          + " (`mouthpiece serve` or `mouthpiece accounts create` makes it there; point --data-dir at it)");
+    }
+    return config;
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = "Self-hosted lip-sync video: find faces, re-render a mouth to speak new audio; or serve the Kling lip-sync API.",
     subcommands = {IdentifyCommand.class, SyncCommand.class, EvalCommand.class, ServeCommand.class, AccountsCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Run `mouthpiece help COMMAND` for a command's options."})
+    footer = {"", "  bench     Speed benchmarks, side by side with FFmpeg (`mouthpiece bench --help`).",
+        "", "Run `mouthpiece help COMMAND` for a command's options."})
 public final class Main {
   public static void main(String[] args) {
     System.exit(run(args));
@@ -22,6 +23,12 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new FailureHandler());
+    // A usage mistake is one line naming it, not the whole usage: --help prints that, on stdout.
+    cli.setParameterExceptionHandler((e, given) -> {
+      String command = e.getCommandLine().getCommandSpec().qualifiedName();
+      e.getCommandLine().getErr().println(command + ": " + e.getMessage() + " (`" + command + " --help` lists the options)");
+      return 2;
+    });
     return cli.execute(args);
   }
 }

@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code mouthpiece sync}: re-render a face's mouth to speak new audio, with the Kling request's fields. */
 @Command(
@@ -52,33 +55,39 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--audio", required = true, paramLabel = "AUDIO", description = "The speech: any audio FFmpeg reads.")
     Path audio;
 
-    @Option(names = "--audio-start", paramLabel = "MS", defaultValue = "0", description = "Start of the piece of audio (default: 0).")
-    long startMs;
+    // Defaults as initial values, not defaultValue: picocli cannot read a default of a repeated
+    // group's option before any instance exists, and failed on `sync --help` and a bare `sync`.
+    @Option(names = "--audio-start", paramLabel = "MS", description = "Start of the piece of audio (default: 0).")
+    long startMs = 0;
 
-    @Option(names = "--audio-end", paramLabel = "MS", defaultValue = "-1", description = "End of the piece (default: the audio's end, or as much as fits before the video's end).")
-    long endMs;
+    @Option(names = "--audio-end", paramLabel = "MS", description = "End of the piece (default: the audio's end, or as much as fits before the video's end).")
+    long endMs = FaceDub.TO_AUDIO_END;
 
-    @Option(names = "--insert", paramLabel = "MS", defaultValue = "0", description = "Where the piece starts on the video's timeline (default: 0).")
-    long insertMs;
+    @Option(names = "--insert", paramLabel = "MS", description = "Where the piece starts on the video's timeline (default: 0).")
+    long insertMs = 0;
 
-    @Option(names = "--volume", paramLabel = "G", defaultValue = "1", description = "Gain of the new audio, 0 to 2 (default: 1).")
-    double volume;
+    @Option(names = "--volume", paramLabel = "G", description = "Gain of the new audio, 0 to 2 (default: 1).")
+    double volume = 1;
   }
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (faces.isEmpty()) {
-      throw new IllegalArgumentException("--audio: the speech to lip-sync is required");
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--audio=AUDIO'");
     }
+    OutputPath.check("--out", out);
     List<FaceDub> dubs = new ArrayList<>();
     for (FaceOptions f : faces) {
-      dubs.add(new FaceDub(f.faceId, f.audio, f.startMs, f.endMs < 0 ? FaceDub.TO_AUDIO_END : f.endMs, f.insertMs, f.volume));
+      dubs.add(new FaceDub(f.faceId, f.audio, f.startMs, f.endMs, f.insertMs, f.volume));
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
       SyncResult result = LipSync.sync(request, SyncOptions.standard(), ProgressBar.forStderr("sync"));
-      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
-          out, result.frames(), result.durationUs() / 1e6, result.analysisSec(), result.planSec(), result.renderSec());
+      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
+          out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
+          result.planSec(), result.renderSec());
       return 0;
     } catch (InvalidRequestException e) {
       e.violations().forEach(v -> System.err.println("mouthpiece: " + toOptionNames(v.message())));

@@ -35,6 +35,50 @@ class AccountsCommandTest {
     assertEquals(1, Main.run("accounts", "disable", "nobody", "--data-dir", dataDir.toString()));
   }
 
+  @Test
+  void namesAreUniqueAndDisableSaysWhichAccount() throws Exception {
+    run("accounts", "create", "--name", "alice", "--data-dir", dataDir.toString());
+    Result twice = runCapturing("accounts", "create", "--name", "alice", "--data-dir", dataDir.toString());
+    assertEquals(1, twice.exit());
+    assertTrue(twice.err().strip().matches("mouthpiece: --name: an account named alice exists already \\(account_id \\S+\\); choose another name"),
+        twice.err());
+    assertEquals(1, new ObjectMapper().readTree(run("accounts", "list", "--data-dir", dataDir.toString())).size());
+    Result disabled = runCapturing("accounts", "disable", "alice", "--data-dir", dataDir.toString());
+    assertEquals(0, disabled.exit());
+    assertTrue(disabled.err().strip().matches("mouthpiece: disabled account \\S+ \\(alice\\)"), disabled.err());
+  }
+
+  @Test
+  void readingCommandsNeverCreateADataDir() throws Exception {
+    Path none = dataDir.resolve("not-yet");
+    for (String[] args : new String[][] {{"accounts", "list"}, {"accounts", "disable", "alice"}}) {
+      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", none.toString()))
+          .toArray(String[]::new);
+      Result r = runCapturing(all);
+      assertEquals(1, r.exit(), String.join(" ", args));
+      assertTrue(r.err().strip().startsWith("mouthpiece: --data-dir: no service data in " + none.toAbsolutePath()), r.err());
+      assertTrue(!java.nio.file.Files.exists(none), String.join(" ", args) + " created " + none);
+    }
+  }
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result runCapturing(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(err, true));
+    try {
+      int exit = Main.run(args);
+      return new Result(exit, out.toString(), err.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
   private static String run(String... args) {
     PrintStream old = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.app.testing.CommandRun;
+import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioWriter;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +31,74 @@ class SyncCommandTest {
 
   @Test
   void defaultsSyncTheLargestFaceWithTheWholeAudio() throws Exception {
-    Path video = TestMedia.video("retalking_face3.mp4");
+    // Two faces of different sizes: the default must pick the larger, as identify measures it.
+    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
+    Identification faces = LipSync.identify(video, IdentifyOptions.DEFAULT, Progress.NONE);
+    assertEquals(2, faces.faces().size(), "the clip shows two faces");
+    FaceTrack largest = faces.faces().stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
+    FaceTrack smaller = faces.faces().stream().min(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
+    assertTrue(largest.sizePx() > 1.1 * smaller.sizePx(), "the faces differ in size: " + faces.faces());
     Path out = temp.resolve("out.mp4");
     CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
         "--out", out.toString());
     assertEquals(0, run.exit(), run.stderr());
-    assertTrue(run.stderr().contains("wrote"), run.stderr());
+    assertTrue(run.stderr().contains("wrote " + out + ": ") && run.stderr().contains(", face " + largest.faceId() + " ("),
+        "the largest face, " + largest.faceId() + ", was synced: " + run.stderr());
     try (VideoReader source = VideoReader.open(video); VideoReader result = VideoReader.open(out)) {
       assertEquals(source.info().width(), result.info().width());
       assertEquals(source.info().durationUs(), result.info().durationUs(), 40_000);
       assertTrue(result.info().hasAudio());
     }
+  }
+
+  /**
+   * What the command itself said on stderr: its lines, without TensorFlow Lite's native "Created
+   * ... XNNPACK delegate" notice, which the face model writes past Java once per process.
+   */
+  private static String ownLines(CommandRun run) {
+    return String.join("\n", run.stderr().lines().filter(l -> !l.contains("XNNPACK delegate")).toList()).strip();
+  }
+
+  @Test
+  void helpAndMissingOptionsAreOneCleanAnswer() throws Exception {
+    CommandRun help = mouthpiece("sync", "--help");
+    assertEquals(0, help.exit(), help.stderr());
+    assertTrue(help.stdout().contains("Usage: mouthpiece sync") && help.stdout().contains("--audio-start=MS"), help.stdout());
+    assertEquals("", help.stderr().strip(), "help goes to stdout");
+    CommandRun bare = mouthpiece("sync");
+    assertEquals(2, bare.exit());
+    assertEquals("mouthpiece sync: Missing required options: '--video=VIDEO', '--out=OUT.mp4' (`mouthpiece sync --help`"
+        + " lists the options)", bare.stderr().strip());
+    CommandRun noAudio = mouthpiece("sync", "--video", TestMedia.video("retalking_face3.mp4").toString(), "--out", "x.mp4");
+    assertEquals(2, noAudio.exit());
+    assertEquals("mouthpiece sync: Missing required option: '--audio=AUDIO' (`mouthpiece sync --help` lists the options)",
+        noAudio.stderr().strip());
+  }
+
+  @Test
+  void anOutputFolderThatDoesNotExistIsRefusedBeforeAnyWork() throws Exception {
+    Path out = temp.resolve("no-such-folder").resolve("x.mp4");
+    CommandRun run = mouthpiece("sync", "--video", TestMedia.video("retalking_face3.mp4").toString(),
+        "--audio", TestMedia.audio("retalking_1.wav").toString(), "--out", out.toString());
+    assertEquals(1, run.exit());
+    assertEquals("mouthpiece: --out: the folder " + out.getParent() + " does not exist (create it, or write elsewhere)",
+        run.stderr().strip());
+  }
+
+  @Test
+  void aPieceWithNoRoomNamesTheOptionThatLeftNone() throws Exception {
+    Path video = TestMedia.video("retalking_face3.mp4"); // 5.04 s
+    CommandRun late = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
+        "--insert", "6000", "--out", temp.resolve("x.mp4").toString());
+    assertEquals(1, late.exit());
+    assertTrue(ownLines(late).matches("mouthpiece: --insert: must leave at least 2000 ms of the video after it: the"
+        + " video ends at 50[0-9]{2} ms \\(got 6000 ms\\)"), late.stderr());
+    Path shortSpeech = temp.resolve("short.wav");
+    AudioWriter.writeWav(AudioReader.decode(TestMedia.audio("retalking_1.wav"), 16_000, 1, 60_000).slice(0, 1200), shortSpeech);
+    CommandRun tooShort = mouthpiece("sync", "--video", video.toString(), "--audio", shortSpeech.toString(),
+        "--out", temp.resolve("x.mp4").toString());
+    assertEquals(1, tooShort.exit());
+    assertEquals("mouthpiece: --audio: the audio must be 2000 to 60000 ms long (got 1200 ms)", ownLines(tooShort));
   }
 
   @Test

@@ -91,13 +91,33 @@ public final class TimingRules {
   /** The rules that need the audio's length: its own duration, and the piece inside it. */
   public static List<Violation> checkAudio(String fieldPrefix, SoundRequest r, long audioDurationMs) {
     Fields f = new Fields(fieldPrefix);
-    if (audioDurationMs < MIN_AUDIO_MS || audioDurationMs > MAX_AUDIO_MS) {
-      f.add("sound_file", "the audio must be " + MIN_AUDIO_MS + " to " + MAX_AUDIO_MS + " ms long (got "
-          + audioDurationMs + " ms)");
-    }
+    checkAudioLength(f, audioDurationMs);
     if (r.soundEndMs() > audioDurationMs) {
       f.add("sound_end_time", "must be at most the audio's length, " + audioDurationMs + " ms (got "
           + r.soundEndMs() + " ms)");
+    }
+    return f.violations;
+  }
+
+  /**
+   * The rules for a piece with no sound_end_time (the command line's default: the rest of the
+   * audio, as much as fits in the video after the insert), before its end is worked out. When too
+   * little is left it says which of the values the caller gave leaves too little, in one line:
+   * the audio's length, sound_start_time or sound_insert_time. Empty when a piece of at least
+   * {@link #MIN_PIECE_MS} fits, or when a value is wrong in a way {@link #check} reports.
+   */
+  public static List<Violation> checkOpenEnd(String fieldPrefix, long soundStartMs, long soundInsertMs, long audioDurationMs,
+      long videoDurationMs) {
+    Fields f = new Fields(fieldPrefix);
+    if (!checkAudioLength(f, audioDurationMs)) {
+      return f.violations;
+    }
+    if (soundStartMs >= 0 && audioDurationMs - soundStartMs < MIN_PIECE_MS) {
+      f.add("sound_start_time", "must leave at least " + MIN_PIECE_MS + " ms of the audio after it: the audio is "
+          + audioDurationMs + " ms long (got " + soundStartMs + " ms)");
+    } else if (soundInsertMs >= 0 && videoDurationMs - soundInsertMs < MIN_PIECE_MS) {
+      f.add("sound_insert_time", "must leave at least " + MIN_PIECE_MS + " ms of the video after it: the video ends at "
+          + videoDurationMs + " ms (got " + soundInsertMs + " ms)");
     }
     return f.violations;
   }
@@ -108,6 +128,16 @@ public final class TimingRules {
     List<Violation> all = new ArrayList<>(checkRequest(fieldPrefix, r, videoDurationMs, faceStartMs, faceEndMs));
     all.addAll(checkAudio(fieldPrefix, r, audioDurationMs));
     return all;
+  }
+
+  /** Adds the audio file's length rule when broken; whether it holds. */
+  private static boolean checkAudioLength(Fields f, long audioDurationMs) {
+    if (audioDurationMs < MIN_AUDIO_MS || audioDurationMs > MAX_AUDIO_MS) {
+      f.add("sound_file", "the audio must be " + MIN_AUDIO_MS + " to " + MAX_AUDIO_MS + " ms long (got "
+          + audioDurationMs + " ms)");
+      return false;
+    }
+    return true;
   }
 
   private static void checkGain(Fields f, String field, double gain) {

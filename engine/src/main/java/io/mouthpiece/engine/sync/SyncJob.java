@@ -139,6 +139,14 @@ public final class SyncJob {
       }
       PcmAudio audio = speech.audio(i, dub);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
+        // No end was given, so a too-short piece is the fault of a value that was: name that one alone.
+        List<Violation> room = TimingRules.checkOpenEnd(prefix, dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
+        if (!room.isEmpty()) {
+          problems.addAll(room);
+          pieces.add(audio);
+          resolved.add(dub);
+          continue;
+        }
         dub = dub.resolved(faceId, openEndMs(dub, audio, videoMs));
       }
       resolved.add(dub);

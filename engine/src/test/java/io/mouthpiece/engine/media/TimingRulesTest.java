@@ -35,6 +35,23 @@ class TimingRulesTest {
   }
 
   @Test
+  void anOpenEndedPieceWithoutRoomBlamesTheOneValueThatLeftNone() {
+    // audio 5000 ms, video 5040 ms: fits
+    assertEquals(List.of(), TimingRules.checkOpenEnd("", 0, 0, 5_000, 5_040));
+    assertEquals(List.of("sound_insert_time: must leave at least 2000 ms of the video after it: the video ends at 5040 ms"
+        + " (got 6000 ms)"), messages(TimingRules.checkOpenEnd("", 0, 6_000, 5_000, 5_040)));
+    assertEquals(List.of("sound_start_time: must leave at least 2000 ms of the audio after it: the audio is 5000 ms long"
+        + " (got 4000 ms)"), messages(TimingRules.checkOpenEnd("", 4_000, 0, 5_000, 5_040)));
+    assertEquals(List.of("face_choose[1].sound_file: the audio must be 2000 to 60000 ms long (got 1200 ms)"),
+        messages(TimingRules.checkOpenEnd("face_choose[1].", 0, 6_000, 1_200, 5_040)), "the audio's own length first, alone");
+    assertEquals(List.of(), TimingRules.checkOpenEnd("", -5, -5, 5_000, 5_040), "negative values are check()'s to report");
+  }
+
+  private static List<String> messages(List<Violation> violations) {
+    return violations.stream().map(Violation::message).toList();
+  }
+
+  @Test
   void aValidRequestPassesIncludingEveryBoundary() {
     assertEquals(List.of(), check(request(0, 4_000, 2_000, 1.0, 1.0)));
     // Exactly the minimum length, exactly the minimum overlap, ending exactly at the video's end

@@ -28,6 +28,12 @@ public final class AccountStore {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new IllegalArgumentException("--name: must be 1 to 200 characters");
     }
+    // Names are what people type to disable an account: two of one name would make that ambiguous.
+    Optional<String> taken = db.queryOne("SELECT id FROM accounts WHERE name = ?", rs -> rs.getString(1), name);
+    if (taken.isPresent()) {
+      throw new IllegalArgumentException("--name: an account named " + name + " exists already (account_id "
+          + taken.get() + "); choose another name");
+    }
     AccountKeys keys = new AccountKeys(randomId(), name, "mp_" + random(32), random(18), random(32));
     db.update("INSERT INTO accounts (id, name, api_key_hash, access_key, secret_key, disabled, created_at)"
             + " VALUES (?, ?, ?, ?, ?, FALSE, ?)",
@@ -35,9 +41,25 @@ public final class AccountStore {
     return keys;
   }
 
-  /** Disables or enables an account; a disabled one is refused with 1100. False when there is no such account. */
-  public boolean setDisabled(String accountIdOrName, boolean disabled) {
-    return db.update("UPDATE accounts SET disabled = ? WHERE id = ? OR name = ?", disabled, accountIdOrName, accountIdOrName) > 0;
+  /**
+   * Disables or enables one account, named by its id or its name (a disabled one is refused with
+   * 1100), and returns it as it was found. Throws, saying why, when none matches or when a name
+   * matches several (accounts made before names had to differ): then only an id says which.
+   */
+  public Account setDisabled(String accountIdOrName, boolean disabled) {
+    List<Account> matches = db.query("SELECT " + COLUMNS + " FROM accounts WHERE id = ? OR name = ? ORDER BY created_at",
+        AccountStore::row, accountIdOrName, accountIdOrName);
+    Optional<Account> byId = matches.stream().filter(a -> a.id().equals(accountIdOrName)).findFirst();
+    if (matches.isEmpty()) {
+      throw new IllegalArgumentException("ACCOUNT: no account with id or name " + accountIdOrName);
+    }
+    if (byId.isEmpty() && matches.size() > 1) {
+      throw new IllegalArgumentException("ACCOUNT: " + matches.size() + " accounts are named " + accountIdOrName
+          + " (account_id " + String.join(", ", matches.stream().map(Account::id).toList()) + "); give the id");
+    }
+    Account account = byId.orElse(matches.get(0));
+    db.update("UPDATE accounts SET disabled = ? WHERE id = ?", disabled, account.id());
+    return account;
   }
 
   public List<Account> list() {
