@@ -115,7 +115,11 @@ class ScaleOutTest {
 
   /** Every status of every task called back exactly once, in order, whichever process sent it. */
   private static void checkCallbacks(LocalHttp receiver, List<String> ids) throws InterruptedException {
-    Thread.sleep(2000); // the last callbacks' deliveries
+    // The last callbacks are delivered after their tasks are final: wait until each task's succeed arrived.
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!ids.stream().allMatch(id -> statuses(receiver, id).contains("succeed")) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
     for (String id : ids) {
       assertEquals(List.of("submitted", "processing", "succeed"), statuses(receiver, id), "each status called back once: " + id);
     }
