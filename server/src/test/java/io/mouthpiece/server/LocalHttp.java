@@ -2,12 +2,15 @@ package io.mouthpiece.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +50,36 @@ public final class LocalHttp implements AutoCloseable {
       answer(ex, 200, new byte[0]);
     });
     server.start();
+  }
+
+  /** The task_status of every callback received for {@code taskId}, in the order they came. */
+  public List<String> statusesCalledBack(String taskId) {
+    return callbacks.stream().map(c -> json(c.body())).filter(n -> n.path("task_id").asText().equals(taskId))
+        .map(n -> n.path("task_status").asText()).toList();
+  }
+
+  /**
+   * Waits until a succeed callback has come for each of {@code taskIds}, at most {@code within}:
+   * the last callbacks are sent after their tasks are final, so a test that has seen them final
+   * waits for them, not for a fixed time. Returns whether all came.
+   */
+  public boolean awaitSucceedCallbacks(List<String> taskIds, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!taskIds.stream().allMatch(id -> statusesCalledBack(id).contains("succeed"))) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return Api.JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a callback body that is not JSON: " + body, e);
+    }
   }
 
   public String url(String path) {

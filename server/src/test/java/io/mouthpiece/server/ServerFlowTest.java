@@ -181,17 +181,8 @@ class ServerFlowTest {
 
   /** submitted → processing → succeed, each the bare task object, signed the Standard Webhooks way. */
   private static void checkCallbacks(String taskId, boolean signed) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    List<String> statuses = List.of();
-    while (System.nanoTime() < deadline) {
-      statuses = host.callbacks.stream().map(c -> tree(c.body()))
-          .filter(n -> n.path("task_id").asText().equals(taskId)).map(n -> n.path("task_status").asText()).toList();
-      if (statuses.contains("succeed")) {
-        break;
-      }
-      Thread.sleep(200);
-    }
-    assertEquals(List.of("submitted", "processing", "succeed"), statuses);
+    host.awaitSucceedCallbacks(List.of(taskId), Duration.ofSeconds(20));
+    assertEquals(List.of("submitted", "processing", "succeed"), host.statusesCalledBack(taskId));
     for (LocalHttp.Received c : host.callbacks) {
       JsonNode n = Api.JSON.readTree(c.body());
       assertTrue(n.has("task_id") && !n.has("code"), "a bare task object, no envelope");
@@ -206,13 +197,6 @@ class ServerFlowTest {
     }
   }
 
-  private static JsonNode tree(String json) {
-    try {
-      return Api.JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   /** A Kling JWT made with Nimbus (not the server's JWT library): HS256, iss, exp in 30 min, nbf 5 s ago. */
   static String klingJwt(String accessKey, String secretKey) throws Exception {

@@ -66,13 +66,8 @@ class ServerRestartTest {
         Api.Answer part = api.download(task.path("task_result").path("videos").get(0).path("url").asText(), "bytes=0-99");
         assertEquals(206, part.status(), "a Range request gets its part");
         assertEquals(100, part.bytes().length);
-        // The succeed callback is sent after the task is final: wait for it, not for a fixed time.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> statuses = statusesCalledBack(host, taskId);
-        while (!statuses.contains("succeed") && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-          statuses = statusesCalledBack(host, taskId);
-        }
+        host.awaitSucceedCallbacks(List.of(taskId), Duration.ofSeconds(30));
+        List<String> statuses = host.statusesCalledBack(taskId);
         assertEquals(List.of("submitted", "processing", "succeed"), statuses, "one change each, succeed once");
       } finally {
         second.destroy(); // SIGTERM: the graceful path
@@ -107,10 +102,5 @@ class ServerRestartTest {
       Thread.sleep(100);
     }
     throw new AssertionError("the task did not start rendering within 60 s");
-  }
-
-  private static List<String> statusesCalledBack(LocalHttp host, String taskId) {
-    return host.callbacks.stream().map(c -> c.body()).filter(b -> b.contains(taskId))
-        .map(b -> b.replaceAll(".*\"task_status\":\"([a-z]+)\".*", "$1")).toList();
   }
 }

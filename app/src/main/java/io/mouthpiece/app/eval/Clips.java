@@ -17,7 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
-/** The inputs the evaluation makes from the shared media: half clips, pieces of speech, speech with pauses. */
+/** The inputs the evaluation makes from the media: half clips, pieces of speech, speech with pauses. */
 final class Clips {
   /** Speech is kept at this rate for measuring; the engine resamples as it needs. */
   static final int RATE = 16_000;
@@ -54,33 +54,34 @@ final class Clips {
     return complete(part, out);
   }
 
-  /** A clip's own sound from {@code fromUs} to its end, as a WAV. */
-  static Path secondHalfSound(Path video, long fromUs, Path dir) throws MediaException {
-    Path out = dir.resolve(Corpus.stem(video.getFileName().toString()) + "-second-half-" + fromUs + "us.wav");
+  // The sound comes decoded (Measured holds every file's once) with the name of the file it is from.
+
+  /** A clip's own sound ({@code all}, of the file {@code name}) from {@code fromUs} to its end, as a WAV. */
+  static Path secondHalfSound(PcmAudio all, String name, long fromUs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(name) + "-second-half-" + fromUs + "us.wav");
     if (!Files.exists(out)) {
-      PcmAudio all = AudioReader.decode(video, RATE, 1, 120_000);
       writeWav(all.slice(fromUs / 1000, all.durationMs()), out);
     }
     return out;
   }
 
-  /** The first {@code lengthMs} of a speech file, as a WAV. */
-  static Path piece(Path speech, long lengthMs, Path dir) throws MediaException {
-    Path out = dir.resolve(Corpus.stem(speech.getFileName().toString()) + "-" + lengthMs + "ms.wav");
+  /** The first {@code lengthMs} of a speech ({@code speech}, of the file {@code name}), as a WAV. */
+  static Path piece(PcmAudio speech, String name, long lengthMs, Path dir) throws MediaException {
+    Path out = dir.resolve(Corpus.stem(name) + "-" + lengthMs + "ms.wav");
     if (!Files.exists(out)) {
-      writeWav(AudioReader.decode(speech, RATE, 1, 120_000).slice(0, lengthMs), out);
+      writeWav(speech.slice(0, lengthMs), out);
     }
     return out;
   }
 
   /**
-   * Speech with pauses put in: {@code pauseMs} of silence after every {@code everyMs} of speech,
+   * Speech ({@code src}, of the file {@code name}, at {@link #RATE}) with pauses put in: {@code pauseMs} of silence after every {@code everyMs} of speech,
    * for checking that the mouth closes in pauses.
    */
-  static Path withPauses(Path speech, long lengthMs, long everyMs, long pauseMs, Path dir) throws MediaException {
-    Path out = dir.resolve(Corpus.stem(speech.getFileName().toString()) + "-paused-" + lengthMs + "ms.wav");
+  static Path withPauses(PcmAudio src, String name, long lengthMs, long everyMs, long pauseMs, Path dir)
+      throws MediaException {
+    Path out = dir.resolve(Corpus.stem(name) + "-paused-" + lengthMs + "ms.wav");
     if (!Files.exists(out)) {
-      PcmAudio src = AudioReader.decode(speech, RATE, 1, 120_000);
       float[] s = new float[(int) (lengthMs * RATE / 1000)];
       int from = 0;
       int to = 0;

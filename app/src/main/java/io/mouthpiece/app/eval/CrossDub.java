@@ -42,8 +42,8 @@ final class CrossDub {
       ApertureTrack source = ctx.measured().track(video);
       natural.add(SyncCase.of(source, ctx.measured().sound(video)));
       for (Corpus.Speech speech : ctx.corpus().speechFor(c)) {
-        Path file = Clips.piece(ctx.corpus().audio(speech.file()), ctx.lengthMs(video, ctx.corpus().audio(speech.file())),
-            ctx.work());
+        Path speechFile = ctx.corpus().audio(speech.file());
+        Path file = Clips.piece(ctx.measured().sound(speechFile), speech.file(), ctx.lengthMs(video, speechFile), ctx.work());
         PcmAudio piece = ctx.measured().sound(file);
         String name = "crossdub-" + Corpus.stem(clip.file()) + "-" + Corpus.stem(speech.file());
         SyncCase none = SyncCase.of(source, piece);

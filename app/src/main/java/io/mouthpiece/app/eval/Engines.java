@@ -113,7 +113,8 @@ final class Engines {
       if (t.shapes()[i] != null) {
         params[i] = MouthParams.of(t.shapes()[i]);
       } else {
-        params[i] = new double[] {Double.NaN, Double.NaN, Double.NaN};
+        params[i] = new double[MouthParams.COUNT];
+        java.util.Arrays.fill(params[i], Double.NaN);
       }
     }
     return SourceSpeech.of(measured.sound(corpus.video(c.file())), t.timesSec(), params);

@@ -86,7 +86,7 @@ final class HalfSplit {
     int split = full.size() / 2;
     long splitUs = Math.round(full.timesSec()[split] * 1e6);
     Path first = Clips.firstHalf(video, splitUs, ctx.work());
-    Path secondSound = Clips.secondHalfSound(video, splitUs, ctx.work());
+    Path secondSound = Clips.secondHalfSound(ctx.measured().sound(video), clip.file(), splitUs, ctx.work());
     ApertureTrack truth = full.slice(split, full.size());
     ApertureTrack untouched = full.slice(0, split);
     long pieceMs = ctx.measured().sound(secondSound).durationMs();

@@ -34,7 +34,8 @@ final class Silence {
       Path video = ctx.corpus().video(clip.file());
       Path speech = ctx.corpus().audio(ctx.corpus().speechFor(c).get(0).file());
       long length = ctx.lengthMs(video, speech);
-      Path paused = Clips.withPauses(speech, length, 1200, 600, ctx.work());
+      Path paused = Clips.withPauses(ctx.measured().sound(speech), speech.getFileName().toString(), length, 1200, 600,
+          ctx.work());
       PcmAudio pcm = ctx.measured().sound(paused);
       String name = "silence-" + Corpus.stem(clip.file());
       Path oursOut = ctx.sync(video, paused, length, ctx.engines().ours(clip.speaker()), name + "-ours");

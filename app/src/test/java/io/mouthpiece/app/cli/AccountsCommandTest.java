@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,12 +55,11 @@ class AccountsCommandTest {
   void readingCommandsNeverCreateADataDir() throws Exception {
     Path none = dataDir.resolve("not-yet");
     for (String[] args : new String[][] {{"accounts", "list"}, {"accounts", "disable", "alice"}}) {
-      String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data-dir", none.toString()))
-          .toArray(String[]::new);
+      String[] all = Stream.concat(Arrays.stream(args), Stream.of("--data-dir", none.toString())).toArray(String[]::new);
       Result r = runCapturing(all);
       assertEquals(1, r.exit(), String.join(" ", args));
       assertTrue(r.err().strip().startsWith("mouthpiece: --data-dir: no service data in " + none.toAbsolutePath()), r.err());
-      assertTrue(!java.nio.file.Files.exists(none), String.join(" ", args) + " created " + none);
+      assertTrue(!Files.exists(none), String.join(" ", args) + " created " + none);
     }
   }
 
@@ -79,15 +81,10 @@ class AccountsCommandTest {
     }
   }
 
+  /** Runs a command that must succeed; its stdout. */
   private static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true));
-    try {
-      assertEquals(0, Main.run(args));
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString();
+    Result r = runCapturing(args);
+    assertEquals(0, r.exit(), r.err());
+    return r.out();
   }
 }

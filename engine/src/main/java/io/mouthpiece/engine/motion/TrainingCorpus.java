@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The speaking clips the shipped generic model is fitted on and the evaluation measures, read from
- * the manifest {@value #RESOURCE} beside the model: each clip's file name (under the shared media's
- * {@code video/}), its speaker (several clips may share one), its language and its own audio-video
+ * the manifest {@value #RESOURCE} beside the model: each clip's file name (under a media folder's
+ * {@code video/}; the repository keeps each clip's speech and measured mouth in {@code media/motion-corpus/}), its speaker (several clips may share one), its language and its own audio-video
  * offset. Speaker-held-out figures leave out every clip of the speaker measured.
  */
 public final class TrainingCorpus {

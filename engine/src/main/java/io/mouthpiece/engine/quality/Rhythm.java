@@ -1,5 +1,13 @@
 package io.mouthpiece.engine.quality;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.DFT_COMPLEX_OUTPUT;
+import static org.bytedeco.opencv.global.opencv_core.dft;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
 /**
  * How much of a mouth's motion is at the rate of syllables. In: a per-frame series (aperture, say)
  * at a steady frame rate, NaN where unmeasured (taken as the series' mean). Out: the share of its
@@ -43,23 +51,23 @@ public final class Rhythm {
     }
     double band = 0;
     double total = 0;
-    for (int k = 1; k <= n / 2; k++) {
-      double hz = k * fps / n;
-      if (hz < FLOOR_HZ) {
-        continue;
+    try (DoublePointer data = new DoublePointer(x); Mat series = new Mat(1, n, CV_64F, data); Mat spectrum = new Mat()) {
+      dft(series, spectrum, DFT_COMPLEX_OUTPUT, 0);
+      DoubleIndexer bins = spectrum.createIndexer();
+      for (int k = 1; k <= n / 2; k++) {
+        double hz = k * fps / n;
+        if (hz < FLOOR_HZ) {
+          continue;
+        }
+        double re = bins.get(0, k, 0);
+        double im = bins.get(0, k, 1);
+        double power = re * re + im * im;
+        total += power;
+        if (hz >= SYLLABLE_LOW_HZ && hz <= SYLLABLE_HIGH_HZ) {
+          band += power;
+        }
       }
-      double re = 0;
-      double im = 0;
-      for (int i = 0; i < n; i++) {
-        double a = 2 * Math.PI * k * i / n;
-        re += x[i] * Math.cos(a);
-        im -= x[i] * Math.sin(a);
-      }
-      double power = re * re + im * im;
-      total += power;
-      if (hz >= SYLLABLE_LOW_HZ && hz <= SYLLABLE_HIGH_HZ) {
-        band += power;
-      }
+      bins.release();
     }
     return total <= 0 ? Double.NaN : band / total;
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the sync curve of its measured aperture against its own speech envelope).
  */
 class CorpusManifestTest {
-  /** Curve peaks come in 10 ms steps; the mesh's floating point may differ on another CPU by a step. */
+  /** Curve peaks come in 10 ms steps; the audio analysis's floating point may differ on another CPU by a step. */
   private static final int PEAK_TOLERANCE_MS = 20;
 
   @Test

@@ -48,8 +48,8 @@ class HalfSplitTest {
       out.append(String.format(Locale.ROOT, "%-26s", c.file()));
       for (String m : MODELS) {
         MouthTrajectory t = models.get(m).predict(newAudio, second.frameTimesSec());
-        double ra = ApertureScore.of(t.column(MouthParams.APERTURE), column(second, MouthParams.APERTURE)).r();
-        double rw = ApertureScore.of(t.column(MouthParams.WIDTH), column(second, MouthParams.WIDTH)).r();
+        double ra = ApertureScore.of(t.column(MouthParams.APERTURE), second.column(MouthParams.APERTURE)).r();
+        double rw = ApertureScore.of(t.column(MouthParams.WIDTH), second.column(MouthParams.WIDTH)).r();
         table.get(m).add(new double[] {ra, rw});
         out.append(String.format(Locale.ROOT, " | %-8s %5.2f / %5.2f", m, ra, rw));
       }
@@ -68,14 +68,6 @@ class HalfSplitTest {
     assertTrue(trainer >= 0.40, "speaker-held-out median aperture r of the trainer's model >= 0.40, got " + trainer);
     assertTrue(trainer >= loudness + 0.15, "the trainer beats loudness by 0.15 on the median: " + trainer + " vs " + loudness);
     assertTrue(median(table.get("trainer"), 1) > 0.1, "the trainer's width follows the real width");
-  }
-
-  private static double[] column(MeasuredClip clip, int param) {
-    double[] c = new double[clip.params().length];
-    for (int i = 0; i < c.length; i++) {
-      c[i] = clip.params()[i][param];
-    }
-    return c;
   }
 
   private static double median(List<double[]> rows, int column) {

@@ -38,10 +38,10 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, PcmA
   private static final String EXT = ".flac";
 
   static MeasuredClip load(String name) {
-    Path csv = TestMedia.motionCorpus().resolve(stem(name) + ".csv");
-    Path speech = TestMedia.motionCorpus().resolve(stem(name) + EXT);
+    Path csv = TestMedia.motionCorpus().resolve(TestMedia.stem(name) + ".csv");
+    Path speech = TestMedia.motionCorpus().resolve(TestMedia.stem(name) + EXT);
     if (!Files.isRegularFile(csv) || !Files.isRegularFile(speech)) {
-      throw new IllegalStateException("the motion corpus lacks " + stem(name) + ".csv or .flac in " + csv.getParent()
+      throw new IllegalStateException("the motion corpus lacks " + TestMedia.stem(name) + ".csv or .flac in " + csv.getParent()
           + "; write it from the media: " + REMEASURE);
     }
     try {
@@ -69,16 +69,12 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, PcmA
     Path dir = Files.createDirectories(TestMedia.motionCorpus());
     for (TrainingCorpus.Clip clip : TrainingCorpus.clips()) {
       Path video = media.resolve("video").resolve(clip.file());
-      Path csv = dir.resolve(stem(clip.file()) + ".csv");
+      Path csv = dir.resolve(TestMedia.stem(clip.file()) + ".csv");
       Path part = Files.createTempFile(dir, csv.getFileName().toString(), ".part");
       Files.writeString(part, measure(video));
       Files.move(part, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      TestAudio.writeFlac(AudioReader.decode(video, 16_000, 1, 120_000), dir.resolve(stem(clip.file()) + EXT));
+      TestAudio.writeFlac(AudioReader.decode(video, 16_000, 1, 120_000), dir.resolve(TestMedia.stem(clip.file()) + EXT));
     }
-  }
-
-  private static String stem(String file) {
-    return file.replaceFirst("\\.[^.]*$", "");
   }
 
   /** The whole clip as a source: its audio, frame times and measured mouth. */
@@ -106,7 +102,12 @@ record MeasuredClip(String name, double[] frameTimesSec, double[][] params, PcmA
 
   /** The measured aperture per frame (NaN where no face). */
   double[] aperture() {
-    return Arrays.stream(params).mapToDouble(p -> p[MouthParams.APERTURE]).toArray();
+    return column(MouthParams.APERTURE);
+  }
+
+  /** One measured param per frame (NaN where no face), e.g. {@link MouthParams#WIDTH}. */
+  double[] column(int param) {
+    return Arrays.stream(params).mapToDouble(p -> p[param]).toArray();
   }
 
   /** One line per frame: time (s), then MouthParams of the first face or NaN. */

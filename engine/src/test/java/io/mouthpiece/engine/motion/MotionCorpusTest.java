@@ -27,7 +27,7 @@ class MotionCorpusTest {
       assertTrue(n >= 50, c.file() + ": " + n + " frames");
       double lastFrame = clip.frameTimesSec()[n - 1];
       double speech = clip.audio().frames() / (double) clip.audio().sampleRate();
-      // The speech covers the frames: same clip, same length (AAC pads its last block).
+      // The speech covers the frames: same clip, same length (the last frame starts up to a frame before the end).
       assertTrue(Math.abs(speech - lastFrame) < 0.25, c.file() + ": speech " + speech + " s, last frame at " + lastFrame + " s");
       for (int i = 1; i < n; i++) {
         assertTrue(clip.frameTimesSec()[i] > clip.frameTimesSec()[i - 1], c.file() + ": frame times rise");

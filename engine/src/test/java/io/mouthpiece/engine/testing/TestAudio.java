@@ -2,6 +2,7 @@ package io.mouthpiece.engine.testing;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 import io.mouthpiece.engine.media.AudioStream;
@@ -96,13 +97,30 @@ public final class TestAudio {
     }
   }
 
-  /** Writes {@code pcm} whole as 16-bit FLAC (lossless), replacing what was there. */
+  /** Writes {@code pcm} whole as 16-bit FLAC (lossless, smallest), replacing what was there. */
   public static void writeFlac(PcmAudio pcm, Path flac) throws IOException {
     Path part = flac.resolveSibling(flac.getFileName() + ".part.flac");
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toFile(), pcm.channels())) {
-      recorder.setFormat("flac");
-      recorder.setAudioCodec(AV_CODEC_ID_FLAC);
-      recorder.setAudioOption("compression_level", "12"); // the smallest FLAC: these files are kept in git
+    // The smallest FLAC: these files are kept in git.
+    write(pcm, part, "flac", AV_CODEC_ID_FLAC, AV_SAMPLE_FMT_NONE, "12");
+    Files.move(part, flac, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Writes {@code pcm} whole with FFmpeg's recorder (never the engine's writer, which tests check):
+   * {@code format} and {@code codec} as FFmpeg names them, the codec's {@code sampleFormat} when it
+   * takes no floats ({@code AV_SAMPLE_FMT_NONE}: its default), a FLAC {@code compressionLevel} or null.
+   */
+  static void write(PcmAudio pcm, Path out, String format, int codec, int sampleFormat, String compressionLevel)
+      throws IOException {
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), pcm.channels())) {
+      recorder.setFormat(format);
+      recorder.setAudioCodec(codec);
+      if (sampleFormat != AV_SAMPLE_FMT_NONE) {
+        recorder.setSampleFormat(sampleFormat);
+      }
+      if (compressionLevel != null) {
+        recorder.setAudioOption("compression_level", compressionLevel);
+      }
       recorder.setSampleRate(pcm.sampleRate());
       recorder.start();
       float[] s = pcm.samples();
@@ -112,7 +130,6 @@ public final class TestAudio {
       }
       recorder.stop();
     }
-    Files.move(part, flac, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Streams {@code pcm} from its first sample, in the blocks the reader asks for. */

@@ -4,7 +4,6 @@ import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.Rational;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -354,18 +352,9 @@ public final class TestMedia {
    */
   public static Path wav24bit() {
     Path source = audio("retalking_2.wav");
-    return MediaCache.get("retalking_2-s24-" + RECIPE + ".wav", out -> {
-      PcmAudio pcm = TestAudio.decode(source);
-      try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), pcm.channels())) {
-        recorder.setFormat("wav");
-        recorder.setAudioCodec(avcodec.AV_CODEC_ID_PCM_S24LE);
-        recorder.setSampleFormat(avutil.AV_SAMPLE_FMT_S32); // what the 24-bit encoder takes
-        recorder.setSampleRate(pcm.sampleRate());
-        recorder.start();
-        recorder.recordSamples(pcm.sampleRate(), pcm.channels(), FloatBuffer.wrap(pcm.samples()));
-        recorder.stop();
-      }
-    });
+    // The 24-bit encoder takes 32-bit integer samples.
+    return MediaCache.get("retalking_2-s24-" + RECIPE + ".wav", out -> TestAudio.write(TestAudio.decode(source), out, "wav",
+        avcodec.AV_CODEC_ID_PCM_S24LE, avutil.AV_SAMPLE_FMT_S32, null));
   }
 
   /** A file with sound and no picture: a wav of the repository's media. */
@@ -430,7 +419,8 @@ public final class TestMedia {
     return n * fps.den() * 1_000_000L / fps.num();
   }
 
-  private static String stem(String fileName) {
+  /** A file name without its extension. */
+  public static String stem(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot < 0 ? fileName : fileName.substring(0, dot);
   }

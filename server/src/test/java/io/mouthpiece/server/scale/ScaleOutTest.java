@@ -115,19 +115,11 @@ class ScaleOutTest {
 
   /** Every status of every task called back exactly once, in order, whichever process sent it. */
   private static void checkCallbacks(LocalHttp receiver, List<String> ids) throws InterruptedException {
-    // The last callbacks are delivered after their tasks are final: wait until each task's succeed arrived.
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!ids.stream().allMatch(id -> statuses(receiver, id).contains("succeed")) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
+    receiver.awaitSucceedCallbacks(ids, Duration.ofSeconds(60));
     for (String id : ids) {
-      assertEquals(List.of("submitted", "processing", "succeed"), statuses(receiver, id), "each status called back once: " + id);
+      assertEquals(List.of("submitted", "processing", "succeed"), receiver.statusesCalledBack(id),
+          "each status called back once: " + id);
     }
-  }
-
-  private static List<String> statuses(LocalHttp receiver, String id) {
-    return receiver.callbacks.stream().map(LocalHttp.Received::body).filter(b -> b.contains(id))
-        .map(b -> b.replaceAll(".*\"task_status\":\"([a-z]+)\".*", "$1")).toList();
   }
 
   private static String create(Api api, String key, String session, String audioId, LocalHttp receiver, int i) {
@@ -186,7 +178,7 @@ class ScaleOutTest {
    */
   private static void awaitStarted(Api api, String key, LocalHttp receiver, String id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!(status(api, key, id).equals("processing") && statuses(receiver, id).contains("processing"))) {
+    while (!(status(api, key, id).equals("processing") && receiver.statusesCalledBack(id).contains("processing"))) {
       assertTrue(System.nanoTime() < deadline, "task " + id + " did not start within 90 s");
       Thread.sleep(100);
     }
