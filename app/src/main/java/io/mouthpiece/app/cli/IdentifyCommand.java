@@ -48,6 +48,7 @@ final class IdentifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     IdentifyOptions options = IdentifyOptions.DEFAULT.withAnalysisFps(analysisFps);
     if (overlay != null) {
+      OutputPath.check("--debug-overlay", overlay);
       options = options.withDebugOverlay(overlay);
     }
     Identification result = LipSync.identify(video, options, ProgressBar.forStderr("identify"));

@@ -47,6 +47,17 @@ class IdentifyCommandTest {
   }
 
   @Test
+  void anOverlayIntoAFolderThatDoesNotExistIsRefusedBeforeAnyWork() throws Exception {
+    Path overlay = temp.resolve("no-such-folder").resolve("overlay.mp4");
+    CommandRun run = mouthpiece("identify", TestMedia.video("retalking_face5.mp4").toString(), "--faces-dir",
+        temp.resolve("faces").toString(), "--debug-overlay", overlay.toString());
+    assertEquals(1, run.exit());
+    assertEquals("mouthpiece: --debug-overlay: the folder " + overlay.getParent() + " does not exist (create it, or write"
+        + " elsewhere)", run.stderr().strip());
+    assertFalse(Files.exists(temp.resolve("faces")), "no work done, no crops written");
+  }
+
+  @Test
   void writesADebugOverlayWithTheSourcesFramesAndSound() throws Exception {
     Path video = TestMedia.video("retalking_face5.mp4");
     Path overlay = temp.resolve("overlay.mp4");
