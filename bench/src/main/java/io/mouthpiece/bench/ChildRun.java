@@ -60,6 +60,11 @@ record ChildRun(int exit, double wallSeconds, long peakRssBytes) {
     return new ChildRun(0, median(wall), peak);
   }
 
+  /** × real time, one meaning in every benchmark: seconds of video done per second of wall time. */
+  double timesRealTime(double videoSeconds) {
+    return videoSeconds / wallSeconds;
+  }
+
   static double median(double[] values) {
     double[] sorted = values.clone();
     java.util.Arrays.sort(sorted);

@@ -51,7 +51,7 @@ final class IdentifyBench implements Callable<Integer> {
       double ffmpeg = ChildRun.median(floor);
       double identify = run.wallSeconds();
       System.out.printf(Locale.ROOT, "%-18s %7d %10.2f %10.2f %10.1f %12.1f %12.2f %8.0f MB%n",
-          "720p25 " + seconds + " s", frames[0], ffmpeg, identify, frames[0] / identify, seconds / identify,
+          "720p25 " + seconds + " s", frames[0], ffmpeg, identify, frames[0] / identify, run.timesRealTime(seconds),
           identify / ffmpeg, peak / 1e6);
     }
     System.out.println("x realtime: video seconds per wall second (target >= 10). x ffmpeg: identify time / FFmpeg decode time.");

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
           + "{\"face_data\": [{\"face_id\", \"face_image\", \"start_time\", \"end_time\"}]}. "
           + "Times are in ms; face_image is the path of a PNG crop of the face. "
           + "A face out of view for more than 1 s comes back with a new face_id. "
-          + "Nothing but the JSON goes to stdout; a progress bar goes to stderr when it is a terminal."
+          + "Nothing but the JSON goes to stdout; progress goes to stderr (a bar on a terminal, else a line every 5 s)."
     })
 final class IdentifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "VIDEO", description = "Any video FFmpeg reads (mp4, mov, mkv, webm, ...).")
@@ -51,7 +51,7 @@ final class IdentifyCommand implements Callable<Integer> {
       OutputPath.check("--debug-overlay", overlay);
       options = options.withDebugOverlay(overlay);
     }
-    Identification result = LipSync.identify(video, options, ProgressBar.forStderr("identify"));
+    Identification result = LipSync.identify(video, options, ProgressReport.forStderr("identify"));
     Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
     Files.createDirectories(dir);
     ObjectMapper json = new ObjectMapper();

@@ -1,6 +1,10 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.app.eval.EvalCommand;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +20,25 @@ import picocli.CommandLine.Command;
         "", "Run `mouthpiece help COMMAND` for a command's options."})
 public final class Main {
   public static void main(String[] args) {
+    javaStderrOnOwnDescriptor();
     System.exit(run(args));
+  }
+
+  /**
+   * The launcher filters one native notice out of the process's stderr (TensorFlow Lite writes it
+   * there, past Java, with no switch to silence it) and hands Java a copy of the real stderr on
+   * another descriptor, so that the progress bar's partial lines reach the terminal unfiltered.
+   */
+  private static void javaStderrOnOwnDescriptor() {
+    String fd = System.getProperty("mouthpiece.stderrFd");
+    if (fd == null || !fd.matches("[0-9]+")) {
+      return;
+    }
+    try {
+      System.setErr(new PrintStream(new FileOutputStream("/dev/fd/" + fd), true, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // Then Java's lines take the filtered way: slower to show, but all there.
+    }
   }
 
   /** Runs a command line and returns its exit code: 0 done, 1 failed, 2 bad usage. */

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
           + "Repeat --face with its own audio options to re-voice several faces in one pass. "
           + "Without --face: the largest face, with the whole audio placed at 0. "
           + "The output has the source's resolution, frame rate, frame count and duration; "
-          + "outside the inserted piece the picture is untouched. A progress bar goes to stderr when it is a terminal."
+          + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s."
     })
 final class SyncCommand implements Callable<Integer> {
   @Option(names = "--video", required = true, paramLabel = "VIDEO", description = "The source video.")
@@ -84,7 +84,7 @@ final class SyncCommand implements Callable<Integer> {
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
-      SyncResult result = LipSync.sync(request, SyncOptions.standard(), ProgressBar.forStderr("sync"));
+      SyncResult result = LipSync.sync(request, SyncOptions.standard(), ProgressReport.forStderr("sync"));
       System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
           result.planSec(), result.renderSec());

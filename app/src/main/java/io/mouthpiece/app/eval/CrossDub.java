@@ -38,6 +38,7 @@ final class CrossDub {
     List<TrainingCorpus.Clip> clips = ctx.corpus().clips();
     for (int c = 0; c < clips.size(); c++) {
       TrainingCorpus.Clip clip = clips.get(c);
+      ctx.at("crossdub", c, clips.size(), Corpus.stem(clip.file()));
       Path video = ctx.corpus().video(clip.file());
       ApertureTrack source = ctx.measured().track(video);
       natural.add(SyncCase.of(source, ctx.measured().sound(video)));

@@ -1,5 +1,6 @@
 package io.mouthpiece.app.eval;
 
+import io.mouthpiece.app.cli.ProgressReport;
 import io.mouthpiece.engine.motion.TrainingCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Corpus corpus = Corpus.at(media, clips);
     Measured measured = new Measured();
-    EvalContext ctx = new EvalContext(corpus, measured, new Engines(corpus, measured), Files.createDirectories(out), System.out);
+    ProgressReport progress = ProgressReport.forStderr("eval");
+    EvalContext ctx = new EvalContext(corpus, measured, new Engines(corpus, measured), Files.createDirectories(out), System.out,
+        List.copyOf(sections), progress);
     long start = System.nanoTime();
     ctx.report().printf(Locale.ROOT, "mouthpiece eval: %d clips of %d speakers from %s%n", corpus.clips().size(),
         TrainingCorpus.speakers(corpus.clips()).size(), corpus.media());
@@ -68,6 +71,7 @@ public final class EvalCommand implements Callable<Integer> {
     if (sections.contains("silence")) {
       new Silence(ctx).run();
     }
+    progress.update("done", 1.0);
     ctx.report().printf(Locale.ROOT, "%nall done in %.0f s; strips and outputs in %s%n", (System.nanoTime() - start) / 1e9,
         ctx.work().toAbsolutePath());
     return 0;

@@ -18,7 +18,14 @@ import java.util.List;
  * What every section of the evaluation shares: the corpus, the measurements made once, the engines,
  * where outputs go and where the report is printed; and the one way a case is lip-synced.
  */
-record EvalContext(Corpus corpus, Measured measured, Engines engines, Path work, PrintStream report) {
+record EvalContext(Corpus corpus, Measured measured, Engines engines, Path work, PrintStream report, List<String> sections,
+    Progress progress) {
+  /** Says which clip of which section is being worked on, as a share of all the sections that run. */
+  void at(String section, int clip, int clips, String name) {
+    double done = sections.indexOf(section) + clip / (double) Math.max(1, clips);
+    progress.update(section + " " + (clip + 1) + "/" + clips + " (" + name + ")", done / sections.size());
+  }
+
   /** Lip-syncs the whole of {@code video}'s largest face to the first {@code lengthMs} of {@code speech}. */
   Path sync(Path video, Path speech, long lengthMs, MouthMotion motion, String name) throws MediaException {
     Path result = work.resolve(name + ".mp4");

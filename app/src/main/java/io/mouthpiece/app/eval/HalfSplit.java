@@ -38,7 +38,10 @@ final class HalfSplit {
     Map<String, List<Double>> all = new LinkedHashMap<>();
     Map<String, Map<String, List<Double>>> bySpeaker = new LinkedHashMap<>();
     List<String> tooShort = new ArrayList<>();
-    for (TrainingCorpus.Clip clip : ctx.corpus().clips()) {
+    List<TrainingCorpus.Clip> clips = ctx.corpus().clips();
+    for (int i = 0; i < clips.size(); i++) {
+      TrainingCorpus.Clip clip = clips.get(i);
+      ctx.at("halfsplit", i, clips.size(), Corpus.stem(clip.file()));
       ApertureTrack full = ctx.measured().track(ctx.corpus().video(clip.file()));
       if (full.timesSec()[full.size() - 1] < 2 * MIN_HALF_SEC) {
         tooShort.add(Corpus.stem(clip.file()));

@@ -31,6 +31,7 @@ final class Silence {
     List<TrainingCorpus.Clip> clips = ctx.corpus().clips();
     for (int c = 0; c < clips.size(); c++) {
       TrainingCorpus.Clip clip = clips.get(c);
+      ctx.at("silence", c, clips.size(), Corpus.stem(clip.file()));
       Path video = ctx.corpus().video(clip.file());
       Path speech = ctx.corpus().audio(ctx.corpus().speechFor(c).get(0).file());
       long length = ctx.lengthMs(video, speech);

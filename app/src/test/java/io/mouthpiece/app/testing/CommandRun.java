@@ -3,6 +3,7 @@ package io.mouthpiece.app.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.app.cli.Main;
+import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,26 @@ public record CommandRun(int exit, String stdout, String stderr) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(Arrays.asList(args));
+    return run(new ProcessBuilder(command), dir, limit, args);
+  }
+
+  /**
+   * Runs {@code ./mouthpiece ARGS}, the repository's launcher script, as the README does, but from
+   * the test's class path instead of a built jar (its {@code MOUTHPIECE_CLASSPATH}).
+   */
+  public static CommandRun viaLauncher(Path dir, Duration limit, String... args) throws Exception {
+    Path launcher = TestMedia.media().toAbsolutePath().getParent().resolve("mouthpiece");
+    List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("MOUTHPIECE_CLASSPATH", System.getProperty("java.class.path"));
+    return run(builder, dir, limit, args);
+  }
+
+  private static CommandRun run(ProcessBuilder builder, Path dir, Duration limit, String... args) throws Exception {
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p = builder.directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
     }

@@ -27,6 +27,7 @@ public final class Identify {
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
     int stride = options.stride(info.frameRate());
+    progress.update(Progress.LOADING, 0);
     try (ReadAhead frames = new ReadAhead(reader, index -> index % stride == 0);
         FaceTracker tracker = new FaceTracker(options.tracker());
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
@@ -44,7 +45,7 @@ public final class Identify {
               overlay.write(frame);
             }
             if (info.durationUs() > 0) {
-              progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+              progress.update(Progress.TRACKING, Math.min(0.99, frame.timestampUs() / (double) info.durationUs()));
             }
           }
         }
@@ -62,7 +63,7 @@ public final class Identify {
       }
       long endUs = info.endUs(frames.lastTimestampUs());
       List<FaceTrack> faces = builder.finish(endUs);
-      progress.update(1.0);
+      progress.update(Progress.FINISHING, 1.0);
       return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(options) : "");
     }
   }

@@ -1,6 +1,5 @@
 package io.mouthpiece.engine.sync;
 
-import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceLandmarks;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.face.FaceTrackBuilder;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 
 /**
  * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice (null:
@@ -62,7 +62,7 @@ public final class AnalysisPass {
   }
 
   public static Analysis run(Path video, Set<String> faceIds, FaceTrackerConfig tracking, int maxExemplars,
-      Progress progress) throws MediaException {
+      DoubleConsumer progress) throws MediaException {
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
     Map<String, FaceData> faces = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ public final class AnalysisPass {
           }
           times[count++] = frame.timestampUs();
           if (info.durationUs() > 0) {
-            progress.update(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+            progress.accept(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
           }
         }
       }

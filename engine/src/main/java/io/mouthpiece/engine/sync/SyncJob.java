@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 
 /**
  * A whole lip-sync, in two walks through the video. First: track the faces, measure their
@@ -51,10 +52,11 @@ public final class SyncJob {
     Set<String> ids = new LinkedHashSet<>();
     request.faces().forEach(f -> ids.add(f.faceId()));
     long startNs = System.nanoTime();
+    progress.update(Progress.LOADING, 0);
     try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), header(request.video()),
             options.encoding().audioSampleRate());
         AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), unnamed ? null : ids, options.tracker(),
-            options.maxExemplars(), f -> progress.update(0.45 * f))) {
+            options.maxExemplars(), progress.stage(Progress.TRACKING, 0, 0.45))) {
       if (unnamed) {
         request = largestFaceWhereUnnamed(request, analysis);
         checkDistinctFaces(request);
@@ -63,6 +65,7 @@ public final class SyncJob {
         analysis.keepOnly(chosen);
       }
       long analysedNs = System.nanoTime();
+      progress.update(Progress.PLANNING, 0.45);
       List<PcmAudio> mixPieces = new ArrayList<>();
       request = resolve(request, analysis, speech, mixPieces);
       AudioFeatures ownSound = speech.sourceSound();
@@ -72,8 +75,8 @@ public final class SyncJob {
         plans.add(plan(request.faces().get(i), speech.of(i, request.faces().get(i)), analysis, ownSound, options, selector));
       }
       long plannedNs = System.nanoTime();
-      renderPass(request, analysis, plans, mixPieces, options, f -> progress.update(0.5 + 0.5 * f));
-      progress.update(1.0);
+      renderPass(request, analysis, plans, mixPieces, options, progress);
+      progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
       return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(),
           request.faces().stream().map(FaceDub::faceId).toList(),
@@ -221,6 +224,7 @@ public final class SyncJob {
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioStream soundtrack = new AudioPlan(placed, request.originalGain()).mix(original, analysis.endUs(), rate, 2);
     int written = 0;
+    DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
     try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
         VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
@@ -233,9 +237,10 @@ public final class SyncJob {
           }
           out.write(frame);
           written++;
-          progress.update(written / (double) analysis.frames());
+          rendered.accept(written / (double) analysis.frames());
         }
       }
+      progress.update(Progress.FINISHING, 0.99);
       out.finish();
     }
     if (written != analysis.frames()) {

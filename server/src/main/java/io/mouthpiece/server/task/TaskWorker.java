@@ -128,7 +128,7 @@ public final class TaskWorker {
     int syncShare = plan.watermark() ? 85 : 94;
     Path out = inputs.temp(".mp4");
     SyncResult result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-        SyncOptions.standard(), f -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+        SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
     long syncedNs = System.nanoTime();
     long durationMs = result.durationUs() / 1000;
     // The engine measured the video to its last frame's end: a truer length than the container's header.
