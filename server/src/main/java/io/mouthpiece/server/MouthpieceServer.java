@@ -11,6 +11,7 @@ import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.callback.CallbackRetryHandler;
 import io.mouthpiece.server.callback.CallbackSender;
+import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.fetch.SafeFetcher;
@@ -105,7 +106,7 @@ public final class MouthpieceServer implements AutoCloseable {
     queueRef.set(queue);
 
     Handlers handlers = new Handlers(config, inputs, files, store, view,
-        new TaskRequests(sessions, inputs, config.media().maxAudioBytes()), service,
+        new TaskRequests(sessions, inputs, config), service,
         new IdentifyService(inputs, sessions, config), metrics, this::isReady);
     routeKeys = handlers.routeKeys();
     if (config.role().servesApi()) {
@@ -202,7 +203,7 @@ public final class MouthpieceServer implements AutoCloseable {
       return;
     }
     LOG.info("shutting down: no new tasks; running work gets up to {} to finish, else runs again after restart",
-        config.http().shutdownGrace());
+        ConfigLoader.formatDuration(config.http().shutdownGrace()));
     housekeeping.shutdownNow();
     try {
       if (http != null) {

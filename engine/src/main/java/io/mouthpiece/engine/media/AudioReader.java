@@ -90,7 +90,7 @@ public final class AudioReader {
         }
         // Same rounding as PcmAudio.durationMs, so a file exactly at the bound is accepted.
         if (Math.round(frames * 1000.0 / sampleRate) > maxDurationMs) {
-          throw new MediaException(path.getFileName() + " is longer than the " + maxDurationMs + " ms allowed");
+          throw new TooLongException(path.getFileName() + " is longer than the " + maxDurationMs + " ms allowed");
         }
       }
       return new PcmAudio(Arrays.copyOf(samples, frames * channels), sampleRate, channels);

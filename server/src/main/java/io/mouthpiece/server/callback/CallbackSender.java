@@ -55,7 +55,14 @@ public final class CallbackSender implements AutoCloseable {
 
   /** One delivery attempt; on failure, schedules the next while attempts remain. */
   void attempt(CallbackDelivery d) {
-    String failure = post(d);
+    String failure;
+    try {
+      failure = post(d);
+    } catch (FetchException refused) {
+      // The address policy's answer does not change with time: trying again would only knock again.
+      LOG.warn("callback for task {} to {} not sent, and not retried: {}", d.taskId, d.url, refused.getMessage());
+      return;
+    }
     if (failure == null) {
       return;
     }
@@ -73,11 +80,21 @@ public final class CallbackSender implements AutoCloseable {
     }
   }
 
-  /** Null when delivered (2xx), else why not. */
-  private String post(CallbackDelivery d) {
+  /**
+   * Null when delivered (2xx), else why not; throws when the URL itself is refused (its form, or
+   * an address the policy forbids), which no retry mends.
+   */
+  private String post(CallbackDelivery d) throws FetchException {
+    URI uri = AddressPolicy.parseHttpUrl("callback_url", d.url);
     try {
-      URI uri = AddressPolicy.parseHttpUrl("callback_url", d.url);
       policy.check("callback_url", uri);
+    } catch (FetchException e) {
+      if (!e.retryable()) {
+        throw e;
+      }
+      return e.getMessage();
+    }
+    try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.timeout())
           .header("Content-Type", "application/json").header("User-Agent", "mouthpiece")
           .POST(HttpRequest.BodyPublishers.ofString(d.body));
@@ -88,8 +105,6 @@ public final class CallbackSender implements AutoCloseable {
       }
       int status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
       return status / 100 == 2 ? null : "HTTP " + status;
-    } catch (FetchException e) {
-      return e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "interrupted";

@@ -193,6 +193,23 @@ public final class ConfigLoader {
     return parseDuration(key, str(key));
   }
 
+  /**
+   * A duration as the settings write it ("500ms", "30s", "10m", "24h", "30d"): the largest unit
+   * that holds it whole (days from two on: a day is said "24h"), so what a message says can be
+   * pasted into the configuration.
+   */
+  public static String formatDuration(Duration d) {
+    long ms = d.toMillis();
+    long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+    String[] units = {"d", "h", "m", "s"};
+    for (int i = ms < 2 * sizes[0] ? 1 : 0; i < sizes.length; i++) {
+      if (ms != 0 && ms % sizes[i] == 0) {
+        return ms / sizes[i] + units[i];
+      }
+    }
+    return ms + "ms";
+  }
+
   /** Parses "500ms", "10s", "10m", "24h", "30d"; the key names the setting in the error. */
   public static Duration parseDuration(String key, String v) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(v);

@@ -77,7 +77,8 @@ public final class RequestJson {
       return ApiException.invalidParameter(where + ": unknown field");
     }
     if (field.isEmpty()) {
-      return ApiException.invalidRequest("the request body must be a JSON object (" + e.getOriginalMessage() + ")");
+      // Jackson's own words name our classes: the client needs only the shape it should send.
+      return ApiException.invalidRequest("the request body must be a JSON object");
     }
     if (e instanceof InvalidFormatException f) {
       return ApiException.invalidParameter(field + ": must be " + typeName(f.getTargetType()) + ", got " + quote(f.getValue()));
@@ -85,7 +86,7 @@ public final class RequestJson {
     if (e instanceof MismatchedInputException m) {
       return ApiException.invalidParameter(field + ": must be " + typeName(m.getTargetType()));
     }
-    return ApiException.invalidParameter(field + ": " + e.getOriginalMessage());
+    return ApiException.invalidParameter(field + ": not of the expected form");
   }
 
   private static String path(JsonProcessingException e) {

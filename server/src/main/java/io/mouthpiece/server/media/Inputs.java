@@ -106,7 +106,11 @@ public final class Inputs {
         try {
           return storeAudio(accountId, "file", tmp);
         } catch (InputRejected asAudio) {
-          throw new InputRejected("file: neither a decodable video nor decodable audio (" + asAudio.getMessage() + ")");
+          if (!asAudio.getMessage().startsWith("file: not decodable audio")) {
+            throw asAudio; // audio, but refused (too long, too large): that is the answer
+          }
+          // Each attempt's own reason would say the same twice, nested: one line is enough.
+          throw new InputRejected("file: neither a decodable video nor decodable audio");
         }
       }
     });
@@ -177,8 +181,17 @@ public final class Inputs {
   }
 
   private StoredFile owned(String accountId, String field, String id) throws InputRejected {
-    return index.findOwned(accountId, id, System.currentTimeMillis())
-        .orElseThrow(() -> new InputRejected(field + ": no file " + id + " (unknown, expired, or not yours)"));
+    return findOwned(accountId, id).orElseThrow(() -> new InputRejected(noFile(field, id)));
+  }
+
+  /** A file the account holds and that has not expired; empty when unknown, expired or another account's. */
+  public Optional<StoredFile> findOwned(String accountId, String id) {
+    return index.findOwned(accountId, id, System.currentTimeMillis());
+  }
+
+  /** What a client is told of an id that names no file of theirs: never whether another account has it. */
+  public static String noFile(String field, String id) {
+    return field + ": no file " + id + " (unknown, expired, or not yours)";
   }
 
   /** A temp file in the store, so keeping it is a rename. */

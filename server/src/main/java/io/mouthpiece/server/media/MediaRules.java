@@ -2,6 +2,7 @@ package io.mouthpiece.server.media;
 
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.TooLongException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.TimingRules;
 import io.mouthpiece.engine.media.VideoInfo;
@@ -36,7 +37,7 @@ public final class MediaRules {
       }
       first.get().close();
     } catch (MediaException e) {
-      throw new InputRejected(field + ": not a decodable video (" + e.getMessage() + ")");
+      throw new InputRejected(field + ": not a decodable video (" + reason(e, file) + ")");
     }
     String container = info.container() == null ? "" : info.container().toLowerCase(Locale.ROOT);
     if (!container.contains("mp4") && !container.contains("mov")) {
@@ -64,9 +65,20 @@ public final class MediaRules {
     try {
       PcmAudio pcm = AudioReader.decode(file, 8000, 1, TimingRules.MAX_AUDIO_MS + 1000);
       return pcm.durationMs();
+    } catch (TooLongException e) {
+      throw new InputRejected(field + ": the audio is longer than " + TimingRules.MAX_AUDIO_MS / 1000 + " s");
     } catch (MediaException e) {
-      throw new InputRejected(field + ": not decodable audio, or longer than " + TimingRules.MAX_AUDIO_MS / 1000 + " s ("
-          + e.getMessage() + ")");
+      throw new InputRejected(field + ": not decodable audio (" + reason(e, file) + ")");
     }
+  }
+
+  /**
+   * The engine's reason without the file's name: here it is a temporary name of ours, which means
+   * nothing to the client ("not a decodable audio file: part-88.upload (...)" reads
+   * "not a decodable audio file (...)"; "no audio stream in part-88.upload", "... in the file").
+   */
+  static String reason(MediaException e, Path file) {
+    String name = file.getFileName().toString();
+    return e.getMessage().replace(": " + name, "").replace(name, "the file");
   }
 }

@@ -10,6 +10,10 @@ import java.util.List;
  */
 public record AdvancedLipSyncRequest(String sessionId, List<FaceChoose> faceChoose, String callbackUrl,
     String externalTaskId, WatermarkInfo watermarkInfo) {
+  /** Kling clients send {@code "external_task_id": ""} for none: it means absent. */
+  public AdvancedLipSyncRequest {
+    externalTaskId = externalTaskId == null || externalTaskId.isEmpty() ? null : externalTaskId;
+  }
 
   /** One face to re-voice and its audio. */
   public record FaceChoose(String faceId, String audioId, String soundFile, Long soundStartTime, Long soundEndTime,

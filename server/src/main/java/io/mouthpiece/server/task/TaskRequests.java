@@ -2,6 +2,8 @@ package io.mouthpiece.server.task;
 
 import io.mouthpiece.engine.media.TimingRules;
 import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.server.config.ConfigLoader;
+import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.fetch.AddressPolicy;
 import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.http.ApiException;
@@ -11,10 +13,14 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a create request against every rule that can be checked at once (kling-api.md §2: timing,
@@ -22,14 +28,19 @@ import java.util.Set;
  * rule is a 1201 naming its field. The timing rules are the engine's own ({@link TimingRules}).
  */
 public final class TaskRequests {
+  private static final Pattern URL_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
   private final SessionStore sessions;
   private final Inputs inputs;
   private final long maxAudioBytes;
+  private final AddressPolicy policy;
+  private final Duration sessionLife;
 
-  public TaskRequests(SessionStore sessions, Inputs inputs, long maxAudioBytes) {
+  public TaskRequests(SessionStore sessions, Inputs inputs, ServerConfig config) {
     this.sessions = sessions;
     this.inputs = inputs;
-    this.maxAudioBytes = maxAudioBytes;
+    this.maxAudioBytes = config.media().maxAudioBytes();
+    this.policy = new AddressPolicy(config.fetch().allowPrivateAddresses());
+    this.sessionLife = config.retention().sessions();
   }
 
   /** The plan of an advanced lip-sync, and the session's video for parent_video. */
@@ -38,7 +49,8 @@ public final class TaskRequests {
     Session session = sessions.find(accountId, sessionId)
         .orElseThrow(() -> ApiException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
     if (session.expiresAt() <= System.currentTimeMillis()) {
-      throw ApiException.invalidParameter("session_id: session expired (a session is valid for 24 h after identify-face)");
+      throw ApiException.invalidParameter("session_id: session expired (a session is valid for "
+          + ConfigLoader.formatDuration(sessionLife) + " after identify-face)");
     }
     if (r.faceChoose() == null || r.faceChoose().isEmpty()) {
       throw ApiException.invalidParameter("face_choose: required, an array of at least 1 item");
@@ -72,12 +84,19 @@ public final class TaskRequests {
             + " (the video has one soundtrack), got " + original + " and " + originalGain);
       }
       originalGain = original;
-      problems.addAll(TimingRules.checkRequest(p, new TimingRules.SoundRequest(start, end, insert, gain, original),
-          session.durationMs(), face.startMs(), face.endMs()));
+      TimingRules.SoundRequest timing = new TimingRules.SoundRequest(start, end, insert, gain, original);
+      problems.addAll(TimingRules.checkRequest(p, timing, session.durationMs(), face.startMs(), face.endMs()));
       if (!problems.isEmpty()) {
         throw ApiException.invalidParameter(String.join("; ", problems.stream().map(Violation::message).toList()));
       }
       Audio audio = audio(accountId, p, f.audioId(), f.soundFile());
+      // Audio held already (an upload, Base64) has a known length: a piece it cannot give is refused now.
+      if (audio.durationMs() != null) {
+        problems.addAll(TimingRules.checkAudio(p, timing, audio.durationMs()));
+        if (!problems.isEmpty()) {
+          throw ApiException.invalidParameter(String.join("; ", problems.stream().map(Violation::message).toList()));
+        }
+      }
       dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain));
     }
     boolean watermark = r.watermarkInfo() != null && Boolean.TRUE.equals(r.watermarkInfo().enabled());
@@ -96,6 +115,14 @@ public final class TaskRequests {
       throw ApiException.invalidParameter("input.video_url: give exactly one of input.video_url or input.video_id");
     }
     String videoFileId = in.videoId();
+    if (videoFileId != null) {
+      String id = videoFileId;
+      StoredFile video = inputs.findOwned(accountId, id)
+          .orElseThrow(() -> ApiException.notFound(Inputs.noFile("input.video_id", id)));
+      if (!"video".equals(video.kind())) {
+        throw ApiException.invalidParameter("input.video_id: file " + id + " is " + video.kind() + ", not a video");
+      }
+    }
     if (in.videoUrl() != null) {
       checkUrl("input.video_url", in.videoUrl());
       videoFileId = inputs.ownFileId(in.videoUrl()).orElse(null);
@@ -121,8 +148,8 @@ public final class TaskRequests {
     return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false);
   }
 
-  /** Where a dub's audio comes from: a held file now, or a URL the job fetches. */
-  private record Audio(String fileId, String url) {}
+  /** Where a dub's audio comes from: a held file now (with its length), or a URL the job fetches. */
+  private record Audio(String fileId, String url, Long durationMs) {}
 
   private Audio audio(String accountId, String p, String audioId, String soundFile) {
     if ((audioId == null) == (soundFile == null)) {
@@ -135,9 +162,18 @@ public final class TaskRequests {
   private Audio audioValue(String accountId, String p, String value, String name) {
     String field = p + name;
     String v = value.strip();
-    if (v.regionMatches(true, 0, "http://", 0, 7) || v.regionMatches(true, 0, "https://", 0, 8)) {
+    Matcher scheme = URL_SCHEME.matcher(v);
+    if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("http") && !scheme.group(1).equalsIgnoreCase("https")) {
+      throw ApiException.invalidParameter(field + ": only an http/https URL or Base64 audio is accepted, got a "
+          + scheme.group(1) + ":// URL");
+    }
+    if (scheme.lookingAt()) {
+      Optional<String> own = inputs.ownFileId(v);
+      if (own.isPresent()) {
+        return held(accountId, field, own.get());
+      }
       checkUrl(field, v);
-      return inputs.ownFileId(v).map(id -> held(accountId, field, id)).orElse(new Audio(null, v));
+      return new Audio(null, v, null);
     }
     int comma = v.indexOf(',');
     String base64 = v.startsWith("data:") && comma > 0 ? v.substring(comma + 1) : v;
@@ -145,7 +181,7 @@ public final class TaskRequests {
     try {
       bytes = Base64.getMimeDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidParameter(field + ": neither an http/https URL nor valid Base64 (" + e.getMessage() + ")");
+      throw ApiException.invalidParameter(field + ": neither an http/https URL nor valid Base64 audio");
     }
     if (bytes.length == 0) {
       throw ApiException.invalidParameter(field + ": empty audio");
@@ -154,7 +190,8 @@ public final class TaskRequests {
       throw ApiException.invalidParameter(field + ": the audio is " + bytes.length + " bytes, more than the limit of " + maxAudioBytes);
     }
     try {
-      return new Audio(inputs.audioBytes(accountId, field, bytes).id(), null);
+      StoredFile f = inputs.audioBytes(accountId, field, bytes);
+      return new Audio(f.id(), null, f.durationMs());
     } catch (InputRejected e) {
       throw ApiException.invalidParameter(e.getMessage());
     }
@@ -163,13 +200,13 @@ public final class TaskRequests {
   private Audio held(String accountId, String field, String id) {
     try {
       StoredFile f = inputs.audioById(accountId, field, id);
-      return new Audio(f.id(), null);
+      return new Audio(f.id(), null, f.durationMs());
     } catch (InputRejected e) {
       throw ApiException.invalidParameter(e.getMessage());
     }
   }
 
-  private static void checkCallback(String url) {
+  private void checkCallback(String url) {
     if (url != null) {
       checkUrl("callback_url", url);
     }
@@ -181,11 +218,17 @@ public final class TaskRequests {
     }
   }
 
-  private static void checkUrl(String field, String url) {
+  /**
+   * The URL's form, and its host against the address policy, as identify-face checks its own at
+   * once. A host that does not resolve now may later: that one is left to the job to find.
+   */
+  private void checkUrl(String field, String url) {
     try {
-      AddressPolicy.parseHttpUrl(field, url);
+      policy.check(field, AddressPolicy.parseHttpUrl(field, url));
     } catch (FetchException e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      if (!e.retryable()) {
+        throw ApiException.invalidParameter(e.getMessage());
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import io.mouthpiece.server.http.ApiException;
 import io.mouthpiece.server.jobs.JobQueue;
 import io.mouthpiece.server.store.FileIndex;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +49,18 @@ public final class TaskService {
       throw new ApiException(429, 1303, "too many tasks in flight: this account may have " + maxInFlight
           + " tasks submitted or processing at once");
     }
-    if (externalTaskId != null && store.find(account.id(), ADVANCED, externalTaskId).isPresent()
-        || externalTaskId != null && store.find(account.id(), LIP_SYNC, externalTaskId).isPresent()) {
-      throw duplicate(externalTaskId);
+    if (externalTaskId != null) {
+      for (String k : List.of(ADVANCED, LIP_SYNC)) {
+        Optional<Task> same = store.find(account.id(), k, externalTaskId);
+        if (same.isPresent() && same.get().id().equals(externalTaskId)) {
+          // A task is fetched by either id: one that is both would name two tasks.
+          throw ApiException.invalidParameter("external_task_id: '" + externalTaskId + "' is the task_id of one of"
+              + " your tasks; choose another (a task is fetched by its task_id or its external_task_id)");
+        }
+        if (same.isPresent()) {
+          throw duplicate(externalTaskId);
+        }
+      }
     }
     long now = System.currentTimeMillis();
     String parent = plan.videoFileId() == null ? null : files.findOwned(account.id(), plan.videoFileId(), now)

@@ -59,4 +59,13 @@ class ConfigLoaderTest {
         "server.role", "everything"), null, Map.of()));
     assertTrue(e.getMessage().startsWith("server.role"));
   }
+
+  @Test
+  void durationsArePrintedAsTheSettingsWriteThem() {
+    for (String d : new String[] {"500ms", "30s", "90s", "10m", "24h", "30d", "1500ms"}) {
+      assertEquals(d, ConfigLoader.formatDuration(ConfigLoader.parseDuration("x", d)), "round trip of " + d);
+    }
+    assertEquals("2m", ConfigLoader.formatDuration(java.time.Duration.ofSeconds(120)));
+    assertEquals("0ms", ConfigLoader.formatDuration(java.time.Duration.ZERO));
+  }
 }

@@ -1,0 +1,45 @@
+package io.mouthpiece.server.callback;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.jobs.JobQueue;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** When a failed callback is tried again, and when it never is. */
+class CallbackSenderTest {
+  private static final ServerConfig.Callbacks CONFIG = new ServerConfig.Callbacks(Duration.ofSeconds(2), 5, "");
+
+  @Test
+  void anAddressThePolicyRefusesIsNeverRetried() throws Exception {
+    Supplier<JobQueue> noRetryAllowed = () -> {
+      throw new AssertionError("a refused address was scheduled for a retry");
+    };
+    try (CallbackSender sender = new CallbackSender(CONFIG, false, noRetryAllowed)) {
+      for (String url : new String[] {"http://127.0.0.1:9/cb", "http://10.1.2.3/cb", "http://169.254.169.254/latest"}) {
+        sender.attempt(new CallbackDelivery("t1", url, "{}", "msg_1", 0));
+      }
+    }
+  }
+
+  @Test
+  void aReceiverThatCannotBeReachedIsRetried() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    AtomicBoolean retried = new AtomicBoolean();
+    Supplier<JobQueue> queue = () -> {
+      retried.set(true);
+      return null; // the sender logs that it could not schedule; what matters is that it tried
+    };
+    try (CallbackSender sender = new CallbackSender(CONFIG, true, queue)) {
+      sender.attempt(new CallbackDelivery("t1", "http://127.0.0.1:" + closedPort + "/cb", "{}", "msg_1", 0));
+    }
+    assertTrue(retried.get(), "a connection refused is worth another try");
+  }
+}
