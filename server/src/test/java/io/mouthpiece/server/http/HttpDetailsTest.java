@@ -1,0 +1,180 @@
+package io.mouthpiece.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mouthpiece.engine.testing.TestMedia;
+import io.mouthpiece.server.Api;
+import io.mouthpiece.server.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP details a client or a browser relies on, over real HTTP against a real server: Range
+ * headers as RFC 9110 reads them.
+ */
+class HttpDetailsTest {
+  static TestServer server;
+  static String key;
+  static String fileUrl;
+  static byte[] file;
+  static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(Map.of());
+    key = server.keys.apiKey();
+    Api.Answer uploaded = server.api.upload("/v1/files", key, TestMedia.audio("retalking_1.wav"));
+    assertEquals(200, uploaded.status(), uploaded.message());
+    fileUrl = uploaded.data().path("url").asText();
+    file = server.api.download(fileUrl, null).bytes();
+    assertTrue(file.length > 1000, "a file to take ranges of");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  // --- 7. Range headers (RFC 9110 §14).
+
+  @Test
+  void singleSatisfiableRangesArePartial() {
+    int n = file.length;
+    expectPart("bytes=0-99", 0, 99);
+    expectPart("bytes=-500", n - 500, n - 1);
+    expectPart("bytes=100-", 100, n - 1);
+    expectPart("bytes=" + (n - 10) + "-" + (n + 1000), n - 10, n - 1);
+    expectPart("BYTES=5-9", 5, 9);
+  }
+
+  @Test
+  void invalidOrUnsupportedRangesAreIgnored() {
+    for (String range : List.of("bytes=abc", "items=0-10", "bytes=0-0,100-199", "bytes=5-3", "bytes=", "bytes=--5",
+        "bytes=1-2-3", "bytes = 5-9", "0-10")) {
+      Api.Answer a = server.api.download(fileUrl, range);
+      assertEquals(200, a.status(), range + ": the whole file");
+      assertArrayEquals(file, a.bytes(), range);
+      assertEquals(Integer.toString(file.length), header(a.response(), "content-length"), range);
+      assertEquals("", header(a.response(), "content-range"), range);
+    }
+  }
+
+  @Test
+  void unsatisfiableRangesAre416WithTheLength() {
+    for (String range : List.of("bytes=999999999-", "bytes=" + file.length + "-", "bytes=-0",
+        "bytes=999999999-999999999,99999999999-", "bytes=99999999999999999999999-")) {
+      Api.Answer a = server.api.download(fileUrl, range);
+      assertEquals(416, a.status(), range);
+      assertEquals("bytes */" + file.length, header(a.response(), "content-range"), range);
+      assertEquals(1200, a.code(), range + ": in the envelope");
+    }
+  }
+
+  private static void expectPart(String range, int first, int last) {
+    Api.Answer a = server.api.download(fileUrl, range);
+    assertEquals(206, a.status(), range);
+    assertEquals("bytes " + first + "-" + last + "/" + file.length, header(a.response(), "content-range"), range);
+    assertArrayEquals(Arrays.copyOfRange(file, first, last + 1), a.bytes(), range);
+  }
+
+  // --- helpers
+
+  private static HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.api.base() + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  private static HttpResponse<byte[]> send(HttpRequest.Builder b) throws Exception {
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String header(HttpResponse<?> r, String name) {
+    return r.headers().firstValue(name).orElse("");
+  }
+
+  /** An answer read off the socket: status, headers (names in lower case), body. */
+  record RawAnswer(int status, Map<String, String> headers, byte[] body) {
+    @Override
+    public String toString() {
+      return status + " " + headers + " " + new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Sends bytes no well-behaved client would (oversized headers, a NUL in the path) on a plain
+   * socket and reads the answer until the server closes the connection.
+   */
+  private static RawAnswer raw(String request) throws IOException {
+    URI base = URI.create(server.api.base());
+    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        all.write(buf, 0, n);
+        if (complete(all.toByteArray())) {
+          break;
+        }
+      }
+      return parse(all.toByteArray());
+    }
+  }
+
+  /** True once the head and as many body bytes as Content-Length says have arrived. */
+  private static boolean complete(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    String length = parse(bytes).headers().get("content-length");
+    return length != null && bytes.length - end - 4 >= Integer.parseInt(length);
+  }
+
+  private static RawAnswer parse(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
+    int status = Integer.parseInt(lines[0].split(" ")[1]);
+    Map<String, String> headers = new TreeMap<>();
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0) {
+        headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+      }
+    }
+    byte[] body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
+    return new RawAnswer(status, headers, body);
+  }
+}
