@@ -10,6 +10,7 @@ import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.slf4j.MDC;
  * The HTTP side: Javalin with the {@link Routes} table, a request id on every request (header
  * {@code X-Request-Id}, log MDC, envelope), the key check on key routes, and one place that turns
  * every failure into the envelope: bad input is a 4xx with its Kling code, never a stack trace.
+ * Every GET route answers HEAD too.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -34,7 +36,7 @@ public final class ApiServer {
 
   ApiServer(ServerConfig config, List<Routes.Route> routes, Authenticator auth, PrometheusMeterRegistry metrics,
       BooleanSupplier stopping) {
-    this.routes = routes;
+    this.routes = withHead(routes);
     this.auth = auth;
     this.stopping = stopping;
     this.rateLimiter = new RateLimiter(config.accounts().maxRequestsPerSecond(), System::nanoTime);
@@ -57,7 +59,7 @@ public final class ApiServer {
     });
     app.before(this::begin);
     app.after(ctx -> MDC.remove("request_id"));
-    for (Routes.Route r : routes) {
+    for (Routes.Route r : this.routes) {
       app.addHttpHandler(r.method(), r.path(), ctx -> handle(ctx, r));
     }
     app.exception(ApiException.class, (e, ctx) -> Envelope.error(ctx, e));
@@ -94,6 +96,22 @@ public final class ApiServer {
     ctx.attribute(Envelope.REQUEST_ID, id);
     ctx.header("X-Request-Id", id);
     MDC.put("request_id", id);
+  }
+
+  /**
+   * The routes with a HEAD for every GET that has none: HEAD must answer what GET would, key check
+   * and errors included (RFC 9110 §9.3.2); Jetty leaves the body out. Without it Javalin answers
+   * any HEAD on a GET path with an empty 200 of its own.
+   */
+  private static List<Routes.Route> withHead(List<Routes.Route> routes) {
+    List<Routes.Route> all = new ArrayList<>(routes);
+    for (Routes.Route r : routes) {
+      boolean hasHead = routes.stream().anyMatch(h -> h.method() == HandlerType.HEAD && h.path().equals(r.path()));
+      if (r.method() == HandlerType.GET && !hasHead) {
+        all.add(new Routes.Route(HandlerType.HEAD, r.path(), r.keyRequired(), r.action()));
+      }
+    }
+    return List.copyOf(all);
   }
 
   private void handle(Context ctx, Routes.Route route) throws Exception {

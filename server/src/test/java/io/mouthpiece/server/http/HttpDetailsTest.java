@@ -31,8 +31,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The HTTP details a client or a browser relies on, over real HTTP against a real server: Range
- * headers as RFC 9110 reads them.
+ * The HTTP details a client or a browser relies on, over real HTTP against a real server: HEAD
+ * answers what GET would, Range headers as RFC 9110 reads them.
  */
 class HttpDetailsTest {
   static TestServer server;
@@ -57,6 +57,50 @@ class HttpDetailsTest {
     if (server != null) {
       server.close();
     }
+  }
+
+  // --- 6. HEAD answers what GET would, without the body.
+
+  @Test
+  void headAnswersWhatGetWould() throws Exception {
+    String download = URI.create(fileUrl).getPath();
+    List<String[]> cases = List.of(
+        new String[] {"/v1/videos/advanced-lip-sync/doesnotexist", null},  // 401: the key is checked
+        new String[] {"/v1/videos/advanced-lip-sync/doesnotexist", key},   // 404/1203
+        new String[] {"/kling/v1/videos/lip-sync?pageSize=5", key},        // 200, the list
+        new String[] {"/v1/videos/lip-sync?pageSize=0", key},              // 400/1201
+        new String[] {download, null},                                     // the file
+        new String[] {"/v1/files/doesnotexist/content", null},             // 404
+        new String[] {"/health", null},
+        new String[] {"/openapi.json", null},
+        new String[] {"/", null},
+        new String[] {"/web/app.js", null},
+        new String[] {"/web/nope.js", null},
+        new String[] {"/v1/nowhere", null});
+    for (String[] c : cases) {
+      HttpResponse<byte[]> get = send(request(c[0], c[1]).GET());
+      HttpResponse<byte[]> head = send(request(c[0], c[1]).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      String what = "HEAD " + c[0] + (c[1] == null ? " without a key" : " with a key");
+      assertEquals(get.statusCode(), head.statusCode(), what + ": status");
+      assertEquals(header(get, "content-type"), header(head, "content-type"), what + ": Content-Type");
+      assertEquals(header(get, "content-length"), header(head, "content-length"), what + ": Content-Length");
+      assertEquals(0, head.body().length, what + ": no body");
+    }
+    // The status the GET above had, to be sure the comparison compared something.
+    assertEquals(401, send(request("/v1/videos/advanced-lip-sync/doesnotexist", null)
+        .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+    HttpResponse<byte[]> head = send(request(download, null).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(Integer.toString(file.length), header(head, "content-length"), "the file's length");
+    assertEquals("bytes", header(head, "accept-ranges"));
+    // Range is for GET only (RFC 9110 §14.2): a HEAD with one describes the whole file.
+    HttpResponse<byte[]> ranged = send(request(download, null).header("Range", "bytes=0-9")
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(200, ranged.statusCode());
+    assertEquals(Integer.toString(file.length), header(ranged, "content-length"));
+    // A path with no GET: refused as GET is (404/1202), still without a body.
+    HttpResponse<byte[]> noGet = send(request("/v1/videos/identify-face", key).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertEquals(404, noGet.statusCode());
+    assertEquals(0, noGet.body().length);
   }
 
   // --- 7. Range headers (RFC 9110 §14).
