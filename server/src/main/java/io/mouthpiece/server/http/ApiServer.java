@@ -27,6 +27,9 @@ import org.slf4j.MDC;
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /** Browsers must take each answer as the type it says (a download as a video, an error as JSON), never guess HTML. */
+  static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
   private final Javalin app;
   private final List<Routes.Route> routes;
@@ -49,7 +52,10 @@ public final class ApiServer {
       c.jetty.multipartConfig.maxFileSize(config.http().maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
       c.jetty.multipartConfig.maxTotalRequestSize(config.http().maxUploadBytes() + 65536, io.javalin.config.SizeUnit.BYTES);
       c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
-      c.jetty.modifyServer(s -> s.setStopTimeout(config.http().shutdownGrace().toMillis()));
+      c.jetty.modifyServer(s -> {
+        s.setStopTimeout(config.http().shutdownGrace().toMillis());
+        s.setErrorHandler(new EnvelopeErrorHandler());
+      });
       c.requestLogger.http((ctx, ms) -> {
         String route = routeOf(ctx);
         Timer.builder("mouthpiece_http_requests").tag("method", ctx.method().name()).tag("route", route)
@@ -94,7 +100,7 @@ public final class ApiServer {
   private void begin(Context ctx) {
     String id = UUID.randomUUID().toString();
     ctx.attribute(Envelope.REQUEST_ID, id);
-    ctx.header("X-Request-Id", id);
+    ctx.header(REQUEST_ID_HEADER, id);
     MDC.put("request_id", id);
   }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP details a client or a browser relies on, over real HTTP against a real server: HEAD
- * answers what GET would, Range headers as RFC 9110 reads them.
+ * answers what GET would, Range headers as RFC 9110 reads them, errors raised below the handlers
+ * still in the envelope.
  */
 class HttpDetailsTest {
   static TestServer server;
@@ -143,6 +144,29 @@ class HttpDetailsTest {
     assertEquals(206, a.status(), range);
     assertEquals("bytes " + first + "-" + last + "/" + file.length, header(a.response(), "content-range"), range);
     assertArrayEquals(Arrays.copyOfRange(file, first, last + 1), a.bytes(), range);
+  }
+
+  // --- 8. Errors raised below the handlers are answered in the envelope too.
+
+  @Test
+  void badMessagesAreAnsweredInTheEnvelope() throws IOException {
+    String big = "a".repeat(10_240);
+    expectEnvelope(raw("GET /health HTTP/1.1\r\nHost: x\r\nX-Token: " + big + "\r\n\r\n"), 431, 1200);
+    expectEnvelope(raw("GET /v1/videos/lip-sync/" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414, 1200);
+    expectEnvelope(raw("GET /v1/videos/lip-sync/a%00b HTTP/1.1\r\nHost: x\r\n\r\n"), 400, 1200);
+    expectEnvelope(raw("GET /health HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n"), 400, 1200);
+  }
+
+  private static void expectEnvelope(RawAnswer a, int status, int code) throws IOException {
+    assertEquals(status, a.status(), a.toString());
+    assertEquals("application/json", a.headers().getOrDefault("content-type", ""), a.toString());
+    assertEquals("nosniff", a.headers().getOrDefault("x-content-type-options", ""), a.toString());
+    JsonNode body = Api.JSON.readTree(a.body());
+    assertEquals(code, body.path("code").asInt(-1), a.toString());
+    assertFalse(body.path("message").asText().isEmpty(), a.toString());
+    assertFalse(body.path("request_id").asText().isEmpty(), a.toString());
+    assertEquals(body.path("request_id").asText(), a.headers().getOrDefault("x-request-id", ""), "the same id in the header");
+    assertTrue(body.has("data"), a.toString());
   }
 
   // --- helpers
