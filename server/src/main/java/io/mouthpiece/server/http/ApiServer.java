@@ -23,7 +23,7 @@ import org.slf4j.MDC;
  * The HTTP side: Javalin with the {@link Routes} table, a request id on every request (header
  * {@code X-Request-Id}, log MDC, envelope), the key check on key routes, and one place that turns
  * every failure into the envelope: bad input is a 4xx with its Kling code, never a stack trace.
- * Every GET route answers HEAD too.
+ * Every GET route answers HEAD too, and every answer says {@code nosniff}.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -101,6 +101,7 @@ public final class ApiServer {
     String id = UUID.randomUUID().toString();
     ctx.attribute(Envelope.REQUEST_ID, id);
     ctx.header(REQUEST_ID_HEADER, id);
+    ctx.header(NOSNIFF_HEADER, "nosniff");
     MDC.put("request_id", id);
   }
 

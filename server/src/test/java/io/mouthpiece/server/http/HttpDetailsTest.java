@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The HTTP details a client or a browser relies on, over real HTTP against a real server: HEAD
  * answers what GET would, Range headers as RFC 9110 reads them, errors raised below the handlers
- * still in the envelope.
+ * still in the envelope, {@code nosniff} everywhere, and JSON bodies only as application/json.
  */
 class HttpDetailsTest {
   static TestServer server;
@@ -135,6 +135,7 @@ class HttpDetailsTest {
       Api.Answer a = server.api.download(fileUrl, range);
       assertEquals(416, a.status(), range);
       assertEquals("bytes */" + file.length, header(a.response(), "content-range"), range);
+      assertEquals("nosniff", header(a.response(), "x-content-type-options"), range);
       assertEquals(1200, a.code(), range + ": in the envelope");
     }
   }
@@ -167,6 +168,59 @@ class HttpDetailsTest {
     assertFalse(body.path("request_id").asText().isEmpty(), a.toString());
     assertEquals(body.path("request_id").asText(), a.headers().getOrDefault("x-request-id", ""), "the same id in the header");
     assertTrue(body.has("data"), a.toString());
+  }
+
+  // --- 9. nosniff on every answer; JSON bodies only as application/json.
+
+  @Test
+  void everyAnswerSaysNosniff() {
+    List<Api.Answer> answers = List.of(
+        server.api.get("/health", null),
+        server.api.get("/v1/videos/lip-sync", null),
+        server.api.get("/v1/videos/lip-sync", key),
+        server.api.get("/v1/nowhere", key),
+        server.api.get("/metrics", null),
+        server.api.get("/openapi.json", null),
+        server.api.download(fileUrl, null),
+        server.api.download(fileUrl, "bytes=0-9"),
+        server.api.post("/v1/videos/identify-face", key, "{"));
+    for (Api.Answer a : answers) {
+      assertEquals("nosniff", header(a.response(), "x-content-type-options"), a.response().uri() + " " + a.status());
+    }
+  }
+
+  @Test
+  void jsonBodiesMustSaySo() throws Exception {
+    String body = "{\"video_id\": \"doesnotexist\"}";
+    for (String path : List.of("/v1/videos/identify-face", "/v1/videos/advanced-lip-sync", "/kling/v1/videos/lip-sync")) {
+      for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/jsonp")) {
+        Api.Answer a = post(path, type, body);
+        assertEquals(400, a.status(), path + " " + type);
+        assertEquals(1200, a.code(), path + " " + type);
+        assertEquals("Content-Type: must be application/json, got " + type, a.message(), path);
+      }
+      Api.Answer none = post(path, null, body);
+      assertEquals(400, none.status(), path + " without a Content-Type");
+      assertEquals(1200, none.code(), path);
+      assertTrue(none.message().startsWith("Content-Type: must be application/json"), none.message());
+    }
+    // application/json with parameters, in any case, is application/json: the request goes on to its own checks.
+    Api.Answer plain = post("/v1/videos/identify-face", "application/json", body);
+    assertNotEquals(1200, plain.code(), plain.message());
+    for (String type : List.of("application/json; charset=utf-8", "Application/JSON;charset=UTF-8")) {
+      Api.Answer a = post("/v1/videos/identify-face", type, body);
+      assertEquals(plain.status(), a.status(), type + ": " + a.message());
+      assertEquals(plain.code(), a.code(), type + ": " + a.message());
+    }
+  }
+
+  private static Api.Answer post(String path, String contentType, String body) throws Exception {
+    HttpRequest.Builder b = request(path, key).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    HttpResponse<byte[]> r = send(b);
+    return new Api.Answer(r.statusCode(), Api.JSON.readTree(r.body()), r.body(), r);
   }
 
   // --- helpers
