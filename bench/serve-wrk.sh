@@ -17,15 +17,16 @@ echo "server pid $server"
 for i in $(seq 1 120); do curl -sf $base/health > /dev/null && break; sleep 0.5; done
 key=$(python3 -c "import json,sys; print(json.load(open('$data.keys'))['api_key'])")
 auth="Authorization: Bearer $key"
+json="Content-Type: application/json"
 video=$(curl -sf -H "$auth" -F file=@"$root"/../shared/media/video/retalking_face2.mp4 $base/v1/files | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['file_id'])")
 audio=$(curl -sf -H "$auth" -F file=@"$root"/../shared/media/audio/retalking_1.wav $base/v1/files | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['file_id'])")
-session=$(curl -sf -H "$auth" -d "{\"video_id\":\"$video\"}" $base/v1/videos/identify-face | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['session_id'])")
+session=$(curl -sf -H "$auth" -H "$json" -d "{\"video_id\":\"$video\"}" $base/v1/videos/identify-face | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['session_id'])")
 body="{\"session_id\":\"$session\",\"face_choose\":[{\"face_id\":\"0\",\"audio_id\":\"$audio\",\"sound_start_time\":0,\"sound_end_time\":4000,\"sound_insert_time\":500}]}"
 echo "$body" > "$data.body"
 
 # 1. create -> succeed for one 5 s clip on an idle server, polled every 100 ms
 t0=$(date +%s%N)
-task=$(curl -sf -H "$auth" -d "$body" $base/v1/videos/advanced-lip-sync | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['task_id'])")
+task=$(curl -sf -H "$auth" -H "$json" -d "$body" $base/v1/videos/advanced-lip-sync | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['task_id'])")
 seen_processing=""
 while true; do
   status=$(curl -sf -H "$auth" $base/v1/videos/advanced-lip-sync/$task | python3 -c "import json,sys; print(json.load(sys.stdin)['data']['task_status'])")
@@ -38,7 +39,7 @@ echo "create->$status: $(( (t1 - t0) / 1000000 )) ms (processing seen after $see
 grep "succeeded" "$data.log" | python3 -c "import json,sys; [print(json.loads(l)['formattedMessage']) for l in sys.stdin]"
 
 # 2. keep the worker rendering: queue 8 more tasks, wait until one is processing
-for i in $(seq 1 25); do curl -sf -H "$auth" -d "$body" $base/v1/videos/advanced-lip-sync > /dev/null; done
+for i in $(seq 1 25); do curl -sf -H "$auth" -H "$json" -d "$body" $base/v1/videos/advanced-lip-sync > /dev/null; done
 until curl -sf -H "$auth" "$base/v1/videos/advanced-lip-sync?pageSize=10" | grep -q '"processing"'; do sleep 0.2; done
 task=$(curl -sf -H "$auth" "$base/v1/videos/advanced-lip-sync?pageSize=1" | python3 -c "import json,sys; print(json.load(sys.stdin)['data'][0]['task_id'])")
 echo "== warm-up (JIT), not counted"

@@ -10,6 +10,7 @@ import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,13 @@ import org.slf4j.MDC;
  * The HTTP side: Javalin with the {@link Routes} table, a request id on every request (header
  * {@code X-Request-Id}, log MDC, envelope), the key check on key routes, and one place that turns
  * every failure into the envelope: bad input is a 4xx with its Kling code, never a stack trace.
+ * Every GET route answers HEAD too, and every answer says {@code nosniff}.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /** Browsers must take each answer as the type it says (a download as a video, an error as JSON), never guess HTML. */
+  static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
   private final Javalin app;
   private final List<Routes.Route> routes;
@@ -34,7 +39,7 @@ public final class ApiServer {
 
   ApiServer(ServerConfig config, List<Routes.Route> routes, Authenticator auth, PrometheusMeterRegistry metrics,
       BooleanSupplier stopping) {
-    this.routes = routes;
+    this.routes = withHead(routes);
     this.auth = auth;
     this.stopping = stopping;
     this.rateLimiter = new RateLimiter(config.accounts().maxRequestsPerSecond(), System::nanoTime);
@@ -47,7 +52,10 @@ public final class ApiServer {
       c.jetty.multipartConfig.maxFileSize(config.http().maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
       c.jetty.multipartConfig.maxTotalRequestSize(config.http().maxUploadBytes() + 65536, io.javalin.config.SizeUnit.BYTES);
       c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
-      c.jetty.modifyServer(s -> s.setStopTimeout(config.http().shutdownGrace().toMillis()));
+      c.jetty.modifyServer(s -> {
+        s.setStopTimeout(config.http().shutdownGrace().toMillis());
+        s.setErrorHandler(new EnvelopeErrorHandler());
+      });
       c.requestLogger.http((ctx, ms) -> {
         String route = routeOf(ctx);
         Timer.builder("mouthpiece_http_requests").tag("method", ctx.method().name()).tag("route", route)
@@ -57,7 +65,7 @@ public final class ApiServer {
     });
     app.before(this::begin);
     app.after(ctx -> MDC.remove("request_id"));
-    for (Routes.Route r : routes) {
+    for (Routes.Route r : this.routes) {
       app.addHttpHandler(r.method(), r.path(), ctx -> handle(ctx, r));
     }
     app.exception(ApiException.class, (e, ctx) -> Envelope.error(ctx, e));
@@ -92,8 +100,25 @@ public final class ApiServer {
   private void begin(Context ctx) {
     String id = UUID.randomUUID().toString();
     ctx.attribute(Envelope.REQUEST_ID, id);
-    ctx.header("X-Request-Id", id);
+    ctx.header(REQUEST_ID_HEADER, id);
+    ctx.header(NOSNIFF_HEADER, "nosniff");
     MDC.put("request_id", id);
+  }
+
+  /**
+   * The routes with a HEAD for every GET that has none: HEAD must answer what GET would, key check
+   * and errors included (RFC 9110 §9.3.2); Jetty leaves the body out. Without it Javalin answers
+   * any HEAD on a GET path with an empty 200 of its own.
+   */
+  private static List<Routes.Route> withHead(List<Routes.Route> routes) {
+    List<Routes.Route> all = new ArrayList<>(routes);
+    for (Routes.Route r : routes) {
+      boolean hasHead = routes.stream().anyMatch(h -> h.method() == HandlerType.HEAD && h.path().equals(r.path()));
+      if (r.method() == HandlerType.GET && !hasHead) {
+        all.add(new Routes.Route(HandlerType.HEAD, r.path(), r.keyRequired(), r.action()));
+      }
+    }
+    return List.copyOf(all);
   }
 
   private void handle(Context ctx, Routes.Route route) throws Exception {

@@ -12,6 +12,7 @@ public final class Envelope {
   static final String REQUEST_ID = "request_id";
   /** Set once an envelope is written, so the not-found mapper leaves a handler's own 404 alone. */
   static final String ANSWERED = "answered";
+  static final String CONTENT_TYPE = "application/json";
 
   private Envelope() {}
 
@@ -24,12 +25,17 @@ public final class Envelope {
   }
 
   static void write(Context ctx, int status, int code, String message, JsonNode data) {
+    ctx.attribute(ANSWERED, true);
+    ctx.status(status).contentType(CONTENT_TYPE).result(json(code, message, ctx.attribute(REQUEST_ID), data));
+  }
+
+  /** The envelope's text, for answers written where there is no Javalin context (Jetty's own errors). */
+  static String json(int code, String message, String requestId, JsonNode data) {
     ObjectNode o = JSON.createObjectNode();
     o.put("code", code);
     o.put("message", message);
-    o.put("request_id", (String) ctx.attribute(REQUEST_ID));
+    o.put("request_id", requestId);
     o.set("data", data);
-    ctx.attribute(ANSWERED, true);
-    ctx.status(status).contentType("application/json").result(o.toString());
+    return o.toString();
   }
 }

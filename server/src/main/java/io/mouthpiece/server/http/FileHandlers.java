@@ -15,8 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Uploads ({@code POST /v1/files}, [ours]) and downloads of stored files (results, face crops,
@@ -24,8 +22,6 @@ import java.util.regex.Pattern;
  * URLs carry a random 128-bit id and need no key, like Kling's own result URLs.
  */
 final class FileHandlers {
-  private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
-
   private final Inputs inputs;
   private final FileIndex index;
   private final FileStore store;
@@ -80,49 +76,26 @@ final class FileHandlers {
         .filter(file -> store.exists(file.storageKey()))
         .orElseThrow(() -> ApiException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
     long size = f.sizeBytes();
-    long from = 0;
-    long to = size - 1;
     ctx.header("Accept-Ranges", "bytes");
     ctx.header("Cache-Control", "private, max-age=3600");
-    String range = ctx.header("Range");
-    int status = 200;
-    if (range != null) {
-      Matcher m = RANGE.matcher(range.strip());
-      long[] bounds = m.matches() ? bounds(m.group(1), m.group(2), size) : null;
-      if (bounds == null) {
-        ctx.status(416).header("Content-Range", "bytes */" + size).result("");
-        return;
-      }
-      from = bounds[0];
-      to = bounds[1];
-      status = 206;
-      ctx.header("Content-Range", "bytes " + from + "-" + to + "/" + size);
+    // Range is defined for GET only; a HEAD must ignore it (RFC 9110 §14.2) and describe the whole file.
+    String range = ctx.method() == HandlerType.GET ? ctx.header("Range") : null;
+    RangeHeader.Answer answer = RangeHeader.read(range, size);
+    if (answer instanceof RangeHeader.Unsatisfiable) {
+      ctx.header("Content-Range", "bytes */" + size);
+      throw new ApiException(416, 1200, "Range: no byte of the range is inside the file's " + size + " bytes");
     }
-    long length = to - from + 1;
-    ctx.status(status).contentType(f.contentType()).header("Content-Length", Long.toString(length));
+    RangeHeader.Part part = new RangeHeader.Part(0, size - 1);
+    if (answer instanceof RangeHeader.Part p) {
+      part = p;
+      ctx.status(206).header("Content-Range", "bytes " + p.first() + "-" + p.last() + "/" + size);
+    }
+    ctx.contentType(f.contentType()).header("Content-Length", Long.toString(part.length()));
     if (ctx.method() == HandlerType.HEAD) {
       return;
     }
-    InputStream in = store.open(f.storageKey(), from, length);
-    ctx.result(new BoundedInputStream(in, length));
-  }
-
-  /** [first, last] of a single range within a file of {@code size} bytes, or null if unsatisfiable. */
-  static long[] bounds(String first, String last, long size) {
-    try {
-      if (first.isEmpty()) {
-        if (last.isEmpty()) {
-          return null;
-        }
-        long suffix = Math.min(Long.parseLong(last), size);
-        return suffix <= 0 ? null : new long[] {size - suffix, size - 1};
-      }
-      long from = Long.parseLong(first);
-      long to = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
-      return from >= size || to < from ? null : new long[] {from, to};
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    InputStream in = store.open(f.storageKey(), part.first(), part.length());
+    ctx.result(new BoundedInputStream(in, part.length()));
   }
 
   /** Reads at most {@code remaining} bytes of a stream. */

@@ -17,7 +17,8 @@ import java.io.InputStream;
  * Reads request bodies into the request records: snake_case names, unknown fields refused,
  * numbers sent as JSON strings accepted (a widely used proxy sends them so), fractions refused
  * where whole milliseconds are wanted. Every failure is a 1200 (not JSON, too large) or a 1201
- * naming the field, as {@code face_choose[0].sound_start_time}.
+ * naming the field, as {@code face_choose[0].sound_start_time}. The body must come as
+ * {@code application/json} (any parameters, such as a charset, allowed).
  */
 public final class RequestJson {
   static final ObjectMapper MAPPER = new ObjectMapper()
@@ -34,6 +35,7 @@ public final class RequestJson {
   }
 
   public <T> T read(Context ctx, Class<T> type) {
+    requireJsonType(ctx.header("Content-Type"));
     if (ctx.contentLength() > maxBytes) {
       throw tooLarge();
     }
@@ -59,6 +61,19 @@ public final class RequestJson {
       throw translate(e);
     } catch (IOException e) {
       throw ApiException.invalidRequest("the request body could not be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * A body is read as JSON only when it says it is: a form or text body that happens to parse would
+   * otherwise be taken, and a browser can send text/plain across origins without asking first.
+   */
+  static void requireJsonType(String contentType) {
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+    if (!mediaType.equalsIgnoreCase("application/json")) {
+      String got = contentType == null || contentType.isBlank() ? "none" : contentType.strip();
+      got = got.length() > 100 ? got.substring(0, 100) + "..." : got;
+      throw ApiException.invalidRequest("Content-Type: must be application/json, got " + got);
     }
   }
 

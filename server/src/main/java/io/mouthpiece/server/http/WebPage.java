@@ -67,7 +67,6 @@ final class WebPage {
   private static void send(Context ctx, Asset a) {
     ctx.header("Cache-Control", "no-cache");
     ctx.header("ETag", a.etag());
-    ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("Referrer-Policy", "no-referrer");
     if (a.etag().equals(ctx.header("If-None-Match"))) {
