@@ -9,23 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mouthpiece.engine.testing.TestMedia;
 import io.mouthpiece.server.Api;
+import io.mouthpiece.server.RawHttp;
 import io.mouthpiece.server.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,7 +152,7 @@ class HttpDetailsTest {
     expectEnvelope(raw("GET /health HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n"), 400, 1200);
   }
 
-  private static void expectEnvelope(RawAnswer a, int status, int code) throws IOException {
+  private static void expectEnvelope(RawHttp.Answer a, int status, int code) throws IOException {
     assertEquals(status, a.status(), a.toString());
     assertEquals("application/json", a.headers().getOrDefault("content-type", ""), a.toString());
     assertEquals("nosniff", a.headers().getOrDefault("x-content-type-options", ""), a.toString());
@@ -242,61 +236,7 @@ class HttpDetailsTest {
   }
 
   /** An answer read off the socket: status, headers (names in lower case), body. */
-  record RawAnswer(int status, Map<String, String> headers, byte[] body) {
-    @Override
-    public String toString() {
-      return status + " " + headers + " " + new String(body, StandardCharsets.UTF_8);
-    }
-  }
-
-  /**
-   * Sends bytes no well-behaved client would (oversized headers, a NUL in the path) on a plain
-   * socket and reads the answer until the server closes the connection.
-   */
-  private static RawAnswer raw(String request) throws IOException {
-    URI base = URI.create(server.api.base());
-    try (Socket s = new Socket(base.getHost(), base.getPort())) {
-      s.setSoTimeout(10_000);
-      OutputStream out = s.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        all.write(buf, 0, n);
-        if (complete(all.toByteArray())) {
-          break;
-        }
-      }
-      return parse(all.toByteArray());
-    }
-  }
-
-  /** True once the head and as many body bytes as Content-Length says have arrived. */
-  private static boolean complete(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    if (end < 0) {
-      return false;
-    }
-    String length = parse(bytes).headers().get("content-length");
-    return length != null && bytes.length - end - 4 >= Integer.parseInt(length);
-  }
-
-  private static RawAnswer parse(byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.ISO_8859_1);
-    int end = text.indexOf("\r\n\r\n");
-    String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
-    int status = Integer.parseInt(lines[0].split(" ")[1]);
-    Map<String, String> headers = new TreeMap<>();
-    for (int i = 1; i < lines.length; i++) {
-      int colon = lines[i].indexOf(':');
-      if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
-      }
-    }
-    byte[] body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
-    return new RawAnswer(status, headers, body);
+  private static RawHttp.Answer raw(String request) throws IOException {
+    return RawHttp.send(server.api.base(), request);
   }
 }
