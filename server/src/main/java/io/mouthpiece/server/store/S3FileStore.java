@@ -59,17 +59,39 @@ public final class S3FileStore implements FileStore {
     ensureBucket();
   }
 
-  /** Creates the bucket when it is missing, so a fresh S3 server needs no setup step. */
+  /**
+   * Creates the bucket when it is missing, so a fresh S3 server needs no setup step. Processes
+   * started together all find it missing and all try to create it: the losers' 409 is success when
+   * the bucket now answers to these credentials (AWS says BucketAlreadyOwnedByYou; some
+   * S3-compatible servers say BucketAlreadyExists even to its owner).
+   */
   private void ensureBucket() throws IOException {
+    if (bucketAnswers()) {
+      return;
+    }
     try {
-      s3.headBucket(b -> b.bucket(bucket));
-    } catch (NoSuchBucketException e) {
-      call(() -> s3.createBucket(b -> b.bucket(bucket)));
+      s3.createBucket(b -> b.bucket(bucket));
     } catch (S3Exception e) {
-      if (e.statusCode() != 404) {
+      if (e.statusCode() != 409 || !bucketAnswers()) {
         throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
       }
-      call(() -> s3.createBucket(b -> b.bucket(bucket)));
+    } catch (SdkException e) {
+      throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the bucket exists and these credentials may use it; false when it is missing. */
+  private boolean bucketAnswers() throws IOException {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+      return true;
+    } catch (NoSuchBucketException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
     } catch (SdkException e) {
       throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
     }
