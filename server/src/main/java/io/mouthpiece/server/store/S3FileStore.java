@@ -121,16 +121,17 @@ public final class S3FileStore implements FileStore {
     Files.delete(part); // toFile refuses to overwrite
     try {
       s3.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toFile(part));
+      Files.createDirectories(cached.getParent());
+      // Atomic, so a concurrent reader of the same key sees the whole copy or none.
+      Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return cached;
     } catch (NoSuchKeyException e) {
       throw new FileNotFoundException("no stored file " + key);
     } catch (SdkException e) {
-      Files.deleteIfExists(part);
       throw new IOException("reading " + key + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(part); // moved when it worked; a part of the object when it did not
     }
-    Files.createDirectories(cached.getParent());
-    // Atomic, so a concurrent reader of the same key sees the whole copy or none.
-    Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return cached;
   }
 
   @Override
@@ -183,8 +184,14 @@ public final class S3FileStore implements FileStore {
 
   @Override
   public void sweepLocal() throws IOException {
-    LocalFileStore.deleteOlderThanAnHour(tmp);
-    LocalFileStore.deleteOlderThanAnHour(cache);
+    long anHourAgo = System.currentTimeMillis() - 3_600_000;
+    LocalFileStore.deleteWrittenBefore(tmp, anHourAgo);
+    LocalFileStore.deleteWrittenBefore(cache, anHourAgo);
+  }
+
+  @Override
+  public int sweepTemp(long writtenBeforeMs) throws IOException {
+    return LocalFileStore.deleteWrittenBefore(tmp, writtenBeforeMs);
   }
 
   private Path cachePath(String key) {
