@@ -36,6 +36,7 @@ import io.mouthpiece.server.task.TaskStore;
 import io.mouthpiece.server.task.TaskView;
 import io.mouthpiece.server.task.TaskWorker;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +71,13 @@ public final class MouthpieceServer implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicReference<String> baseUrl = new AtomicReference<>("");
   private final AccountKeys firstAccount;
+  private final DataDirLock dataDirLock;
   private int port;
 
   private MouthpieceServer(ServerConfig config) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
+    dataDirLock = DataDirLock.take(config.dataDir());
     db = Database.open(config);
     accounts = new AccountStore(db);
     // Only a node that serves the API makes the first account: workers never race it for one.
@@ -86,6 +89,7 @@ public final class MouthpieceServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(metrics);
 
     FileStore store = FileStore.open(config);
+    sweepLeftovers(store);
     FileIndex files = new FileIndex(db);
     SessionStore sessions = new SessionStore(db);
     TaskStore tasks = new SqlTaskStore(db);
@@ -136,6 +140,21 @@ public final class MouthpieceServer implements AutoCloseable {
         config.storage().isS3() ? "s3 bucket " + config.storage().bucket() : "local directory");
   }
 
+  /**
+   * Deletes the temp files a process that died on this data dir left (part downloads, partial
+   * renders): those written before this process started, unless a live process shares the dir.
+   */
+  private void sweepLeftovers(FileStore store) throws IOException {
+    if (!dataDirLock.held()) {
+      LOG.warn("another live process uses {}: its temp files are left alone", config.dataDir());
+      return;
+    }
+    int swept = store.sweepTemp(ManagementFactory.getRuntimeMXBean().getStartTime());
+    if (swept > 0) {
+      LOG.info("deleted {} temp file(s) left by a process that stopped without cleaning up", swept);
+    }
+  }
+
   /** A chore of this process, run every {@code everyMs}; a failure is logged and the chore runs again next time. */
   private void every(long everyMs, String what, Chore chore) {
     housekeeping.scheduleWithFixedDelay(() -> {
@@ -145,6 +164,14 @@ public final class MouthpieceServer implements AutoCloseable {
         LOG.warn("{} failed: {}", what, e.toString());
       }
     }, everyMs, everyMs, TimeUnit.MILLISECONDS);
+  }
+
+  private static void closeQuietly(DataDirLock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("could not release the data dir lock: {}", e.toString());
+    }
   }
 
   /** Housekeeping work that may fail on I/O. */
@@ -217,6 +244,7 @@ public final class MouthpieceServer implements AutoCloseable {
         Thread.currentThread().interrupt();
       } finally {
         db.close();
+        closeQuietly(dataDirLock);
       }
     }
     LOG.info("stopped");

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * A local HTTP server on loopback playing the customer's side: it hosts media files
  * ({@code /media/NAME} from a folder) and receives callbacks ({@code /callback}, recording each
- * body and its headers; {@code /callback-fail} answers 500).
+ * body and its headers; {@code /callback-fail} answers 500). {@code /endless} is a hostile host: a
+ * 200 whose body (zeros, no length) never ends, until the client hangs up.
  */
 public final class LocalHttp implements AutoCloseable {
   /** One callback as received. */
@@ -38,6 +39,17 @@ public final class LocalHttp implements AutoCloseable {
         answer(ex, 404, "no such file".getBytes(StandardCharsets.UTF_8));
       } else {
         answer(ex, 200, Files.readAllBytes(file));
+      }
+    });
+    server.createContext("/endless", ex -> {
+      ex.sendResponseHeaders(200, 0);
+      byte[] chunk = new byte[65536];
+      try (OutputStream out = ex.getResponseBody()) {
+        while (true) {
+          out.write(chunk);
+        }
+      } catch (IOException hungUp) {
+        // the client stopped reading: the only way this body ends
       }
     });
     server.createContext("/callback", ex -> {

@@ -1,6 +1,7 @@
 package io.mouthpiece.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,13 +15,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A task accepted before a crash is finished after the restart, once: the service runs as a real
- * process, is killed (SIGKILL) while the task renders, and started again on the same data dir.
+ * process, is killed (SIGKILL) while the task renders, and started again on the same data dir,
+ * which deletes the partial render the killed one left.
  */
 class ServerRestartTest {
   @Test
@@ -57,9 +60,14 @@ class ServerRestartTest {
       } finally {
         first.destroyForcibly().waitFor();
       }
+      List<String> leftByTheKill = TestServer.tempFiles(dataDir);
+      assertFalse(leftByTheKill.isEmpty(), "the killed render left its partial file");
       Process second = ServerProcess.launch(dataDir, "second.log");
       try {
         api.awaitHealthy(second, Duration.ofSeconds(60));
+        List<String> stillThere = new ArrayList<>(TestServer.tempFiles(dataDir));
+        stillThere.retainAll(leftByTheKill);
+        assertEquals(List.of(), stillThere, "the start deleted what the killed process left in the temp folder");
         JsonNode task = api.awaitFinal("/v1/videos/advanced-lip-sync/" + taskId, keys.apiKey(), Duration.ofMinutes(4));
         assertEquals("succeed", task.path("task_status").asText(), task.toString());
         assertEquals(1, task.path("task_result").path("videos").size());
@@ -74,6 +82,7 @@ class ServerRestartTest {
         second.waitFor();
       }
     }
+    assertEquals(List.of(), TestServer.tempFiles(dataDir), "nothing left in the temp folder");
     List<String> recorded;
     try (Database db = Database.open(config)) {
       assertEquals(2, db.queryOne("SELECT attempts FROM tasks", rs -> rs.getInt(1)).orElseThrow(), "run, killed, run again");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,8 +28,28 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Map<String, String> settings) throws IOException {
-    Path dataDir = newDataDir();
+    return start(newDataDir(), settings);
+  }
+
+  /** A server on a data dir the test prepared (a fresh one has no account yet: one is made). */
+  public static TestServer start(Path dataDir, Map<String, String> settings) throws IOException {
     return new TestServer(MouthpieceServer.start(ConfigLoader.load(settings(dataDir, settings), null, Map.of())), dataDir);
+  }
+
+  /** The files in the data dir's temp folder, where downloads, uploads and renders are written before they are kept. */
+  public List<String> tempFiles() throws IOException {
+    return tempFiles(dataDir);
+  }
+
+  /** The same for any data dir. */
+  public static List<String> tempFiles(Path dataDir) throws IOException {
+    Path tmp = dataDir.resolve("files").resolve(".tmp");
+    if (!Files.isDirectory(tmp)) {
+      return List.of();
+    }
+    try (var files = Files.walk(tmp)) {
+      return files.filter(Files::isRegularFile).map(p -> tmp.relativize(p).toString()).sorted().toList();
+    }
   }
 
   /** The settings every test server has, with {@code extra} on top. */

@@ -174,6 +174,15 @@ public final class ApiServer {
 
   /** Stops taking requests and lets the ones in flight finish, up to the shutdown grace. */
   public void stop() {
-    app.stop();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+        throw e;
+      }
+      // Jetty stops everything before it reports that the grace ran out: the server is down, and a
+      // shutdown that throws for it would read as a failed one.
+      LOG.warn("HTTP stopped with connections still open at the end of the shutdown grace");
+    }
   }
 }

@@ -57,13 +57,13 @@ final class FileHandlers {
       if (in.transferTo(out) > maxUploadBytes) {
         throw ApiException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
       }
-    } catch (ApiException e) {
-      Files.deleteIfExists(tmp);
+    } catch (IOException | RuntimeException | Error e) { // the client went away, the disk filled, too large
+      inputs.discard(tmp);
       throw e;
     }
     StoredFile stored;
     try {
-      stored = inputs.upload(account.id(), tmp);
+      stored = inputs.upload(account.id(), tmp); // keeps the file, or deletes it whatever went wrong
     } catch (InputRejected e) {
       throw ApiException.invalidParameter(e.getMessage());
     }

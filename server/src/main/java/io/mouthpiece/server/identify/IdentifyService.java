@@ -14,8 +14,6 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -78,12 +76,6 @@ public final class IdentifyService {
   }
 
   private String keepCrop(String accountId, FaceTrack track) {
-    Path tmp = inputs.temp(".png");
-    try {
-      Files.write(tmp, track.cropPng());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return inputs.record(inputs.save(accountId, "image", "image/png", ".png", tmp, null)).id();
+    return inputs.record(inputs.saveBytes(accountId, "image", "image/png", ".png", track.cropPng())).id();
   }
 }

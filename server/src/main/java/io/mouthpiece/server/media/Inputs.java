@@ -62,8 +62,7 @@ public final class Inputs {
       }
       return f;
     }
-    Path tmp = temp(".video");
-    fetcher.download(urlField, url, config.media().maxVideoBytes(), tmp);
+    Path tmp = download(urlField, url, config.media().maxVideoBytes(), ".video");
     return keepVideo(accountId, urlField, tmp);
   }
 
@@ -73,8 +72,7 @@ public final class Inputs {
     if (own.isPresent()) {
       return audioById(accountId, field, own.get());
     }
-    Path tmp = temp(".audio");
-    fetcher.download(field, url, config.media().maxAudioBytes(), tmp);
+    Path tmp = download(field, url, config.media().maxAudioBytes(), ".audio");
     return keepAudio(accountId, field, tmp);
   }
 
@@ -90,8 +88,25 @@ public final class Inputs {
   /** Audio sent inline (Base64 already decoded), checked by decoding. */
   public StoredFile audioBytes(String accountId, String field, byte[] bytes) throws InputRejected {
     Path tmp = temp(".audio");
-    write(tmp, bytes);
-    return keepAudio(accountId, field, tmp);
+    return keepOrDelete(tmp, () -> {
+      write(tmp, bytes);
+      return storeAudio(accountId, field, tmp);
+    });
+  }
+
+  /**
+   * Downloads into a fresh temp file. Whatever ends a download early (a body over the limit, a
+   * refused address, a timeout) deletes the file: a caller can otherwise fill the disk with parts.
+   */
+  private Path download(String field, String url, long maxBytes, String suffix) throws FetchException {
+    Path tmp = temp(suffix);
+    try {
+      fetcher.download(field, url, maxBytes, tmp);
+      return tmp;
+    } catch (FetchException | RuntimeException | Error e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
   }
 
   /** An upload: a video if it decodes as one under the video rules, else audio if it decodes as audio. */
@@ -140,11 +155,11 @@ public final class Inputs {
     StoredFile keep() throws InputRejected;
   }
 
-  /** Runs {@code keep}; a rejected input's temporary file is deleted, never left behind. */
+  /** Runs {@code keep}; when it fails in any way, the temporary file is deleted, never left behind. */
   private static StoredFile keepOrDelete(Path tmp, Keep keep) throws InputRejected {
     try {
       return keep.keep();
-    } catch (InputRejected e) {
+    } catch (InputRejected | RuntimeException | Error e) {
       deleteQuietly(tmp);
       throw e;
     }
@@ -155,19 +170,42 @@ public final class Inputs {
     return save(AccountStore.randomId(), accountId, kind, contentType, ext, tmp, durationMs);
   }
 
-  /** Same, under a given id: a re-run of the same step replaces its file instead of adding one. */
+  /**
+   * Same, under a given id: a re-run of the same step replaces its file instead of adding one. The
+   * temp file is used up either way: moved into the store, or deleted when that fails.
+   */
   public StoredFile save(String id, String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
     long now = System.currentTimeMillis();
     String key = accountId + "/" + id + ext;
     try {
       long size = size(tmp);
       store.putFile(key, tmp);
-      StoredFile f = new StoredFile(id, accountId, kind, key, contentType, size, durationMs, now,
+      return new StoredFile(id, accountId, kind, key, contentType, size, durationMs, now,
           now + config.retention().results().toMillis());
-      return f;
     } catch (IOException e) {
+      deleteQuietly(tmp);
       throw new UncheckedIOException(e);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(tmp);
+      throw e;
     }
+  }
+
+  /** Stores bytes made here (a face crop) for the account under a fresh id; no temp file is left either way. */
+  public StoredFile saveBytes(String accountId, String kind, String contentType, String ext, byte[] bytes) {
+    Path tmp = temp(ext);
+    try {
+      write(tmp, bytes);
+    } catch (RuntimeException | Error e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+    return save(accountId, kind, contentType, ext, tmp, null);
+  }
+
+  /** Deletes a temp file that is not to be kept (a render that failed or was stopped); absent is fine. */
+  public void discard(Path tmp) {
+    deleteQuietly(tmp);
   }
 
   /** Records a stored file in the index (separate from {@link #save} so a result can be recorded in its task's transaction). */
@@ -223,7 +261,7 @@ public final class Inputs {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
-      // a temp file; the temp sweep gets it later
+      // a temp file; the hourly temp sweep gets it later
     }
   }
 }

@@ -46,4 +46,11 @@ public interface FileStore {
 
   /** Removes this process's local leftovers older than an hour: temp files of a crash, cached copies. */
   void sweepLocal() throws IOException;
+
+  /**
+   * Deletes the temp files last written before {@code writtenBeforeMs}: at start, with the process's
+   * start time, what a process that died on this data dir left (a part download, a partial render).
+   * Returns how many.
+   */
+  int sweepTemp(long writtenBeforeMs) throws IOException;
 }

@@ -39,8 +39,13 @@ public final class LocalFileStore implements FileStore {
   @Override
   public void putBytes(String key, byte[] bytes) throws IOException {
     Path t = tempFile(".part");
-    Files.write(t, bytes);
-    putFile(key, t);
+    try {
+      Files.write(t, bytes);
+      putFile(key, t);
+    } catch (IOException | RuntimeException | Error e) {
+      Files.deleteIfExists(t);
+      throw e;
+    }
   }
 
   @Override
@@ -89,21 +94,31 @@ public final class LocalFileStore implements FileStore {
   /** Removes temp files left by a crash (older than an hour): nothing else refers to them. */
   @Override
   public void sweepLocal() throws IOException {
-    deleteOlderThanAnHour(tmp);
+    deleteWrittenBefore(tmp, System.currentTimeMillis() - 3_600_000);
   }
 
-  /** Deletes the files under {@code dir} last written more than an hour ago. */
-  static void deleteOlderThanAnHour(Path dir) throws IOException {
-    long cutoff = System.currentTimeMillis() - 3_600_000;
+  @Override
+  public int sweepTemp(long writtenBeforeMs) throws IOException {
+    return deleteWrittenBefore(tmp, writtenBeforeMs);
+  }
+
+  /** Deletes the files under {@code dir} last written before {@code cutoffMs}; returns how many. */
+  static int deleteWrittenBefore(Path dir, long cutoffMs) throws IOException {
     if (!Files.isDirectory(dir)) {
-      return;
+      return 0;
     }
+    int deleted = 0;
     try (var files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).toList()) {
-        if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
-          Files.deleteIfExists(p);
+        try {
+          if (Files.getLastModifiedTime(p).toMillis() < cutoffMs && Files.deleteIfExists(p)) {
+            deleted++;
+          }
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // renamed into the store or deleted by its owner meanwhile
         }
       }
     }
+    return deleted;
   }
 }

@@ -59,17 +59,39 @@ public final class S3FileStore implements FileStore {
     ensureBucket();
   }
 
-  /** Creates the bucket when it is missing, so a fresh S3 server needs no setup step. */
+  /**
+   * Creates the bucket when it is missing, so a fresh S3 server needs no setup step. Processes
+   * started together all find it missing and all try to create it: the losers' 409 is success when
+   * the bucket now answers to these credentials (AWS says BucketAlreadyOwnedByYou; some
+   * S3-compatible servers say BucketAlreadyExists even to its owner).
+   */
   private void ensureBucket() throws IOException {
+    if (bucketAnswers()) {
+      return;
+    }
     try {
-      s3.headBucket(b -> b.bucket(bucket));
-    } catch (NoSuchBucketException e) {
-      call(() -> s3.createBucket(b -> b.bucket(bucket)));
+      s3.createBucket(b -> b.bucket(bucket));
     } catch (S3Exception e) {
-      if (e.statusCode() != 404) {
+      if (e.statusCode() != 409 || !bucketAnswers()) {
         throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
       }
-      call(() -> s3.createBucket(b -> b.bucket(bucket)));
+    } catch (SdkException e) {
+      throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the bucket exists and these credentials may use it; false when it is missing. */
+  private boolean bucketAnswers() throws IOException {
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+      return true;
+    } catch (NoSuchBucketException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
     } catch (SdkException e) {
       throw new IOException("bucket " + bucket + ": " + e.getMessage(), e);
     }
@@ -99,16 +121,17 @@ public final class S3FileStore implements FileStore {
     Files.delete(part); // toFile refuses to overwrite
     try {
       s3.getObject(b -> b.bucket(bucket).key(key), ResponseTransformer.toFile(part));
+      Files.createDirectories(cached.getParent());
+      // Atomic, so a concurrent reader of the same key sees the whole copy or none.
+      Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return cached;
     } catch (NoSuchKeyException e) {
       throw new FileNotFoundException("no stored file " + key);
     } catch (SdkException e) {
-      Files.deleteIfExists(part);
       throw new IOException("reading " + key + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(part); // moved when it worked; a part of the object when it did not
     }
-    Files.createDirectories(cached.getParent());
-    // Atomic, so a concurrent reader of the same key sees the whole copy or none.
-    Files.move(part, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return cached;
   }
 
   @Override
@@ -161,8 +184,14 @@ public final class S3FileStore implements FileStore {
 
   @Override
   public void sweepLocal() throws IOException {
-    LocalFileStore.deleteOlderThanAnHour(tmp);
-    LocalFileStore.deleteOlderThanAnHour(cache);
+    long anHourAgo = System.currentTimeMillis() - 3_600_000;
+    LocalFileStore.deleteWrittenBefore(tmp, anHourAgo);
+    LocalFileStore.deleteWrittenBefore(cache, anHourAgo);
+  }
+
+  @Override
+  public int sweepTemp(long writtenBeforeMs) throws IOException {
+    return LocalFileStore.deleteWrittenBefore(tmp, writtenBeforeMs);
   }
 
   private Path cachePath(String key) {

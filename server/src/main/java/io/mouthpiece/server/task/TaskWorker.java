@@ -125,33 +125,43 @@ public final class TaskWorker {
     long fetchedNs = System.nanoTime();
     Progress progress = new Progress(task.id());
     progress.set(FETCHED_PERCENT);
-    int syncShare = plan.watermark() ? 85 : 94;
     Path out = inputs.temp(".mp4");
-    SyncResult result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-        SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
-    long syncedNs = System.nanoTime();
-    long durationMs = result.durationUs() / 1000;
-    // The engine measured the video to its last frame's end: a truer length than the container's header.
-    store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
-    List<Database.Statement> records = new ArrayList<>();
-    String watermarkId = null;
-    if (plan.watermark()) {
-      Path marked = inputs.temp(".mp4");
-      Watermark.copy(out, marked);
-      watermarkId = "w" + task.id();
-      records.addAll(keep(watermarkId, account, marked, durationMs));
-    }
-    String resultId = "r" + task.id();
-    records.addAll(keep(resultId, account, out, durationMs));
-    long endNs = System.nanoTime();
-    String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
-            + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
-        (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
-        ms(endNs - syncedNs), ms(endNs - startNs));
-    if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, records)) {
-      metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
-      LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
-      events.changed(task.id());
+    Path marked = null;
+    try {
+      int syncShare = plan.watermark() ? 85 : 94;
+      SyncResult result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
+          SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+      long syncedNs = System.nanoTime();
+      long durationMs = result.durationUs() / 1000;
+      // The engine measured the video to its last frame's end: a truer length than the container's header.
+      store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
+      List<Database.Statement> records = new ArrayList<>();
+      String watermarkId = null;
+      if (plan.watermark()) {
+        marked = inputs.temp(".mp4");
+        Watermark.copy(out, marked);
+        watermarkId = "w" + task.id();
+        records.addAll(keep(watermarkId, account, marked, durationMs));
+      }
+      String resultId = "r" + task.id();
+      records.addAll(keep(resultId, account, out, durationMs));
+      long endNs = System.nanoTime();
+      String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
+              + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
+          (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
+          ms(endNs - syncedNs), ms(endNs - startNs));
+      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, records)) {
+        metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
+        LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
+        events.changed(task.id());
+      }
+    } finally {
+      // Kept files were moved into the store by now: what is still here is a render that failed or
+      // was stopped (an engine error, a shutdown), which nobody will read.
+      inputs.discard(out);
+      if (marked != null) {
+        inputs.discard(marked);
+      }
     }
   }
 
