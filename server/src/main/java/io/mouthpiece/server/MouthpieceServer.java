@@ -232,16 +232,18 @@ public final class MouthpieceServer implements AutoCloseable {
     LOG.info("shutting down: no new tasks; running work gets up to {} to finish, else runs again after restart",
         ConfigLoader.formatDuration(config.http().shutdownGrace()));
     housekeeping.shutdownNow();
+    // The listener closes last: while the queue drains, every request gets 503/5001 with
+    // Retry-After (see ApiServer) instead of a refused connection.
     try {
-      if (http != null) {
-        http.stop();
-      }
+      queue.close();
+      callbacks.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       try {
-        queue.close();
-        callbacks.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        if (http != null) {
+          http.stop();
+        }
       } finally {
         db.close();
         closeQuietly(dataDirLock);

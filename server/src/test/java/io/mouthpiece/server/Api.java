@@ -118,6 +118,22 @@ public final class Api {
     throw new AssertionError("task not finished within " + within + ": " + task);
   }
 
+  /** Waits until the task is processing and its lip-sync has visibly started; fails if it ends first. */
+  public void awaitRendering(String path, String token, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode t = get(path, token).data();
+      if (t.path("task_status").asText().equals("processing") && t.path("task_progress").asInt() >= 10) {
+        return;
+      }
+      if (t.path("task_status").asText().equals("succeed") || t.path("task_status").asText().equals("failed")) {
+        throw new AssertionError("the task ended before it was caught rendering: " + t);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the task did not start rendering within " + within);
+  }
+
   /** Waits until {@code /health} answers 200 (the server of {@code process} is up), failing if the process dies first. */
   public void awaitHealthy(Process process, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();

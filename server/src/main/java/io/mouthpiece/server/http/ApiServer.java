@@ -28,6 +28,8 @@ import org.slf4j.MDC;
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /** What a client refused during a shutdown is told to wait: about what a restart takes. */
+  private static final long SHUTDOWN_RETRY_AFTER_SEC = 10;
   /** Browsers must take each answer as the type it says (a download as a video, an error as JSON), never guess HTML. */
   static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
@@ -122,7 +124,10 @@ public final class ApiServer {
   }
 
   private void handle(Context ctx, Routes.Route route) throws Exception {
-    if (stopping.getAsBoolean() && route.method() == HandlerType.POST) {
+    // While running work drains, the listener stays open so every client hears why and when to
+    // come back; /health says not ready, for the load balancer.
+    if (stopping.getAsBoolean() && !route.path().equals(Routes.HEALTH)) {
+      ctx.header("Retry-After", Long.toString(SHUTDOWN_RETRY_AFTER_SEC));
       throw new ApiException(503, 5001, "the service is shutting down; try again shortly");
     }
     Account account = route.keyRequired() ? auth.authenticate(ctx.header("Authorization")) : null;

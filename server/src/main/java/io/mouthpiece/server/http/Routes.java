@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * operators' routes and the web page.
  */
 public final class Routes {
+  /** The readiness probe: open, and answered even while the service shuts down. */
+  static final String HEALTH = "/health";
   /** The prefixes every API route is served under. */
   public static final List<String> PREFIXES = List.of("/v1", "/kling/v1");
 
@@ -58,7 +60,7 @@ public final class Routes {
     for (String prefix : PREFIXES) {
       api.forEach(r -> all.add(new Route(r.method(), prefix + r.path(), r.keyRequired(), r.action())));
     }
-    all.add(new Route(GET, "/health",       OPEN, ops::health));
+    all.add(new Route(GET, HEALTH,          OPEN, ops::health));
     all.add(new Route(GET, "/metrics",      OPEN, ops::metrics));
     all.add(new Route(GET, "/openapi.json", OPEN, ops::openapi));
     // The web page for people: the page needs no key, its API calls send the one typed in.
