@@ -26,6 +26,7 @@ import io.mouthpiece.server.retention.RetentionJobHandler;
 import io.mouthpiece.server.retention.RetentionSweep;
 import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.FileStore;
+import io.mouthpiece.server.task.CrashRecovery;
 import io.mouthpiece.server.task.RenderJobHandler;
 import io.mouthpiece.server.task.SqlTaskStore;
 import io.mouthpiece.server.task.TaskEvents;
@@ -108,6 +109,8 @@ public final class MouthpieceServer implements AutoCloseable {
         CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
         RetentionJobHandler.class, new RetentionJobHandler(retention)), List.of(render));
     queueRef.set(queue);
+    // Before anyone can ask about a task or a job can run: a GET never shows the dead run's progress.
+    List<String> reclaimed = soleProcess() ? new CrashRecovery(tasks, queue).reclaim() : List.of();
 
     Handlers handlers = new Handlers(config, inputs, files, store, view,
         new TaskRequests(sessions, inputs, config), service,
@@ -121,6 +124,7 @@ public final class MouthpieceServer implements AutoCloseable {
       port = -1;
     }
     baseUrl.set(config.baseUrl(port));
+    reclaimed.forEach(events::changed); // now that URLs can be made, and before the job server can change them
     queue.start();
     service.recover();
     queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
@@ -153,6 +157,14 @@ public final class MouthpieceServer implements AutoCloseable {
     if (swept > 0) {
       LOG.info("deleted {} temp file(s) left by a process that stopped without cleaning up", swept);
     }
+  }
+
+  /**
+   * Whether no other process can be running jobs on this database: the embedded one, on a data dir
+   * no live process shares. Then every job marked running belongs to a process that died.
+   */
+  private boolean soleProcess() {
+    return config.database().url().isBlank() && dataDirLock.held();
   }
 
   /** A chore of this process, run every {@code everyMs}; a failure is logged and the chore runs again next time. */

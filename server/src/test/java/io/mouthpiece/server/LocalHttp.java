@@ -64,6 +64,11 @@ public final class LocalHttp implements AutoCloseable {
     server.start();
   }
 
+  /** Every callback body received, parsed, in the order they came. */
+  public List<JsonNode> callbackBodies() {
+    return callbacks.stream().map(c -> json(c.body())).toList();
+  }
+
   /** The task_status of every callback received for {@code taskId}, in the order they came. */
   public List<String> statusesCalledBack(String taskId) {
     return callbacks.stream().map(c -> json(c.body())).filter(n -> n.path("task_id").asText().equals(taskId))

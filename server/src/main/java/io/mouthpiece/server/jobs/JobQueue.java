@@ -3,18 +3,26 @@ package io.mouthpiece.server.jobs;
 import io.mouthpiece.server.config.ServerConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.jobrunr.jobs.Job;
 import org.jobrunr.jobs.filters.JobFilter;
 import org.jobrunr.jobs.lambdas.JobRequest;
 import org.jobrunr.jobs.mappers.JobMapper;
+import org.jobrunr.jobs.states.EnqueuedState;
+import org.jobrunr.jobs.states.FailedState;
+import org.jobrunr.jobs.states.JobState;
+import org.jobrunr.jobs.states.StateName;
 import org.jobrunr.scheduling.JobRequestScheduler;
 import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.JobNotFoundException;
+import org.jobrunr.storage.Paging;
 import org.jobrunr.storage.StorageProvider;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
 import org.jobrunr.utils.mapper.JsonMapper;
@@ -26,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The background job queue: JobRunr on the service's own SQL database (its jobrunr_* tables, which
  * JobRunr creates and migrates itself on H2 and PostgreSQL alike). Any number of processes on one
  * PostgreSQL share the queue; a job whose process died is taken up again by a live one (JobRunr's
- * orphaned-job detection, after four poll intervals). A process that only serves the API
+ * orphaned-job detection, after four poll intervals), or at once by the next start of a process
+ * that knows it is the only one ({@link #requeueAbandoned}). A process that only serves the API
  * ({@code runsJobs} false) enqueues but has no job server: the workers' servers take its jobs at
  * their next poll. Built from parts, without JobRunr's static facade, so nothing global is left behind.
  */
@@ -78,6 +87,50 @@ public final class JobQueue implements AutoCloseable {
             .andPollInterval(jobs.pollInterval())
             .andInterruptJobsAwaitDurationOnStopBackgroundJobServer(shutdownGrace));
     server.setJobFilters(filters);
+  }
+
+  /**
+   * Hands back what dead processes' job servers were running, at once instead of after JobRunr's
+   * orphaned-job check (four poll intervals, then a retry's backoff) and ahead of the work queued
+   * since: every job still marked processing is marked failed (the death counts as one of its
+   * tries, so a job that brings the process down each time still runs out of them) and enqueued
+   * again as of its first enqueue, and JobRunr takes the oldest enqueued job first. The dead
+   * servers are unregistered, so this one leads at once (scheduled retries, recurring jobs).
+   *
+   * <p>Only for a process that knows no other process runs jobs on this database, and before
+   * {@link #start}: a live peer's running job looks exactly the same. Returns the jobs handed back.
+   */
+  public List<UUID> requeueAbandoned() {
+    storage.removeTimedOutBackgroundJobServers(Instant.now().plusSeconds(1)); // every one: none is alive
+    List<UUID> requeued = new ArrayList<>();
+    List<Job> running;
+    while (!(running = storage.getJobList(StateName.PROCESSING, Paging.AmountBasedList.ascOnUpdatedAt(100))).isEmpty()) {
+      for (Job job : running) {
+        storage.save(enqueuedAsOfFirstEnqueue(job));
+        requeued.add(job.getId());
+      }
+    }
+    if (!requeued.isEmpty()) {
+      LOG.info("{} job(s) a stopped process was running are queued again, first in line", requeued.size());
+    }
+    return requeued;
+  }
+
+  /** The job failed by its process's death and enqueued again with its first enqueue time, its place in line. */
+  private static Job enqueuedAsOfFirstEnqueue(Job job) {
+    List<JobState> history = new ArrayList<>(job.getJobStates());
+    history.add(new FailedState("the process running this job stopped (killed, crashed or lost power)",
+        new IllegalStateException("the process running this job stopped")));
+    history.add(new EnqueuedState(job.getCreatedAt()));
+    // JobRunr's own full constructor (its storage reads jobs back with it): Job.enqueue() would
+    // stamp the state with the current time, the back of the line.
+    Job again = new Job(job.getId(), job.getVersion(), job.getJobDetails(), history,
+        new ConcurrentHashMap<>(job.getMetadata()));
+    again.setJobName(job.getJobName());
+    again.setAmountOfRetries(job.getAmountOfRetries());
+    again.setLabels(job.getLabels());
+    job.getRecurringJobId().ifPresent(again::setRecurringJobId);
+    return again;
   }
 
   public void start() {

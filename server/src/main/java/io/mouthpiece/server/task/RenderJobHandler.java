@@ -12,6 +12,9 @@ import org.jobrunr.jobs.states.FailedState;
  * when those retries run out, the task is failed with the last reason.
  */
 public final class RenderJobHandler implements JobRequestHandler<RenderJob>, JobServerFilter {
+  /** How often a task's job is tried again after a failure that retrying can help (or a death of its process). */
+  public static final int RETRIES = 3;
+
   private final TaskWorker worker;
   private final int nice;
 
@@ -22,7 +25,7 @@ public final class RenderJobHandler implements JobRequestHandler<RenderJob>, Job
   }
 
   @Override
-  @org.jobrunr.jobs.annotations.Job(name = "lip-sync task %0", retries = 3)
+  @org.jobrunr.jobs.annotations.Job(name = "lip-sync task %0", retries = RETRIES)
   public void run(RenderJob job) throws Exception {
     RenderPriority.lowerCurrentThread(nice);
     worker.process(job.taskId);

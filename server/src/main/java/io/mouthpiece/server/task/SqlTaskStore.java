@@ -63,6 +63,17 @@ public final class SqlTaskStore implements TaskStore {
   }
 
   @Override
+  public List<Task> processing() {
+    return db.query("SELECT " + COLUMNS + " FROM tasks WHERE status = 'processing' ORDER BY created_at", SqlTaskStore::row);
+  }
+
+  @Override
+  public boolean backToSubmitted(String taskId) {
+    return db.update("UPDATE tasks SET status = 'submitted', progress = 0, updated_at = ? WHERE id = ? AND status = 'processing'",
+        now(), taskId) == 1;
+  }
+
+  @Override
   public void progress(String taskId, int percent) {
     db.update("UPDATE tasks SET progress = ?, updated_at = ? WHERE id = ? AND status = 'processing'", percent, now(), taskId);
   }

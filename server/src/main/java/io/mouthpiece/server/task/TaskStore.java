@@ -32,6 +32,15 @@ public interface TaskStore {
    */
   boolean startAttempt(String taskId);
 
+  /** Tasks marked processing, oldest first. */
+  List<Task> processing();
+
+  /**
+   * Puts a processing task back to submitted at progress 0 (nothing runs it: the process that did
+   * died); false when it is not processing.
+   */
+  boolean backToSubmitted(String taskId);
+
   void progress(String taskId, int percent);
 
   void parentVideo(String taskId, String parentVideoJson);
