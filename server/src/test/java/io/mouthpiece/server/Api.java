@@ -118,13 +118,13 @@ public final class Api {
     throw new AssertionError("task not finished within " + within + ": " + task);
   }
 
-  /** Waits until the task is processing and its lip-sync has visibly started; fails if it ends first. */
-  public void awaitRendering(String path, String token, Duration within) throws InterruptedException {
+  /** Waits until the task is processing and its lip-sync has visibly started (its progress then); fails if it ends first. */
+  public int awaitRendering(String path, String token, Duration within) throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode t = get(path, token).data();
       if (t.path("task_status").asText().equals("processing") && t.path("task_progress").asInt() >= 10) {
-        return;
+        return t.path("task_progress").asInt();
       }
       if (t.path("task_status").asText().equals("succeed") || t.path("task_status").asText().equals("failed")) {
         throw new AssertionError("the task ended before it was caught rendering: " + t);
