@@ -132,8 +132,8 @@ public final class FaceTrackBuilder implements AutoCloseable {
 
   /** 1 for a face looking straight at the camera, towards 0 as it turns (nose between the eyes). */
   static double frontalness(FaceLandmarks l) {
-    double toRight = Math.abs(l.x(1) - l.x(FaceLandmarks.RIGHT_EYE_OUTER));
-    double toLeft = Math.abs(l.x(FaceLandmarks.LEFT_EYE_OUTER) - l.x(1));
+    double toRight = Math.abs(l.x(FaceLandmarks.NOSE_TIP) - l.x(FaceLandmarks.RIGHT_EYE_OUTER));
+    double toLeft = Math.abs(l.x(FaceLandmarks.LEFT_EYE_OUTER) - l.x(FaceLandmarks.NOSE_TIP));
     double max = Math.max(toRight, toLeft);
     return max <= 0 ? 0 : Math.min(toRight, toLeft) / max;
   }

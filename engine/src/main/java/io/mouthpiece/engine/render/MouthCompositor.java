@@ -26,6 +26,7 @@ import io.mouthpiece.engine.face.FaceLandmarks;
 import io.mouthpiece.engine.mouth.LowerFace;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.mouth.Similarity;
+import java.util.Arrays;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.IntIndexer;
@@ -49,12 +50,10 @@ public final class MouthCompositor {
   private static final double FEATHER = 0.07;
   /** Where the mask starts: points under the nose and on the cheeks, then the jaw line. */
   private static final int[] MASK_TOP = {2, 98, 327, 203, 423, 206, 426, 216, 436};
-  private static final int[] JAW = {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397, 58, 288};
-  /**
-   * The exemplar's chin, which may hang lower than the frame's (an open jaw). Only the chin: the
-   * exemplar's jaw sides and cheeks may have background beside them when heads turn differently.
-   */
-  private static final int[] CHIN = {176, 148, 152, 377, 400};
+  /** The jaw line and, past its ends, the face outline's next point up (58, 288): round the jaw's corners. */
+  private static final int[] JAW = FaceLandmarks.join(FaceLandmarks.JAW_LINE, new int[] {58, 288});
+  /** The chin's front, its tip and the point either side: the mask reaches past these. */
+  private static final int[] CHIN_FRONT = Arrays.copyOfRange(FaceLandmarks.CHIN, 1, 4);
   /** How far out along the line from the mouth to the jaw outline the mask reaches at the sides. */
   private static final double JAW_INWARD = 0.8;
 
@@ -165,14 +164,16 @@ public final class MouthCompositor {
       double feather = Math.max(1.5, FEATHER * target.interocular());
 
       // The mask polygon in frame pixels: the target's lower face and the exemplar's chin placed on it.
-      int count = MASK_TOP.length + JAW.length + CHIN.length;
+      int count = MASK_TOP.length + JAW.length + FaceLandmarks.CHIN.length;
       double[] poly = new double[count * 2];
       int at = 0;
       // The top edge is raised by the feather's width (towards the eyes), so the soft edge lies on the
       // nose's base and the whole upper lip is the exemplar's: a half-blended upper lip shows the
       // frame's own lip as a pale double outline.
-      double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(13);
-      double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(13);
+      int upperLip = FaceLandmarks.UPPER_LIP_INNER_MIDDLE;
+      int lowerLip = FaceLandmarks.LOWER_LIP_INNER_MIDDLE;
+      double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(upperLip);
+      double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(upperLip);
       double upLength = Math.max(1e-6, Math.hypot(upX, upY));
       double lift = 1.5 * feather;
       for (int p : MASK_TOP) {
@@ -181,23 +182,34 @@ public final class MouthCompositor {
       }
       // The jaw line is the face's outline: pulled a little towards the mouth, the mask stays on
       // skin even where an exemplar seen from another angle has background beside its cheek.
-      double mouthX = (target.x(13) + target.x(14)) / 2;
-      double mouthY = (target.y(13) + target.y(14)) / 2;
+      double mouthX = (target.x(upperLip) + target.x(lowerLip)) / 2;
+      double mouthY = (target.y(upperLip) + target.y(lowerLip)) / 2;
       for (int p : JAW) {
         double dx = target.x(p) - mouthX;
         double dy = target.y(p) - mouthY;
         // The chin itself is reached past its edge by the soft edge's width, so a frame's own chin
         // lower than the exemplar's is covered, not left as a faint second chin in the feather.
-        double scale = p == 152 || p == 148 || p == 377 ? 1 + lift / Math.max(1e-6, Math.hypot(dx, dy)) : JAW_INWARD;
+        double scale = isChinFront(p) ? 1 + lift / Math.max(1e-6, Math.hypot(dx, dy)) : JAW_INWARD;
         poly[at++] = mouthX + scale * dx;
         poly[at++] = mouthY + scale * dy;
       }
-      for (int p : CHIN) {
+      // The exemplar's chin, which may hang lower than the frame's (an open jaw). Only the chin: the
+      // exemplar's jaw sides and cheeks may have background beside them when heads turn differently.
+      for (int p : FaceLandmarks.CHIN) {
         double[] q = place.apply(exemplar.windowLandmarks()[2 * p], exemplar.windowLandmarks()[2 * p + 1]);
         poly[at++] = q[0];
         poly[at++] = q[1];
       }
       return new Shape(place, poly, feather);
+    }
+
+    private static boolean isChinFront(int p) {
+      for (int q : CHIN_FRONT) {
+        if (q == p) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
