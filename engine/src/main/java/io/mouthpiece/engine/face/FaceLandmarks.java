@@ -114,6 +114,6 @@ public record FaceLandmarks(float[] xyz) {
   public FaceRoi nextRoi() {
     double[] b = bounds();
     return FaceRoi.around((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, b[2] - b[0], b[3] - b[1],
-        x(RIGHT_EYE_OUTER), y(RIGHT_EYE_OUTER), x(LEFT_EYE_OUTER), y(LEFT_EYE_OUTER), 1.5);
+        x(RIGHT_EYE_OUTER), y(RIGHT_EYE_OUTER), x(LEFT_EYE_OUTER), y(LEFT_EYE_OUTER), FaceRoi.MESH_SCALE);
   }
 }

@@ -8,6 +8,11 @@ import io.mouthpiece.engine.face.FaceLandmarks;
  * what exemplar choice needs; not a calibrated head-pose estimate.
  */
 public record HeadPose(double yaw, double pitch, double roll) {
+  /**
+   * Roll's weight in the squared distance (half its angle): the face frame takes roll out of the
+   * mouth's shape and the placement rotates the exemplar, so a rolled head matters less.
+   */
+  private static final double ROLL_WEIGHT = 0.25;
 
   /** The pose of the head in these landmarks. */
   public static HeadPose of(FaceLandmarks l) {
@@ -29,6 +34,6 @@ public record HeadPose(double yaw, double pitch, double roll) {
     double a = yaw - o.yaw;
     double b = pitch - o.pitch;
     double c = roll - o.roll;
-    return Math.sqrt(a * a + b * b + 0.25 * c * c);
+    return Math.sqrt(a * a + b * b + ROLL_WEIGHT * c * c);
   }
 }

@@ -28,12 +28,18 @@ import org.bytedeco.opencv.opencv_core.Size;
  * blended in place.
  */
 final class ColourMatchedBlend {
+  /**
+   * The colour match is measured on the means of blocks this size: a mean over a smooth band needs
+   * no finer, and OpenCV's area resize is fast only at a whole-number scale.
+   */
+  private static final int BLOCK = 4;
+
   private ColourMatchedBlend() {}
 
   /**
    * region = mask · (warped + offset) + (1 − mask) · region, where offset matches the warped
    * picture's mean colour to the frame's along the mask's soft edge (weights m·(1−m)). The offset
-   * is a mean over a smooth band, so it is measured at a quarter of the size; the blend itself is
+   * is a mean over a smooth band, so it is measured on {@link #BLOCK}-pixel blocks; the blend itself is
    * one 8-bit pass.
    */
   static void blend(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
@@ -56,12 +62,12 @@ final class ColourMatchedBlend {
 
   /** Mean of (region − warped) weighted by m·(1−m), per channel. */
   private static Scalar edgeOffset(Mat region, Mat warped, Mat mask, ScratchMats scratch) {
-    int rows = Math.max(1, region.rows() / 4);
-    int cols = Math.max(1, region.cols() / 4);
+    int rows = Math.max(1, region.rows() / BLOCK);
+    int cols = Math.max(1, region.cols() / BLOCK);
     Size small = new Size(cols, rows);
-    // Whole 4 × 4 blocks only: OpenCV's area resize is fast at an integer scale and many times
-    // slower at any other (a last row or column of the region is left out of the mean).
-    Rect whole = new Rect(0, 0, Math.min(region.cols(), cols * 4), Math.min(region.rows(), rows * 4));
+    // Whole blocks only: OpenCV's area resize is fast at an integer scale and many times slower at
+    // any other (a last row or column of the region is left out of the mean).
+    Rect whole = new Rect(0, 0, Math.min(region.cols(), cols * BLOCK), Math.min(region.rows(), rows * BLOCK));
     try (Mat r8 = scratch.mat(Slot.EDGE_REGION_8U, rows, cols, CV_8UC3);
         Mat w8 = scratch.mat(Slot.EDGE_WARPED_8U, rows, cols, CV_8UC3);
         Mat m = scratch.mat(Slot.EDGE_MASK, rows, cols, CV_32F);

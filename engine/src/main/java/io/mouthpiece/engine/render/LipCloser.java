@@ -102,6 +102,7 @@ final class LipCloser {
     if (y >= chin[i] || chin[i] <= lipEnd[i]) {
       return 0;
     }
+    // Smoothstep: the stretch eases in under the lip and out at the chin, no kink at either end.
     double s = (chin[i] - y) / (chin[i] - lipEnd[i]);
     return g * s * s * (3 - 2 * s);
   }

@@ -22,6 +22,12 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * the mask's edge, so no seam shows where lighting drifts ({@link ColourMatchedBlend}).
  */
 public final class MouthCompositor {
+  /**
+   * A footprint narrower or lower than this (pixels, after clipping at the picture's edge) is not
+   * drawn: it would be smaller than one block of the colour match.
+   */
+  private static final int MIN_BOX_PX = 4;
+
   private MouthCompositor() {}
 
   /**
@@ -38,17 +44,19 @@ public final class MouthCompositor {
     Similarity place = place(target, exemplar);
     MouthMask mask = MouthMask.of(target, exemplar.windowLandmarks(), place);
     Rect box = mask.footprint(originX, originY, originX + bgr.cols(), originY + bgr.rows());
-    if (box.width() < 4 || box.height() < 4) {
+    if (box.width() < MIN_BOX_PX || box.height() < MIN_BOX_PX) {
       return;
     }
     ScratchMats scratch = ScratchMats.ofThisThread();
     int h = box.height();
     int w = box.width();
+    // An I420 picture is stored as 1.5 times its rows (the chroma planes under the luma).
+    int windowRows = exemplar.window().rows() * 2 / 3;
     try (Mat region = new Mat(bgr, new Rect(box.x() - originX, box.y() - originY, w, h));
         Mat mask8 = scratch.mat(Slot.MASK_8U, h, w, CV_8U);
         Mat weights = scratch.mat(Slot.MASK_WEIGHTS, h, w, CV_32F);
         Mat warped = scratch.mat(Slot.WARPED, h, w, CV_8UC3);
-        Mat window = exemplar.windowBgr(scratch.mat(Slot.WINDOW, exemplar.window().rows() * 2 / 3, exemplar.window().cols(), CV_8UC3))) {
+        Mat window = exemplar.windowBgr(scratch.mat(Slot.WINDOW, windowRows, exemplar.window().cols(), CV_8UC3))) {
       mask.paint(mask8, box);
       mask8.convertTo(weights, CV_32F, strength / 255.0, 0);
 

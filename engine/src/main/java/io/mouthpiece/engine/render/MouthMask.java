@@ -30,15 +30,44 @@ import org.bytedeco.opencv.opencv_core.Size;
  * @param feather the soft edge's width in frame pixels
  */
 record MouthMask(double[] polygon, double feather) {
-  /** Mask edge softness, in inter-ocular distances. */
+  /**
+   * Mask edge softness, in inter-ocular distances: 7 px on a face whose eyes are 100 px apart.
+   * Set by eye when the compositor was written (commit 6a470ba; README, render pass), not
+   * measured: wider shows more of the frame's own mouth through the edge, narrower shows a seam.
+   */
   private static final double FEATHER = 0.07;
+  /** The narrowest soft edge, in pixels: a tiny face still gets a blended edge, not a stair-stepped one. */
+  private static final double MIN_FEATHER_PX = 1.5;
+  /**
+   * How far the outline reaches past the row under the nose (towards the eyes) and past the chin's
+   * front, in feathers. The soft edge's middle lies a feather inside the outline ({@link #softEdge}),
+   * so the nose's base and the chin sit half a feather beyond it, on the exemplar's side.
+   */
+  private static final double REACH_FEATHERS = 1.5;
+  /**
+   * The footprint's margin round the outline, in feathers: the blur's tail ends a feather past the
+   * outline ({@link #softEdge}), so three is room to spare, the quarter-size mask's rounding included.
+   */
+  private static final double MARGIN_FEATHERS = 3;
+  /**
+   * A feather this wide (pixels) or wider is shrunk and blurred at a quarter of the size: it is
+   * still 2 px or more there, and smooth once scaled back.
+   */
+  private static final double QUARTER_SIZE_FROM_PX = 8;
+  private static final int QUARTER = 4;
+  /** The blur's kernel reaches this many standard deviations each way (95% of its weight). */
+  private static final double BLUR_REACH_SIGMAS = 2;
   /** Where the mask starts: points under the nose and on the cheeks, then the jaw line. */
   private static final int[] MASK_TOP = {2, 98, 327, 203, 423, 206, 426, 216, 436};
   /** The jaw line and, past its ends, the face outline's next point up (58, 288): round the jaw's corners. */
   private static final int[] JAW = FaceLandmarks.join(FaceLandmarks.JAW_LINE, new int[] {58, 288});
   /** The chin's front, its tip and the point either side: the mask reaches past these. */
   private static final int[] CHIN_FRONT = Arrays.copyOfRange(FaceLandmarks.CHIN, 1, 4);
-  /** How far out along the line from the mouth to the jaw outline the mask reaches at the sides. */
+  /**
+   * How far out along the line from the mouth to the jaw outline the mask reaches at the sides:
+   * 20% short of the outline, where the background may begin beside an exemplar's cheek. Set by
+   * eye with "mask kept on skin" (commit 32a0704), not measured.
+   */
   private static final double JAW_INWARD = 0.8;
 
   /**
@@ -46,21 +75,21 @@ record MouthMask(double[] polygon, double feather) {
    * pixels) placed by {@code place} onto the face with landmarks {@code target}.
    */
   static MouthMask of(FaceLandmarks target, float[] exemplarLandmarks, Similarity place) {
-    double feather = Math.max(1.5, FEATHER * target.interocular());
+    double feather = Math.max(MIN_FEATHER_PX, FEATHER * target.interocular());
 
     // The mask polygon in frame pixels: the target's lower face and the exemplar's chin placed on it.
     int count = MASK_TOP.length + JAW.length + FaceLandmarks.CHIN.length;
     double[] poly = new double[count * 2];
     int at = 0;
-    // The top edge is raised by the feather's width (towards the eyes), so the soft edge lies on the
-    // nose's base and the whole upper lip is the exemplar's: a half-blended upper lip shows the
-    // frame's own lip as a pale double outline.
+    // The top edge is raised (towards the eyes), so the soft edge lies on the nose's base and the
+    // whole upper lip is the exemplar's: a half-blended upper lip shows the frame's own lip as a
+    // pale double outline.
     int upperLip = FaceLandmarks.UPPER_LIP_INNER_MIDDLE;
     int lowerLip = FaceLandmarks.LOWER_LIP_INNER_MIDDLE;
     double upX = (target.x(FaceLandmarks.RIGHT_EYE_OUTER) + target.x(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.x(upperLip);
     double upY = (target.y(FaceLandmarks.RIGHT_EYE_OUTER) + target.y(FaceLandmarks.LEFT_EYE_OUTER)) / 2 - target.y(upperLip);
     double upLength = Math.max(1e-6, Math.hypot(upX, upY));
-    double lift = 1.5 * feather;
+    double lift = REACH_FEATHERS * feather;
     for (int p : MASK_TOP) {
       poly[at++] = target.x(p) + lift * upX / upLength;
       poly[at++] = target.y(p) + lift * upY / upLength;
@@ -72,8 +101,8 @@ record MouthMask(double[] polygon, double feather) {
     for (int p : JAW) {
       double dx = target.x(p) - mouthX;
       double dy = target.y(p) - mouthY;
-      // The chin itself is reached past its edge by the soft edge's width, so a frame's own chin
-      // lower than the exemplar's is covered, not left as a faint second chin in the feather.
+      // The chin itself is reached past its edge, so a frame's own chin lower than the exemplar's
+      // is covered, not left as a faint second chin in the feather.
       double scale = isChinFront(p) ? 1 + lift / Math.max(1e-6, Math.hypot(dx, dy)) : JAW_INWARD;
       poly[at++] = mouthX + scale * dx;
       poly[at++] = mouthY + scale * dy;
@@ -99,10 +128,10 @@ record MouthMask(double[] polygon, double feather) {
 
   /**
    * The rectangle the mask may touch, soft edge and all, clipped to [minX, maxX) × [minY, maxY):
-   * the polygon's bounding box grown by three feathers.
+   * the polygon's bounding box grown by {@link #MARGIN_FEATHERS}.
    */
   Rect footprint(int minX, int minY, int maxX, int maxY) {
-    return bounds(polygon, 3 * feather, minX, minY, maxX, maxY);
+    return bounds(polygon, MARGIN_FEATHERS * feather, minX, minY, maxX, maxY);
   }
 
   /**
@@ -135,7 +164,7 @@ record MouthMask(double[] polygon, double feather) {
    * full-size blur this wide is the costliest step of a frame.
    */
   private static void softEdge(Mat mask8, double feather) {
-    int factor = feather >= 8 ? 4 : 1;
+    int factor = feather >= QUARTER_SIZE_FROM_PX ? QUARTER : 1;
     int cols = Math.max(1, mask8.cols() / factor);
     int rows = Math.max(1, mask8.rows() / factor);
     // Whole blocks only (fast area resize, see ColourMatchedBlend); the last few rows and columns
@@ -145,7 +174,7 @@ record MouthMask(double[] polygon, double feather) {
       resize(blocks, small, new Size(cols, rows), 0, 0, INTER_AREA);
       double f = feather / factor;
       erode(small, small, new Mat(), new Point(-1, -1), (int) Math.max(1, Math.round(f)), BORDER_REPLICATE, new Scalar(0));
-      int k = 2 * (int) Math.ceil(2 * f) + 1;
+      int k = 2 * (int) Math.ceil(BLUR_REACH_SIGMAS * f) + 1;
       GaussianBlur(small, small, new Size(k, k), f);
       resize(small, blocks, new Size(whole.width(), whole.height()), 0, 0, INTER_LINEAR);
     }
