@@ -35,6 +35,6 @@ public record Detection(double xMin, double yMin, double width, double height, d
   /** The region the mesh should look at for this face. */
   public FaceRoi roi() {
     return FaceRoi.around(centerX(), centerY(), width, height,
-        keypointX(RIGHT_EYE), keypointY(RIGHT_EYE), keypointX(LEFT_EYE), keypointY(LEFT_EYE), 1.5);
+        keypointX(RIGHT_EYE), keypointY(RIGHT_EYE), keypointX(LEFT_EYE), keypointY(LEFT_EYE), FaceRoi.MESH_SCALE);
   }
 }

@@ -35,8 +35,14 @@ public final class FaceDetector implements AutoCloseable {
     }
   }
 
+  /** Detections overlapping more than this are one face (MediaPipe's min_suppression_threshold). */
   private static final double NMS_IOU = 0.3;
-  private static final int COORDS = 16;
+  /** BlazeFace's six keypoints: eyes, nose tip, mouth, ear tragions. */
+  private static final int KEYPOINTS = 6;
+  /** Numbers per anchor: the box (centre, size), then the keypoints' x, y. */
+  private static final int COORDS = 4 + 2 * KEYPOINTS;
+  /** Raw scores are clipped to ±this before the sigmoid, as MediaPipe's score_clipping_thresh does. */
+  private static final double SCORE_CLIP = 100;
 
   private final Range range;
   private final Interpreter interpreter;
@@ -52,8 +58,8 @@ public final class FaceDetector implements AutoCloseable {
     this.input = new TensorInput(range.inputSize, 1 / 127.5, -1.0);
     this.anchorsXY = anchors(range.inputSize, range.strideAndAnchorsPerCell);
     int count = anchorsXY.length / 2;
-    boxes = ByteBuffer.allocateDirect(count * COORDS * 4).order(ByteOrder.nativeOrder());
-    scores = ByteBuffer.allocateDirect(count * 4).order(ByteOrder.nativeOrder());
+    boxes = ByteBuffer.allocateDirect(count * COORDS * Float.BYTES).order(ByteOrder.nativeOrder());
+    scores = ByteBuffer.allocateDirect(count * Float.BYTES).order(ByteOrder.nativeOrder());
     // The output order differs between the two models; tell them apart by shape.
     for (int i = 0; i < interpreter.getOutputTensorCount(); i++) {
       int[] shape = interpreter.getOutputTensor(i).shape();
@@ -86,7 +92,7 @@ public final class FaceDetector implements AutoCloseable {
     int size = range.inputSize;
     List<Detection> found = new ArrayList<>();
     for (int a = 0; a < anchorsXY.length / 2; a++) {
-      double logit = Math.max(-100, Math.min(100, score.get(a)));
+      double logit = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, score.get(a)));
       double p = 1 / (1 + Math.exp(-logit));
       if (p < range.minScore) {
         continue;
@@ -98,8 +104,8 @@ public final class FaceDetector implements AutoCloseable {
       double cy = box.get(o + 1) / size + ay;
       double bw = box.get(o + 2) / size;
       double bh = box.get(o + 3) / size;
-      double[] kp = new double[12];
-      for (int k = 0; k < 6; k++) {
+      double[] kp = new double[2 * KEYPOINTS];
+      for (int k = 0; k < KEYPOINTS; k++) {
         kp[2 * k] = (box.get(o + 4 + 2 * k) / size + ax) * side - padX;
         kp[2 * k + 1] = (box.get(o + 5 + 2 * k) / size + ay) * side - padY;
       }
@@ -126,7 +132,7 @@ public final class FaceDetector implements AutoCloseable {
       double y = 0;
       double bw = 0;
       double bh = 0;
-      double[] kp = new double[12];
+      double[] kp = new double[2 * KEYPOINTS];
       for (Detection d : cluster) {
         double wgt = d.score();
         total += wgt;
@@ -134,11 +140,11 @@ public final class FaceDetector implements AutoCloseable {
         y += d.yMin() * wgt;
         bw += d.width() * wgt;
         bh += d.height() * wgt;
-        for (int k = 0; k < 12; k++) {
+        for (int k = 0; k < kp.length; k++) {
           kp[k] += d.keypoints()[k] * wgt;
         }
       }
-      for (int k = 0; k < 12; k++) {
+      for (int k = 0; k < kp.length; k++) {
         kp[k] /= total;
       }
       kept.add(new Detection(x / total, y / total, bw / total, bh / total, kp, top.score()));

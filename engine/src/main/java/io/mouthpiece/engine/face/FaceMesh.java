@@ -17,12 +17,13 @@ import org.tensorflow.lite.Interpreter;
  */
 public final class FaceMesh implements AutoCloseable {
   private static final int SIZE = 192;
+  /** Below this face-presence probability the region holds no face (the threshold of MediaPipe's face_landmark graph). */
   private static final double MIN_PRESENCE = 0.5;
 
   private final Interpreter interpreter;
   private final TensorInput input = new TensorInput(SIZE, 1 / 255.0, 0.0);
-  private final ByteBuffer points = ByteBuffer.allocateDirect(FaceLandmarks.COUNT * 3 * 4).order(ByteOrder.nativeOrder());
-  private final ByteBuffer presence = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+  private final ByteBuffer points = ByteBuffer.allocateDirect(FaceLandmarks.COUNT * 3 * Float.BYTES).order(ByteOrder.nativeOrder());
+  private final ByteBuffer presence = ByteBuffer.allocateDirect(Float.BYTES).order(ByteOrder.nativeOrder());
   private final Map<Integer, Object> outputs = new HashMap<>();
 
   public FaceMesh(int threads) {

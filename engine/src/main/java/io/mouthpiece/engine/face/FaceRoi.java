@@ -6,6 +6,12 @@ package io.mouthpiece.engine.face;
  * @param rotationRad clockwise on screen (image y points down), 0 when the eyes are level
  */
 public record FaceRoi(double centerX, double centerY, double width, double height, double rotationRad) {
+  /**
+   * How much larger than the face's box the mesh's region is: MediaPipe's own 1.5, both from a
+   * detection (face_detection_front_detection_to_roi) and from the last landmarks
+   * (face_landmark_landmarks_to_roi): the mesh model is fed faces framed so.
+   */
+  static final double MESH_SCALE = 1.5;
 
   /**
    * The affine map from a {@code size}×{@code size} crop's pixels to frame pixels, as the 2×3

@@ -20,7 +20,21 @@ import org.bytedeco.opencv.opencv_core.Rect;
 public final class FaceTrackBuilder implements AutoCloseable {
   /** Out of view for longer than this: a new face_id (Kling's rule). */
   public static final long MAX_GAP_US = 1_000_000;
+  /** The face crop's side over the landmarks' box: the mesh stops at the hairline, the crop shows the head. */
   private static final double CROP_MARGIN = 1.6;
+  /**
+   * A face that appears within this many face widths (centre to centre) of where one left less than
+   * {@link #MAX_GAP_US} ago is that face back. Chosen when written, not measured: further than a
+   * head moves in that time, nearer than another person usually stands.
+   */
+  private static final double SAME_PLACE_WIDTHS = 0.75;
+  /**
+   * A new crop replaces the kept one only when 5% better (size × frontalness), so a face scoring
+   * about the same frame after frame is not copied again for every slight gain.
+   */
+  private static final double BETTER_CROP = 1.05;
+  /** A crop clipped by the picture's edge to fewer pixels than this a side is not kept. */
+  private static final int MIN_CROP_PX = 8;
 
   private final List<Appearance> appearances = new ArrayList<>();
   private final Map<Integer, Appearance> byTrack = new HashMap<>();
@@ -100,7 +114,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
       double width = b[2] - b[0];
       double dx = (bounds[0] + bounds[2]) / 2 - (b[0] + b[2]) / 2;
       double dy = (bounds[1] + bounds[3]) / 2 - (b[1] + b[3]) / 2;
-      if (Math.hypot(dx, dy) < 0.75 * width) {
+      if (Math.hypot(dx, dy) < SAME_PLACE_WIDTHS * width) {
         return a;
       }
     }
@@ -109,7 +123,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
 
   private void considerCrop(Appearance a, Mat bgr, FaceLandmarks l) {
     double score = l.interocular() * frontalness(l);
-    if (score <= a.bestCropScore * 1.05) {
+    if (score <= a.bestCropScore * BETTER_CROP) {
       return;
     }
     double[] b = l.bounds();
@@ -118,7 +132,7 @@ public final class FaceTrackBuilder implements AutoCloseable {
     int y0 = (int) Math.max(0, Math.round((b[1] + b[3]) / 2 - side / 2));
     int x1 = (int) Math.min(bgr.cols(), Math.round((b[0] + b[2]) / 2 + side / 2));
     int y1 = (int) Math.min(bgr.rows(), Math.round((b[1] + b[3]) / 2 + side / 2));
-    if (x1 - x0 < 8 || y1 - y0 < 8) {
+    if (x1 - x0 < MIN_CROP_PX || y1 - y0 < MIN_CROP_PX) {
       return;
     }
     if (a.crop != null) {
@@ -132,8 +146,8 @@ public final class FaceTrackBuilder implements AutoCloseable {
 
   /** 1 for a face looking straight at the camera, towards 0 as it turns (nose between the eyes). */
   static double frontalness(FaceLandmarks l) {
-    double toRight = Math.abs(l.x(1) - l.x(FaceLandmarks.RIGHT_EYE_OUTER));
-    double toLeft = Math.abs(l.x(FaceLandmarks.LEFT_EYE_OUTER) - l.x(1));
+    double toRight = Math.abs(l.x(FaceLandmarks.NOSE_TIP) - l.x(FaceLandmarks.RIGHT_EYE_OUTER));
+    double toLeft = Math.abs(l.x(FaceLandmarks.LEFT_EYE_OUTER) - l.x(FaceLandmarks.NOSE_TIP));
     double max = Math.max(toRight, toLeft);
     return max <= 0 ? 0 : Math.min(toRight, toLeft) / max;
   }

@@ -20,6 +20,9 @@ import java.util.Optional;
  * frame is decoded; {@link IdentifyOptions#analysisFps()} of them a second are looked at.
  */
 public final class Identify {
+  /** Tracking never reports the job done: the last step is {@link Progress#FINISHING}'s. */
+  private static final double TRACKING_AT_MOST = 0.99;
+
   private Identify() {}
 
   /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
@@ -45,7 +48,7 @@ public final class Identify {
               overlay.write(frame);
             }
             if (info.durationUs() > 0) {
-              progress.update(Progress.TRACKING, Math.min(0.99, frame.timestampUs() / (double) info.durationUs()));
+              progress.update(Progress.TRACKING, Math.min(TRACKING_AT_MOST, frame.timestampUs() / (double) info.durationUs()));
             }
           }
         }

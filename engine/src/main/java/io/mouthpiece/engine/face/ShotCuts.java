@@ -20,6 +20,11 @@ import org.bytedeco.opencv.opencv_core.Size;
 final class ShotCuts implements AutoCloseable {
   /** Mean grey-level change (0..255) above which two frames are different shots. */
   static final double CUT_THRESHOLD = 30;
+  /** The thumbnail compared, in pixels: 16:9, coarse enough that a speaking face's motion averages out. */
+  private static final int THUMB_WIDTH = 32;
+  private static final int THUMB_HEIGHT = 18;
+  /** Every this-many-th pixel is read before averaging (see isCut). */
+  private static final int SAMPLE_STEP = 8;
 
   private final Mat sampled = new Mat();
   private final Mat small = new Mat();
@@ -31,8 +36,9 @@ final class ShotCuts implements AutoCloseable {
   /** Whether this frame starts a new shot (never the first frame). */
   boolean isCut(Mat bgr) {
     // Every 8th pixel first (an area average over a whole HD frame costs a millisecond), then averaged.
-    resize(bgr, sampled, new Size(Math.max(32, bgr.cols() / 8), Math.max(18, bgr.rows() / 8)), 0, 0, INTER_NEAREST);
-    resize(sampled, small, new Size(32, 18), 0, 0, INTER_AREA);
+    Size sampledSize = new Size(Math.max(THUMB_WIDTH, bgr.cols() / SAMPLE_STEP), Math.max(THUMB_HEIGHT, bgr.rows() / SAMPLE_STEP));
+    resize(bgr, sampled, sampledSize, 0, 0, INTER_NEAREST);
+    resize(sampled, small, new Size(THUMB_WIDTH, THUMB_HEIGHT), 0, 0, INTER_AREA);
     cvtColor(small, current, COLOR_BGR2GRAY);
     boolean cut = false;
     if (!first) {

@@ -19,20 +19,26 @@ public final class TrackOverlay {
     new Scalar(220, 80, 220, 0), new Scalar(60, 220, 220, 0)
   };
   private static final Scalar LIPS = new Scalar(60, 60, 255, 0);
+  /** Lines are at least this thick: thinner ones vanish in H.264 at the sizes faces are seen at. */
+  private static final int MIN_LINE_PX = 2;
+  /** Otherwise a line is the frame's shorter side over this thick: 2 px at 720p, 3 at 1080p. */
+  private static final int PX_PER_LINE_PX = 360;
+  /** The face id sits this far above its box, and never so high that it leaves the picture. */
+  private static final int LABEL_GAP_PX = 6;
+  private static final int LABEL_MIN_Y = 12;
 
   private TrackOverlay() {}
 
   /** Boxes, face ids and lip contours (outer and inner, smoothed landmarks) on {@code bgr}. */
   public static void draw(Mat bgr, List<TrackedFace> faces, IntFunction<String> faceIdOfTrack) {
-    // At least 2 px: thinner lines vanish in H.264 at the sizes faces are seen at.
-    int thickness = Math.max(2, Math.min(bgr.cols(), bgr.rows()) / 360);
+    int thickness = Math.max(MIN_LINE_PX, Math.min(bgr.cols(), bgr.rows()) / PX_PER_LINE_PX);
     for (TrackedFace f : faces) {
       FaceLandmarks l = f.smoothed();
       String id = faceIdOfTrack.apply(f.trackId());
       Scalar colour = COLOURS[Math.floorMod(id.hashCode(), COLOURS.length)];
       double[] b = l.bounds();
       rectangle(bgr, new Point((int) b[0], (int) b[1]), new Point((int) b[2], (int) b[3]), colour, thickness, LINE_AA, 0);
-      putText(bgr, "face " + id, new Point((int) b[0], (int) Math.max(12, b[1] - 6)), FONT_HERSHEY_SIMPLEX,
+      putText(bgr, "face " + id, new Point((int) b[0], (int) Math.max(LABEL_MIN_Y, b[1] - LABEL_GAP_PX)), FONT_HERSHEY_SIMPLEX,
           0.5 * thickness + 0.2, colour, thickness, LINE_AA, false);
       contour(bgr, l, FaceLandmarks.LIPS_OUTER, LIPS, thickness);
       contour(bgr, l, FaceLandmarks.LIPS_INNER, LIPS, thickness);

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.media;
 
+import io.mouthpiece.engine.DaemonThreads;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -33,8 +34,7 @@ public final class ReadAhead implements AutoCloseable {
   public ReadAhead(VideoReader reader, IntPredicate wanted) {
     this.reader = reader;
     this.wanted = wanted;
-    this.thread = new Thread(this::decode, "decode-ahead");
-    thread.setDaemon(true);
+    this.thread = DaemonThreads.named("decode-ahead").newThread(this::decode);
     thread.start();
   }
 

@@ -8,8 +8,11 @@ import io.mouthpiece.engine.face.FaceLandmarks;
  * what exemplar choice needs; not a calibrated head-pose estimate.
  */
 public record HeadPose(double yaw, double pitch, double roll) {
-  private static final int FOREHEAD = 10;
-  private static final int CHIN = 152;
+  /**
+   * Roll's weight in the squared distance (half its angle): the face frame takes roll out of the
+   * mouth's shape and the placement rotates the exemplar, so a rolled head matters less.
+   */
+  private static final double ROLL_WEIGHT = 0.25;
 
   /** The pose of the head in these landmarks. */
   public static HeadPose of(FaceLandmarks l) {
@@ -19,8 +22,10 @@ public record HeadPose(double yaw, double pitch, double roll) {
     double dy = l.y(e) - l.y(r);
     double across = Math.hypot(dx, dy);
     double yaw = Math.atan2(l.z(e) - l.z(r), across);
-    double down = Math.hypot(l.x(CHIN) - l.x(FOREHEAD), l.y(CHIN) - l.y(FOREHEAD));
-    double pitch = Math.atan2(l.z(CHIN) - l.z(FOREHEAD), down);
+    int top = FaceLandmarks.FOREHEAD;
+    int chin = FaceLandmarks.CHIN_TIP;
+    double down = Math.hypot(l.x(chin) - l.x(top), l.y(chin) - l.y(top));
+    double pitch = Math.atan2(l.z(chin) - l.z(top), down);
     return new HeadPose(yaw, pitch, Math.atan2(dy, dx));
   }
 
@@ -29,6 +34,6 @@ public record HeadPose(double yaw, double pitch, double roll) {
     double a = yaw - o.yaw;
     double b = pitch - o.pitch;
     double c = roll - o.roll;
-    return Math.sqrt(a * a + b * b + 0.25 * c * c);
+    return Math.sqrt(a * a + b * b + ROLL_WEIGHT * c * c);
   }
 }

@@ -30,6 +30,16 @@ public final class MouthLibrary implements AutoCloseable {
    * stored as I420.
    */
   public static final long MAX_BYTES = 80L << 20;
+  /** However large the face, a library keeps at least this many exemplars: selection needs a choice. */
+  private static final int MIN_EXEMPLARS = 2;
+  /**
+   * Where sharpness is measured, in face units ({@link FaceFrame}): a box round the mouth, one
+   * inter-ocular distance wide, 0.55 to 1.1 of it below the eye line. The lips move fastest, so
+   * motion blur shows there first, and the cheeks' flat skin would dilute it.
+   */
+  private static final double LIPS_HALF_WIDTH = 0.5;
+  private static final double LIPS_TOP = 0.55;
+  private static final double LIPS_BOTTOM = 1.1;
 
   private final LowerFace window;
   private final List<MouthExemplar> exemplars;
@@ -80,7 +90,7 @@ public final class MouthLibrary implements AutoCloseable {
       // Large faces make large exemplars: the count shrinks so a library stays within its bytes
       // (I420: 1.5 bytes a pixel, the odd row or column an even size adds aside).
       long bytesEach = 3L * window.width() * window.height() / 2;
-      this.maxExemplars = (int) Math.max(2, Math.min(maxExemplars, MAX_BYTES / bytesEach));
+      this.maxExemplars = (int) Math.max(MIN_EXEMPLARS, Math.min(maxExemplars, MAX_BYTES / bytesEach));
       this.frameWidth = frameWidth;
       this.frameHeight = frameHeight;
     }
@@ -148,8 +158,8 @@ public final class MouthLibrary implements AutoCloseable {
     }
 
     private double sharpness(Mat cut) {
-      double[] mouth = window.toWindow(-0.5, 0.55);
-      double[] end = window.toWindow(0.5, 1.1);
+      double[] mouth = window.toWindow(-LIPS_HALF_WIDTH, LIPS_TOP);
+      double[] end = window.toWindow(LIPS_HALF_WIDTH, LIPS_BOTTOM);
       Rect r = new Rect((int) mouth[0], (int) mouth[1], (int) (end[0] - mouth[0]), (int) (end[1] - mouth[1]));
       try (Mat region = new Mat(cut, r); Mat grey = new Mat(); Mat lap = new Mat(); Mat mean = new Mat(); Mat std = new Mat()) {
         cvtColor(region, grey, COLOR_BGR2GRAY);

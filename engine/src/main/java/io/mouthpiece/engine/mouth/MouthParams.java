@@ -6,7 +6,7 @@ import io.mouthpiece.engine.face.FaceLandmarks;
  * The few numbers audio drives and exemplars are chosen by: what speech changes in a mouth.
  * {@link #APERTURE}: inner-lip gap over mouth width ({@link MouthShape#aperture}), 0 closed;
  * {@link #WIDTH}: corner-to-corner width over the inter-ocular distance (spread vs rounded lips);
- * {@link #JAW}: how far the chin (mesh 152) sits below the eye line, in inter-ocular units.
+ * {@link #JAW}: how far the chin's tip sits below the eye line, in inter-ocular units.
  */
 public final class MouthParams {
   public static final int APERTURE = 0;
@@ -28,14 +28,18 @@ public final class MouthParams {
 
   /** The parameters of the mouth in these landmarks. */
   public static double[] of(FaceLandmarks l) {
-    double[] chin = FaceFrame.of(l).toFace(l.x(152), l.y(152));
+    double[] chin = FaceFrame.of(l).toFace(l.x(FaceLandmarks.CHIN_TIP), l.y(FaceLandmarks.CHIN_TIP));
     return new double[] {MouthShape.aperture(l), MouthShape.width(l), chin[1]};
   }
 
   /** The same from a mouth shape (a similarity keeps the ratios, so the values agree). */
   public static double[] of(MouthShape s) {
-    double gap = (s.dist(13, 14) + s.dist(82, 87) + s.dist(312, 317)) / 3;
-    double width = s.dist(61, 291);
-    return new double[] {width <= 0 ? 0 : gap / width, width, s.y(152)};
+    double gap = 0;
+    for (int[] pair : FaceLandmarks.LIP_GAP_PAIRS) {
+      gap += s.dist(pair[0], pair[1]);
+    }
+    gap /= FaceLandmarks.LIP_GAP_PAIRS.length;
+    double width = s.dist(FaceLandmarks.MOUTH_RIGHT, FaceLandmarks.MOUTH_LEFT);
+    return new double[] {width <= 0 ? 0 : gap / width, width, s.y(FaceLandmarks.CHIN_TIP)};
   }
 }

@@ -13,8 +13,8 @@ import io.mouthpiece.engine.face.FaceLandmarks;
  */
 public record MouthShape(float[] points) {
   /** Outer lips, inner lips, then the jaw from the right angle round the chin to the left. */
-  public static final int[] INDICES = concat(FaceLandmarks.LIPS_OUTER, FaceLandmarks.LIPS_INNER,
-      new int[] {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397});
+  public static final int[] INDICES = FaceLandmarks.join(FaceLandmarks.LIPS_OUTER, FaceLandmarks.LIPS_INNER,
+      FaceLandmarks.JAW_LINE);
 
   /** The shape of the mouth in these landmarks. */
   public static MouthShape of(FaceLandmarks l) {
@@ -30,19 +30,23 @@ public record MouthShape(float[] points) {
 
   /**
    * How open the mouth is (the measure of engine.md): the mean inner-lip gap at the centre and
-   * both sides (mesh pairs 13-14, 82-87, 312-317) divided by the mouth's width (61-291).
-   * About 0 when closed, 0.3-0.6 wide open.
+   * both sides ({@link FaceLandmarks#LIP_GAP_PAIRS}) divided by the mouth's width (corner to
+   * corner). About 0 when closed, 0.3-0.6 wide open.
    */
   public static double aperture(FaceLandmarks l) {
-    double gap = (dist(l, 13, 14) + dist(l, 82, 87) + dist(l, 312, 317)) / 3;
-    double width = dist(l, 61, 291);
+    double gap = 0;
+    for (int[] pair : FaceLandmarks.LIP_GAP_PAIRS) {
+      gap += dist(l, pair[0], pair[1]);
+    }
+    gap /= FaceLandmarks.LIP_GAP_PAIRS.length;
+    double width = dist(l, FaceLandmarks.MOUTH_RIGHT, FaceLandmarks.MOUTH_LEFT);
     return width <= 0 ? 0 : gap / width;
   }
 
   /** Mouth width (corner to corner) over the inter-ocular distance. */
   public static double width(FaceLandmarks l) {
     double eyes = l.interocular();
-    return eyes <= 0 ? 0 : dist(l, 61, 291) / eyes;
+    return eyes <= 0 ? 0 : dist(l, FaceLandmarks.MOUTH_RIGHT, FaceLandmarks.MOUTH_LEFT) / eyes;
   }
 
   /** Distance between two mesh points of this shape, in inter-ocular units. */
@@ -78,19 +82,5 @@ public record MouthShape(float[] points) {
 
   private static double dist(FaceLandmarks l, int a, int b) {
     return Math.hypot(l.x(a) - l.x(b), l.y(a) - l.y(b));
-  }
-
-  private static int[] concat(int[]... parts) {
-    int n = 0;
-    for (int[] p : parts) {
-      n += p.length;
-    }
-    int[] all = new int[n];
-    int at = 0;
-    for (int[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
-    }
-    return all;
   }
 }

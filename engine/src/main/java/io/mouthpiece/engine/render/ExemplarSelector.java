@@ -20,6 +20,19 @@ import java.util.List;
  * costs nothing.
  */
 public final class ExemplarSelector {
+  /**
+   * The cost of an exemplar a closed mouth may not be drawn from: beyond any allowed exemplar's, yet
+   * small enough that path costs built on it do not overflow.
+   */
+  private static final double BARRED = Double.MAX_VALUE / 4;
+  /** Closed mouths are drawn from at least this many exemplars (the most closed), however few lips meet. */
+  private static final int FEWEST_CLOSABLE = 3;
+  /**
+   * The smallest spread a mouth parameter is measured in: a library whose mouths all share one
+   * value (a still jaw) would otherwise divide by zero.
+   */
+  private static final double MIN_SPREAD = 1e-3;
+
   private final SelectionConfig config;
 
   public ExemplarSelector(SelectionConfig config) {
@@ -54,8 +67,9 @@ public final class ExemplarSelector {
     double[] scale = spread(ex);
     double[] apertures = ex.stream().mapToDouble(e -> e.params()[MouthParams.APERTURE]).sorted().toArray();
     double closedWanted = apertures[(int) (config.closedQuantile() * (apertures.length - 1))];
-    // Closed mouths come from lips that (nearly) meet; a library with hardly any gets its three most closed.
-    double closedLevel = Math.max(MouthParams.CLOSABLE_APERTURE, apertures[Math.min(apertures.length - 1, 2)]);
+    // Closed mouths come from lips that (nearly) meet, or else from the library's most closed few.
+    int fewest = Math.min(apertures.length - 1, FEWEST_CLOSABLE - 1);
+    double closedLevel = Math.max(MouthParams.CLOSABLE_APERTURE, apertures[fewest]);
     int k = Math.min(config.candidates(), ex.size());
     int[][] cand = new int[n][];
     double[][] cost = new double[n][];
@@ -70,7 +84,7 @@ public final class ExemplarSelector {
       for (int e = 0; e < ex.size(); e++) {
         boolean allowed = !closed || ex.get(e).params()[MouthParams.APERTURE] <= closedLevel;
         target[e] = allowed ? targetCost(ex.get(e), closed ? shut(wanted[t]) : wanted[t], poses[t], scale)
-            : Double.MAX_VALUE / 4;
+            : BARRED;
       }
       cand[t] = best(target, k);
       cost[t] = new double[k];
@@ -153,7 +167,7 @@ public final class ExemplarSelector {
       for (MouthExemplar e : ex) {
         var += (e.params()[k] - mean) * (e.params()[k] - mean);
       }
-      s[k] = Math.max(1e-3, Math.sqrt(var / ex.size()));
+      s[k] = Math.max(MIN_SPREAD, Math.sqrt(var / ex.size()));
     }
     return s;
   }

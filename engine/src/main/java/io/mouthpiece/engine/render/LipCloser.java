@@ -1,5 +1,7 @@
 package io.mouthpiece.engine.render;
 
+import io.mouthpiece.engine.face.FaceLandmarks;
+
 /**
  * Shuts an exemplar's lips by moving its lower lip up onto its upper lip, in the exemplar's own
  * (face-upright) window. In: the exemplar's landmarks in window pixels. Out: for any window pixel,
@@ -25,13 +27,6 @@ final class LipCloser {
   static final double PRESS = 0.03;
   /** Width of the line where the lips meet, in window pixels. */
   private static final double SEAM_PX = 1.5;
-  /** Inner lip contour, upper then lower, from one corner (78) to the other (308). */
-  private static final int[] UPPER_INNER = {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308};
-  private static final int[] LOWER_INNER = {78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308};
-  /** Outer edge of the lower lip, same order. */
-  private static final int[] LOWER_OUTER = {61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291};
-  /** The jaw line under the mouth, same order. */
-  private static final int[] CHIN = {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397};
 
   /** The first window column the tables cover; one entry per column from there. */
   private final int first;
@@ -51,9 +46,11 @@ final class LipCloser {
 
   /** The closer for an exemplar with these landmarks (468 x, y pairs in window pixels). */
   static LipCloser of(float[] lm) {
-    double left = Math.min(lm[2 * 78], lm[2 * 308]);
-    double right = Math.max(lm[2 * 78], lm[2 * 308]);
-    double width = Math.hypot(lm[2 * 308] - lm[2 * 78], lm[2 * 308 + 1] - lm[2 * 78 + 1]);
+    int a = FaceLandmarks.INNER_MOUTH_RIGHT;
+    int b = FaceLandmarks.INNER_MOUTH_LEFT;
+    double left = Math.min(lm[2 * a], lm[2 * b]);
+    double right = Math.max(lm[2 * a], lm[2 * b]);
+    double width = Math.hypot(lm[2 * b] - lm[2 * a], lm[2 * b + 1] - lm[2 * a + 1]);
     int first = (int) Math.floor(left);
     int n = Math.max(0, (int) Math.ceil(right) - first + 1);
     double[] top = new double[n];
@@ -66,10 +63,10 @@ final class LipCloser {
         continue;
       }
       double press = PRESS * width * Math.sin(Math.PI * (x - left) / (right - left));
-      top[i] = curve(lm, UPPER_INNER, x);
-      gap[i] = Math.max(0, curve(lm, LOWER_INNER, x) - top[i] + press);
-      lipEnd[i] = curve(lm, LOWER_OUTER, x) - gap[i];
-      chin[i] = curve(lm, CHIN, x);
+      top[i] = curve(lm, FaceLandmarks.UPPER_LIP_INNER, x);
+      gap[i] = Math.max(0, curve(lm, FaceLandmarks.LOWER_LIP_INNER, x) - top[i] + press);
+      lipEnd[i] = curve(lm, FaceLandmarks.LOWER_LIP_OUTER, x) - gap[i];
+      chin[i] = curve(lm, FaceLandmarks.JAW_LINE, x);
     }
     return new LipCloser(first, top, gap, lipEnd, chin);
   }
@@ -105,6 +102,7 @@ final class LipCloser {
     if (y >= chin[i] || chin[i] <= lipEnd[i]) {
       return 0;
     }
+    // Smoothstep: the stretch eases in under the lip and out at the chin, no kink at either end.
     double s = (chin[i] - y) / (chin[i] - lipEnd[i]);
     return g * s * s * (3 - 2 * s);
   }

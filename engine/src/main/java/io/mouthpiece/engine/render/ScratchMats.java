@@ -13,9 +13,29 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * closes (the buffer stays).
  */
 final class ScratchMats {
+  /**
+   * The images of one mouth drawing, each with a buffer of its own: all of them are in use at once
+   * within a frame, across {@link MouthCompositor}, {@link ExemplarWarp} and
+   * {@link ColourMatchedBlend}, so no two may share one.
+   */
+  enum Slot {
+    // Region-sized: the mask (8-bit, then as blend weights) and the placed exemplar.
+    MASK_8U, MASK_WEIGHTS, WARPED,
+    // The exemplar's window as BGR.
+    WINDOW,
+    // Region-sized, the blend: the colour-shifted exemplar and the frame's own weights.
+    SHIFTED, REST,
+    // Quarter-sized, the colour match: region, exemplar and mask, and the soft edge's weights.
+    EDGE_REGION_8U, EDGE_WARPED_8U, EDGE_MASK, EDGE_REGION, EDGE_WARPED, EDGE_WEIGHT,
+    // Region-sized, the lip closer's sampling maps.
+    MAP_X, MAP_Y,
+    // Quarter-sized, the soft edge's weights for three channels.
+    EDGE_WEIGHT_3
+  }
+
   private static final ThreadLocal<ScratchMats> PER_THREAD = ThreadLocal.withInitial(ScratchMats::new);
 
-  private final BytePointer[] buffers = new BytePointer[16];
+  private final BytePointer[] buffers = new BytePointer[Slot.values().length];
 
   private ScratchMats() {}
 
@@ -23,17 +43,17 @@ final class ScratchMats {
     return PER_THREAD.get();
   }
 
-  /** A rows × cols image of {@code type} over slot {@code slot}'s buffer, with whatever it last held. */
-  Mat mat(int slot, int rows, int cols, int type) {
+  /** A rows × cols image of {@code type} over {@code slot}'s buffer, with whatever it last held. */
+  Mat mat(Slot slot, int rows, int cols, int type) {
     long bytes = (long) rows * cols * bytesPerPixel(type);
-    BytePointer buffer = buffers[slot];
+    BytePointer buffer = buffers[slot.ordinal()];
     if (buffer == null || buffer.capacity() < bytes) {
       if (buffer != null) {
         buffer.close();
       }
       // A little headroom: the box a mouth is drawn in changes size by a few pixels per frame.
       buffer = new BytePointer(bytes + bytes / 4);
-      buffers[slot] = buffer;
+      buffers[slot.ordinal()] = buffer;
     }
     return new Mat(rows, cols, type, buffer);
   }

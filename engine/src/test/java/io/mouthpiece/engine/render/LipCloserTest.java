@@ -17,10 +17,10 @@ class LipCloserTest {
   private static float[] mouth() {
     float[] lm = new float[FaceLandmarks.COUNT * 2];
     // Each contour is a tent from corner (x 40) to corner (x 60), peaking mid-mouth.
-    contour(lm, new int[] {78, 191, 80, 81, 82, 13, 312, 311, 310, 415, 308}, 50, 48);
-    contour(lm, new int[] {78, 95, 88, 178, 87, 14, 317, 402, 318, 324, 308}, 50, 54);
-    contour(lm, new int[] {61, 146, 91, 181, 84, 17, 314, 405, 321, 375, 291}, 50, 60);
-    contour(lm, new int[] {172, 136, 150, 149, 176, 148, 152, 377, 400, 378, 379, 365, 397}, 80, 80);
+    contour(lm, FaceLandmarks.UPPER_LIP_INNER, 50, 48);
+    contour(lm, FaceLandmarks.LOWER_LIP_INNER, 50, 54);
+    contour(lm, FaceLandmarks.LOWER_LIP_OUTER, 50, 60);
+    contour(lm, FaceLandmarks.JAW_LINE, 80, 80);
     return lm;
   }
 
