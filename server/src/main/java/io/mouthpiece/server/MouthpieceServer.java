@@ -36,6 +36,7 @@ import io.mouthpiece.server.task.TaskView;
 import io.mouthpiece.server.task.TaskWorker;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class MouthpieceServer implements AutoCloseable {
   private final AccountKeys firstAccount;
   private int port;
 
-  private MouthpieceServer(ServerConfig config) throws IOException {
+  private MouthpieceServer(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
     db = Database.open(config);
@@ -87,16 +88,16 @@ public final class MouthpieceServer implements AutoCloseable {
     FileStore store = FileStore.open(config);
     FileIndex files = new FileIndex(db);
     SessionStore sessions = new SessionStore(db);
-    TaskStore tasks = new SqlTaskStore(db);
-    Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get);
+    TaskStore tasks = new SqlTaskStore(db, clock);
+    Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get, clock);
     TaskView view = new TaskView(baseUrl::get);
     AtomicReference<JobQueue> queueRef = new AtomicReference<>();
     callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), queueRef::get);
     TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
     TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
     TaskService service = new TaskService(tasks, files, queueRef::get, events, config.retention().results().toMillis(),
-        config.accounts().maxTasksInFlight());
-    retention = new RetentionSweep(tasks, sessions, files, store);
+        config.accounts().maxTasksInFlight(), clock);
+    retention = new RetentionSweep(tasks, sessions, files, store, clock);
     RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
     queue = new JobQueue(db.dataSource(), config.jobs(), config.role().runsJobs(), config.http().shutdownGrace(), Map.of(
         RenderJobHandler.class, render,
@@ -105,8 +106,8 @@ public final class MouthpieceServer implements AutoCloseable {
     queueRef.set(queue);
 
     Handlers handlers = new Handlers(config, inputs, files, store, view,
-        new TaskRequests(sessions, inputs, config.media().maxAudioBytes()), service,
-        new IdentifyService(inputs, sessions, config), metrics, this::isReady);
+        new TaskRequests(sessions, inputs, config.media().maxAudioBytes(), clock), service,
+        new IdentifyService(inputs, sessions, config, clock), metrics, this::isReady, clock);
     routeKeys = handlers.routeKeys();
     if (config.role().servesApi()) {
       http = handlers.server(new Authenticator(accounts), stopping::get);
@@ -128,7 +129,7 @@ public final class MouthpieceServer implements AutoCloseable {
     every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
     reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;
     if (reconciler != null) {
-      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(System.currentTimeMillis()));
+      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(clock.millis()));
     }
     LOG.info("mouthpiece {} on {} (data in {}, database {}, storage {})", config.role().name().toLowerCase(),
         baseUrl.get(), config.dataDir(), config.database().url().isBlank() ? "embedded H2" : "external",
@@ -153,7 +154,15 @@ public final class MouthpieceServer implements AutoCloseable {
 
   /** Starts the service with this configuration. */
   public static MouthpieceServer start(ServerConfig config) throws IOException {
-    return new MouthpieceServer(config);
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts it with {@code clock} as the wall clock that dates sessions, tasks and stored files and
+   * decides when they expire (a test moves it forward instead of waiting out a retention period).
+   */
+  public static MouthpieceServer start(ServerConfig config, Clock clock) throws IOException {
+    return new MouthpieceServer(config, clock);
   }
 
   public int port() {

@@ -5,6 +5,7 @@ import io.mouthpiece.server.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,8 +28,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Map<String, String> settings) throws IOException {
+    return start(settings, Clock.systemUTC());
+  }
+
+  /** One whose wall clock (what dates and expires sessions, tasks and files) is {@code clock}. */
+  public static TestServer start(Map<String, String> settings, Clock clock) throws IOException {
     Path dataDir = newDataDir();
-    return new TestServer(MouthpieceServer.start(ConfigLoader.load(settings(dataDir, settings), null, Map.of())), dataDir);
+    return new TestServer(MouthpieceServer.start(ConfigLoader.load(settings(dataDir, settings), null, Map.of()), clock),
+        dataDir);
   }
 
   /** The settings every test server has, with {@code extra} on top. */

@@ -66,6 +66,7 @@ public final class CallbackSender implements AutoCloseable {
     long delaySec = (long) Math.pow(3, d.attempt + 1);
     LOG.info("callback for task {} to {} failed ({}); retrying in {} s", d.taskId, d.url, failure, delaySec);
     try {
+      // JobRunr runs scheduled jobs by the system clock, so the retry is timed by it too.
       queue.get().schedule(Instant.now().plusSeconds(delaySec),
           new CallbackDelivery(d.taskId, d.url, d.body, d.eventId, d.attempt + 1));
     } catch (RuntimeException e) {
@@ -82,7 +83,7 @@ public final class CallbackSender implements AutoCloseable {
           .header("Content-Type", "application/json").header("User-Agent", "mouthpiece")
           .POST(HttpRequest.BodyPublishers.ofString(d.body));
       if (signer != null) {
-        long ts = Instant.now().getEpochSecond();
+        long ts = Instant.now().getEpochSecond(); // the receiver checks it against its own (real) clock
         request.header("webhook-id", d.eventId).header("webhook-timestamp", Long.toString(ts))
             .header("webhook-signature", signer.sign(d.eventId, ts, d.body));
       }

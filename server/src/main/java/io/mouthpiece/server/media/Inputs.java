@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -31,14 +32,18 @@ public final class Inputs {
   private final MediaRules rules;
   private final ServerConfig config;
   private final Supplier<String> baseUrl;
+  private final Clock clock;
 
-  public Inputs(FileStore store, FileIndex index, SafeFetcher fetcher, ServerConfig config, Supplier<String> baseUrl) {
+  /** @param clock dates stored files and tells the expired ones, which are no longer anyone's input */
+  public Inputs(FileStore store, FileIndex index, SafeFetcher fetcher, ServerConfig config, Supplier<String> baseUrl,
+      Clock clock) {
     this.store = store;
     this.index = index;
     this.fetcher = fetcher;
     this.rules = new MediaRules(config.media());
     this.config = config;
     this.baseUrl = baseUrl;
+    this.clock = clock;
   }
 
   /** The file a URL of ours names, if it is one. */
@@ -153,7 +158,7 @@ public final class Inputs {
 
   /** Same, under a given id: a re-run of the same step replaces its file instead of adding one. */
   public StoredFile save(String id, String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     String key = accountId + "/" + id + ext;
     try {
       long size = size(tmp);
@@ -177,7 +182,7 @@ public final class Inputs {
   }
 
   private StoredFile owned(String accountId, String field, String id) throws InputRejected {
-    return index.findOwned(accountId, id, System.currentTimeMillis())
+    return index.findOwned(accountId, id, clock.millis())
         .orElseThrow(() -> new InputRejected(field + ": no file " + id + " (unknown, expired, or not yours)"));
   }
 

@@ -94,6 +94,7 @@ public final class LocalFileStore implements FileStore {
 
   /** Deletes the files under {@code dir} last written more than an hour ago. */
   static void deleteOlderThanAnHour(Path dir) throws IOException {
+    // File times are the system clock's, so the cutoff is too (not the server's retention clock).
     long cutoff = System.currentTimeMillis() - 3_600_000;
     if (!Files.isDirectory(dir)) {
       return;

@@ -10,6 +10,7 @@ import io.mouthpiece.server.identify.SessionStore;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -25,11 +26,14 @@ public final class TaskRequests {
   private final SessionStore sessions;
   private final Inputs inputs;
   private final long maxAudioBytes;
+  private final Clock clock;
 
-  public TaskRequests(SessionStore sessions, Inputs inputs, long maxAudioBytes) {
+  /** @param clock tells an expired session, which may no longer be used */
+  public TaskRequests(SessionStore sessions, Inputs inputs, long maxAudioBytes, Clock clock) {
     this.sessions = sessions;
     this.inputs = inputs;
     this.maxAudioBytes = maxAudioBytes;
+    this.clock = clock;
   }
 
   /** The plan of an advanced lip-sync, and the session's video for parent_video. */
@@ -37,7 +41,7 @@ public final class TaskRequests {
     String sessionId = required("session_id", r.sessionId());
     Session session = sessions.find(accountId, sessionId)
         .orElseThrow(() -> ApiException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
-    if (session.expiresAt() <= System.currentTimeMillis()) {
+    if (session.expiresAt() <= clock.millis()) {
       throw ApiException.invalidParameter("session_id: session expired (a session is valid for 24 h after identify-face)");
     }
     if (r.faceChoose() == null || r.faceChoose().isEmpty()) {
