@@ -200,6 +200,14 @@ public final class MouthpieceServer implements AutoCloseable {
     return Optional.ofNullable(firstAccount);
   }
 
+  /**
+   * Whether this process's job server runs (always, on an API node, which has none). JobRunr stops it
+   * when the database stays out of reach; the queue's watchdog starts it again once it answers.
+   */
+  public boolean jobsRunning() {
+    return queue.isRunning();
+  }
+
   private boolean isReady() {
     return !stopping.get() && queue.isRunning() && db.isUp();
   }
