@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
  * body and its headers; {@code /callback-fail} records them apart and answers 500).
  */
 public final class LocalHttp implements AutoCloseable {
-  /** One callback as received, and when ({@link System#nanoTime()}). */
-  public record Received(String body, Map<String, List<String>> headers, long atNs) {}
+  /** One callback as received. */
+  public record Received(String body, Map<String, List<String>> headers) {}
 
   private final HttpServer server;
   public final List<Received> callbacks = new CopyOnWriteArrayList<>();
@@ -45,7 +45,7 @@ public final class LocalHttp implements AutoCloseable {
     });
     server.createContext("/callback", ex -> {
       Received r = new Received(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-          Map.copyOf(ex.getRequestHeaders()), System.nanoTime());
+          Map.copyOf(ex.getRequestHeaders()));
       if (ex.getRequestURI().getPath().equals("/callback-fail")) {
         refused.add(r);
         answer(ex, 500, new byte[0]);

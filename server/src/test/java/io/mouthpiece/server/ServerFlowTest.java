@@ -117,7 +117,8 @@ class ServerFlowTest {
     assertEquals("succeed", task.path("task_status").asText(), "a receiver answering 500 changes nothing: " + task);
     assertEquals(uploaded.data().path("file_id").asText(), task.path("task_info").path("parent_video").path("id").asText());
     checkOutput(downloadResult(task, "url"));
-    // Each callback was refused: it comes again, the same event, once the first backoff (3 s) is over.
+    // Each callback was refused: it comes again, the same event. (Not necessarily 3 s later, the first
+    // backoff: JobRunr starts a scheduled job up to one poll interval, 5 s, before its time.)
     List<LocalHttp.Received> firstAndRetry = host.awaitRedelivery(id, Duration.ofSeconds(60))
         .orElseThrow(() -> new AssertionError("no refused callback delivered again within 60 s: " + host.refused.size()
             + " refused deliveries"));
@@ -125,8 +126,6 @@ class ServerFlowTest {
     LocalHttp.Received retry = firstAndRetry.get(1);
     assertEquals(first.headers().get("Webhook-id"), retry.headers().get("Webhook-id"), "a retry is the same event");
     checkSignature(retry);
-    assertTrue(retry.atNs() - first.atNs() >= 3_000_000_000L,
-        "retried after the backoff, not at once: " + (retry.atNs() - first.atNs()) / 1_000_000 + " ms");
     // The older endpoint's tasks are its own: not listed or found under advanced-lip-sync.
     assertEquals(404, server.api.get("/v1/videos/advanced-lip-sync/" + id, key).status());
   }

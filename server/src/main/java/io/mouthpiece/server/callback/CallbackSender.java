@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Callbacks (kling-api.md §5): on every status change of a task with a callback_url, the bare task
  * object is POSTed. First attempts go out in order from one thread (so a receiver sees submitted,
  * processing, then the end); a delivery without a 2xx within the timeout is retried as a JobRunr
- * job after 3, 9, 27, ... s, about an hour in all. Nothing here can change the task.
+ * job after 3, 9, 27, ... s, about an hour in all (each may start up to one queue poll early: JobRunr
+ * enqueues a scheduled job once its time is within the next poll). Nothing here can change the task.
  */
 public final class CallbackSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallbackSender.class);
