@@ -39,6 +39,7 @@ import io.mouthpiece.server.task.TaskWorker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class MouthpieceServer implements AutoCloseable {
   private final DataDirLock dataDirLock;
   private int port;
 
-  private MouthpieceServer(ServerConfig config) throws IOException {
+  private MouthpieceServer(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
     dataDirLock = DataDirLock.take(config.dataDir());
@@ -93,16 +94,16 @@ public final class MouthpieceServer implements AutoCloseable {
     sweepLeftovers(store);
     FileIndex files = new FileIndex(db);
     SessionStore sessions = new SessionStore(db);
-    TaskStore tasks = new SqlTaskStore(db);
-    Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get);
+    TaskStore tasks = new SqlTaskStore(db, clock);
+    Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get, clock);
     TaskView view = new TaskView(baseUrl::get);
     AtomicReference<JobQueue> queueRef = new AtomicReference<>();
     callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), queueRef::get);
     TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
     TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
     TaskService service = new TaskService(tasks, files, queueRef::get, events, config.retention().results().toMillis(),
-        config.accounts().maxTasksInFlight());
-    retention = new RetentionSweep(tasks, sessions, files, store);
+        config.accounts().maxTasksInFlight(), clock);
+    retention = new RetentionSweep(tasks, sessions, files, store, clock);
     RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
     queue = new JobQueue(db.dataSource(), config.jobs(), config.role().runsJobs(), config.http().shutdownGrace(), Map.of(
         RenderJobHandler.class, render,
@@ -113,8 +114,8 @@ public final class MouthpieceServer implements AutoCloseable {
     List<String> reclaimed = soleProcess() ? new CrashRecovery(tasks, queue).reclaim() : List.of();
 
     Handlers handlers = new Handlers(config, inputs, files, store, view,
-        new TaskRequests(sessions, inputs, config), service,
-        new IdentifyService(inputs, sessions, config), metrics, this::isReady);
+        new TaskRequests(sessions, inputs, config, clock), service,
+        new IdentifyService(inputs, sessions, config, clock), metrics, this::isReady, clock);
     routeKeys = handlers.routeKeys();
     if (config.role().servesApi()) {
       http = handlers.server(new Authenticator(accounts), stopping::get);
@@ -137,7 +138,7 @@ public final class MouthpieceServer implements AutoCloseable {
     every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
     reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;
     if (reconciler != null) {
-      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(System.currentTimeMillis()));
+      every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(clock.millis()));
     }
     LOG.info("mouthpiece {} on {} (data in {}, database {}, storage {})", config.role().name().toLowerCase(),
         baseUrl.get(), config.dataDir(), config.database().url().isBlank() ? "embedded H2" : "external",
@@ -193,7 +194,15 @@ public final class MouthpieceServer implements AutoCloseable {
 
   /** Starts the service with this configuration. */
   public static MouthpieceServer start(ServerConfig config) throws IOException {
-    return new MouthpieceServer(config);
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts it with {@code clock} as the wall clock that dates sessions, tasks and stored files and
+   * decides when they expire (a test moves it forward instead of waiting out a retention period).
+   */
+  public static MouthpieceServer start(ServerConfig config, Clock clock) throws IOException {
+    return new MouthpieceServer(config, clock);
   }
 
   public int port() {
@@ -229,6 +238,14 @@ public final class MouthpieceServer implements AutoCloseable {
   /** The account made on the first start, when there was none: its keys are shown once. */
   public Optional<AccountKeys> firstAccount() {
     return Optional.ofNullable(firstAccount);
+  }
+
+  /**
+   * Whether this process's job server runs (always, on an API node, which has none). JobRunr stops it
+   * when the database stays out of reach; the queue's watchdog starts it again once it answers.
+   */
+  public boolean jobsRunning() {
+    return queue.isRunning();
   }
 
   private boolean isReady() {

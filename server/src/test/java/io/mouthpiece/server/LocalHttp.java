@@ -13,14 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
  * A local HTTP server on loopback playing the customer's side: it hosts media files
  * ({@code /media/NAME} from a folder) and receives callbacks ({@code /callback}, recording each
- * body and its headers; {@code /callback-fail} answers 500). {@code /endless} is a hostile host: a
- * 200 whose body (zeros, no length) never ends, until the client hangs up.
+ * body and its headers; {@code /callback-fail} records them apart and answers 500). {@code /endless}
+ * is a hostile host: a 200 whose body (zeros, no length) never ends, until the client hangs up.
  */
 public final class LocalHttp implements AutoCloseable {
   /** One callback as received. */
@@ -28,6 +29,8 @@ public final class LocalHttp implements AutoCloseable {
 
   private final HttpServer server;
   public final List<Received> callbacks = new CopyOnWriteArrayList<>();
+  /** The callbacks {@code /callback-fail} answered 500 to. */
+  public final List<Received> refused = new CopyOnWriteArrayList<>();
 
   public LocalHttp(Path media) throws IOException {
     Path mediaDir = media.toAbsolutePath().normalize();
@@ -53,12 +56,14 @@ public final class LocalHttp implements AutoCloseable {
       }
     });
     server.createContext("/callback", ex -> {
-      byte[] body = ex.getRequestBody().readAllBytes();
+      Received r = new Received(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          Map.copyOf(ex.getRequestHeaders()));
       if (ex.getRequestURI().getPath().equals("/callback-fail")) {
+        refused.add(r);
         answer(ex, 500, new byte[0]);
         return;
       }
-      callbacks.add(new Received(new String(body, StandardCharsets.UTF_8), Map.copyOf(ex.getRequestHeaders())));
+      callbacks.add(r);
       answer(ex, 200, new byte[0]);
     });
     server.start();
@@ -89,6 +94,26 @@ public final class LocalHttp implements AutoCloseable {
       Thread.sleep(100);
     }
     return true;
+  }
+
+  /**
+   * Waits until a callback for {@code taskId} that was refused has come again (the same body: the
+   * same event), at most {@code within}. Returns the first delivery and its repeat, or nothing.
+   */
+  public Optional<List<Received>> awaitRedelivery(String taskId, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() <= deadline) {
+      List<Received> mine = refused.stream().filter(c -> json(c.body()).path("task_id").asText().equals(taskId)).toList();
+      for (int i = 0; i < mine.size(); i++) {
+        for (int j = i + 1; j < mine.size(); j++) {
+          if (mine.get(j).body().equals(mine.get(i).body())) {
+            return Optional.of(List.of(mine.get(i), mine.get(j)));
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    return Optional.empty();
   }
 
   private static JsonNode json(String body) {

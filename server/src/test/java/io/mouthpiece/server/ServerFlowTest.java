@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole flow as a client does it, over real HTTP on loopback with real media: identify-face,
- * create a task with the returned ids, poll until succeed, download the mp4 and check it, and
- * check the callbacks. Once with an API key under /v1 (video and audio hosted by a local server),
- * once with a Kling JWT made by another JWT library under /kling/v1 (video uploaded, audio as Base64).
+ * create a task with the returned ids, poll until succeed, download the mp4 and check it (and its
+ * watermarked copy: marked in its corner, the same elsewhere), and check the callbacks (a receiver
+ * that fails gets them again). Once with an API key under /v1 (video and audio hosted by a local
+ * server), once with a Kling JWT made by another JWT library under /kling/v1 (video uploaded, audio
+ * as Base64), once on the older endpoint.
  */
 class ServerFlowTest {
   static final String VIDEO = "retalking_face2.mp4"; // 844x844, 25 fps, 5 s
@@ -77,7 +79,9 @@ class ServerFlowTest {
     JsonNode task = createAndFinish("/v1", key, body, "flow-v1");
     Path result = downloadResult(task, "url");
     checkOutput(result);
-    checkOutput(downloadResult(task, "watermark_url"));
+    Path marked = downloadResult(task, "watermark_url");
+    checkOutput(marked);
+    checkWatermark(result, marked);
     checkCallbacks(task.path("task_id").asText(), true);
   }
 
@@ -113,6 +117,15 @@ class ServerFlowTest {
     assertEquals("succeed", task.path("task_status").asText(), "a receiver answering 500 changes nothing: " + task);
     assertEquals(uploaded.data().path("file_id").asText(), task.path("task_info").path("parent_video").path("id").asText());
     checkOutput(downloadResult(task, "url"));
+    // Each callback was refused: it comes again, the same event. (Not necessarily 3 s later, the first
+    // backoff: JobRunr starts a scheduled job up to one poll interval, 5 s, before its time.)
+    List<LocalHttp.Received> firstAndRetry = host.awaitRedelivery(id, Duration.ofSeconds(60))
+        .orElseThrow(() -> new AssertionError("no refused callback delivered again within 60 s: " + host.refused.size()
+            + " refused deliveries"));
+    LocalHttp.Received first = firstAndRetry.get(0);
+    LocalHttp.Received retry = firstAndRetry.get(1);
+    assertEquals(first.headers().get("Webhook-id"), retry.headers().get("Webhook-id"), "a retry is the same event");
+    checkSignature(retry);
     // The older endpoint's tasks are its own: not listed or found under advanced-lip-sync.
     assertEquals(404, server.api.get("/v1/videos/advanced-lip-sync/" + id, key).status());
   }
@@ -187,16 +200,49 @@ class ServerFlowTest {
       JsonNode n = Api.JSON.readTree(c.body());
       assertTrue(n.has("task_id") && !n.has("code"), "a bare task object, no envelope");
       if (signed) {
-        String id = c.headers().get("Webhook-id").get(0);
-        String ts = c.headers().get("Webhook-timestamp").get(0);
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec("flow-secret".getBytes(), "HmacSHA256"));
-        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + c.body()).getBytes()));
-        assertEquals(expected, c.headers().get("Webhook-signature").get(0));
+        checkSignature(c);
       }
     }
   }
 
+  /** Signed the Standard Webhooks way with the server's secret. */
+  private static void checkSignature(LocalHttp.Received c) throws Exception {
+    String id = c.headers().get("Webhook-id").get(0);
+    String ts = c.headers().get("Webhook-timestamp").get(0);
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec("flow-secret".getBytes(), "HmacSHA256"));
+    String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + ts + "." + c.body()).getBytes()));
+    assertEquals(expected, c.headers().get("Webhook-signature").get(0));
+  }
+
+  /**
+   * Every frame of the marked copy carries the mark in its lower right corner (many pixels changed
+   * outright, as white text on a dark outline does) and is the result elsewhere, re-encoding aside.
+   * Measured on this clip: 9.6-9.8 % of the corner changed in every frame, none of the rest, whose
+   * bytes differ by 1.5 at most on average.
+   */
+  private static void checkWatermark(Path plain, Path marked) throws Exception {
+    try (VideoReader a = VideoReader.open(plain); VideoReader b = VideoReader.open(marked)) {
+      int frames = 0;
+      while (true) {
+        var fa = a.read();
+        var fb = b.read();
+        assertEquals(fa.isPresent(), fb.isPresent(), "as many frames in both");
+        if (fa.isEmpty()) {
+          break;
+        }
+        try (var x = fa.get(); var y = fb.get()) {
+          FrameDiff d = FrameDiff.of(x.bgr(), y.bgr());
+          String at = "frame " + frames + ": " + d;
+          assertTrue(d.cornerChanged() > 0.03, "the mark is drawn in the lower right corner, " + at);
+          assertTrue(d.restChanged() < 0.0005, "nothing is drawn elsewhere, " + at);
+          assertTrue(d.restMeanAbs() < 3, "elsewhere the copy is the result, " + at);
+        }
+        frames++;
+      }
+      assertTrue(frames > 0, "the copies have frames");
+    }
+  }
 
   /** A Kling JWT made with Nimbus (not the server's JWT library): HS256, iss, exp in 30 min, nbf 5 s ago. */
   static String klingJwt(String accessKey, String secretKey) throws Exception {

@@ -3,15 +3,25 @@ package io.mouthpiece.server;
 import io.mouthpiece.server.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
-/** The service as its own process, for the crash test: {@code ServerProcess DATA_DIR} (settings in DATA_DIR/mouthpiece.properties). */
+/**
+ * The service as its own process, stopped as {@code mouthpiece serve} is: {@code ServerProcess DATA_DIR}
+ * (settings in DATA_DIR/mouthpiece.properties).
+ */
 public final class ServerProcess {
+  /** Logged once SIGTERM stops the process gracefully (before, the JVM's default handling applies). */
+  public static final String STOPPABLE = "serving; SIGTERM stops it gracefully";
+
   private ServerProcess() {}
 
   public static void main(String[] args) throws Exception {
     MouthpieceServer server = MouthpieceServer.start(ConfigLoader.load(Map.of("data-dir", args[0]), null, System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    Thread.currentThread().join();
+    CountDownLatch stopped = StopSignals.closeOnStop(server);
+    LoggerFactory.getLogger(ServerProcess.class).info(STOPPABLE);
+    stopped.await();
+    System.exit(0);
   }
 
   /** Starts it; its output goes to {@code DATA_DIR/<logName>}. */

@@ -5,6 +5,7 @@ import io.mouthpiece.server.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,22 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Map<String, String> settings) throws IOException {
-    return start(newDataDir(), settings);
+    return start(newDataDir(), settings, Clock.systemUTC());
+  }
+
+  /** One whose wall clock (what dates and expires sessions, tasks and files) is {@code clock}. */
+  public static TestServer start(Map<String, String> settings, Clock clock) throws IOException {
+    return start(newDataDir(), settings, clock);
   }
 
   /** A server on a data dir the test prepared (a fresh one has no account yet: one is made). */
   public static TestServer start(Path dataDir, Map<String, String> settings) throws IOException {
-    return new TestServer(MouthpieceServer.start(ConfigLoader.load(settings(dataDir, settings), null, Map.of())), dataDir);
+    return start(dataDir, settings, Clock.systemUTC());
+  }
+
+  private static TestServer start(Path dataDir, Map<String, String> settings, Clock clock) throws IOException {
+    return new TestServer(MouthpieceServer.start(ConfigLoader.load(settings(dataDir, settings), null, Map.of()), clock),
+        dataDir);
   }
 
   /** The files in the data dir's temp folder, where downloads, uploads and renders are written before they are kept. */

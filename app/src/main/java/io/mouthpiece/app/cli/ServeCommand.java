@@ -1,6 +1,7 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.server.MouthpieceServer;
+import io.mouthpiece.server.StopSignals;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
           + "an account named 'default' is created and its keys are printed once, as JSON on stdout. "
           + "Logs go to stderr, one JSON object a line. Ctrl-C / SIGTERM stops it gracefully: running tasks "
           + "get server.shutdown-grace to finish, else are handed back and run again (by another worker, or "
-          + "after the next start)."
+          + "after the next start); then it exits with 0."
     })
 final class ServeCommand implements Callable<Integer> {
   @Mixin
@@ -47,11 +48,7 @@ final class ServeCommand implements Callable<Integer> {
       overrides.put("server.host", host);
     }
     MouthpieceServer server = MouthpieceServer.start(config.load(overrides));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "shutdown"));
+    CountDownLatch stopped = StopSignals.closeOnStop(server);
     server.firstAccount().ifPresent(keys -> {
       System.err.println("mouthpiece: first start: created the account 'default'; its keys follow on stdout,"
           + " shown this once (the API key is stored only as a hash)");

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Callbacks (kling-api.md §5): on every status change of a task with a callback_url, the bare task
  * object is POSTed. First attempts go out in order from one thread (so a receiver sees submitted,
  * processing, then the end); a delivery without a 2xx within the timeout is retried as a JobRunr
- * job after 3, 9, 27, ... s, about an hour in all. Nothing here can change the task.
+ * job after 3, 9, 27, ... s, about an hour in all (each may start up to one queue poll early: JobRunr
+ * enqueues a scheduled job once its time is within the next poll). Nothing here can change the task.
  */
 public final class CallbackSender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallbackSender.class);
@@ -73,6 +74,7 @@ public final class CallbackSender implements AutoCloseable {
     long delaySec = (long) Math.pow(3, d.attempt + 1);
     LOG.info("callback for task {} to {} failed ({}); retrying in {} s", d.taskId, d.url, failure, delaySec);
     try {
+      // JobRunr runs scheduled jobs by the system clock, so the retry is timed by it too.
       queue.get().schedule(Instant.now().plusSeconds(delaySec),
           new CallbackDelivery(d.taskId, d.url, d.body, d.eventId, d.attempt + 1));
     } catch (RuntimeException e) {
@@ -99,7 +101,7 @@ public final class CallbackSender implements AutoCloseable {
           .header("Content-Type", "application/json").header("User-Agent", "mouthpiece")
           .POST(HttpRequest.BodyPublishers.ofString(d.body));
       if (signer != null) {
-        long ts = Instant.now().getEpochSecond();
+        long ts = Instant.now().getEpochSecond(); // the receiver checks it against its own (real) clock
         request.header("webhook-id", d.eventId).header("webhook-timestamp", Long.toString(ts))
             .header("webhook-signature", signer.sign(d.eventId, ts, d.body));
       }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * Uploads ({@code POST /v1/files}, [ours]) and downloads of stored files (results, face crops,
@@ -27,13 +28,16 @@ final class FileHandlers {
   private final FileStore store;
   private final TaskView view;
   private final long maxUploadBytes;
+  private final Clock clock;
 
-  FileHandlers(Inputs inputs, FileIndex index, FileStore store, TaskView view, long maxUploadBytes) {
+  /** @param clock tells an expired file, which is no longer served */
+  FileHandlers(Inputs inputs, FileIndex index, FileStore store, TaskView view, long maxUploadBytes, Clock clock) {
     this.inputs = inputs;
     this.index = index;
     this.store = store;
     this.view = view;
     this.maxUploadBytes = maxUploadBytes;
+    this.clock = clock;
   }
 
   void upload(Context ctx, Account account) throws IOException {
@@ -72,7 +76,7 @@ final class FileHandlers {
   }
 
   void download(Context ctx, Account ignored) throws IOException {
-    StoredFile f = index.find(ctx.pathParam("id"), System.currentTimeMillis())
+    StoredFile f = index.find(ctx.pathParam("id"), clock.millis())
         .filter(file -> store.exists(file.storageKey()))
         .orElseThrow(() -> ApiException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
     long size = f.sizeBytes();

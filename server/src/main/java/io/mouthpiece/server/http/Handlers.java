@@ -11,6 +11,7 @@ import io.mouthpiece.server.task.TaskRequests;
 import io.mouthpiece.server.task.TaskService;
 import io.mouthpiece.server.task.TaskView;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -22,12 +23,12 @@ public final class Handlers {
 
   public Handlers(ServerConfig config, Inputs inputs, FileIndex files, FileStore store, TaskView view,
       TaskRequests requests, TaskService tasks, IdentifyService identify, PrometheusMeterRegistry metrics,
-      BooleanSupplier ready) throws IOException {
+      BooleanSupplier ready, Clock clock) throws IOException {
     this.config = config;
     this.metrics = metrics;
     RequestJson json = new RequestJson(config.http().maxJsonBytes());
     this.routes = Routes.table(new TaskHandlers(json, requests, tasks, view), new IdentifyHandler(json, identify, view),
-        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes()), new OpsHandlers(ready, metrics),
+        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes(), clock), new OpsHandlers(ready, metrics),
         new WebPage());
   }
 

@@ -14,6 +14,9 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -29,11 +32,14 @@ public final class IdentifyService {
   private final SessionStore sessions;
   private final ServerConfig config;
   private final Semaphore running;
+  private final Clock clock;
 
-  public IdentifyService(Inputs inputs, SessionStore sessions, ServerConfig config) {
+  /** @param clock dates a new session, which expires {@code retention.sessions} after it */
+  public IdentifyService(Inputs inputs, SessionStore sessions, ServerConfig config, Clock clock) {
     this.inputs = inputs;
     this.sessions = sessions;
     this.config = config;
+    this.clock = clock;
     this.running = new Semaphore(config.media().identifyConcurrency(), true);
   }
 
@@ -66,7 +72,7 @@ public final class IdentifyService {
     for (FaceTrack track : found.faces()) {
       faces.add(new Session.Face(track.faceId(), track.startMs(), track.endMs(), keepCrop(accountId, track)));
     }
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     // The container's stream duration can end at the last frame's start; a face track ends at its frame's end.
     long durationMs = Math.max(found.video().durationMs(), faces.stream().mapToLong(Session.Face::endMs).max().orElse(0));
     Session session = new Session(AccountStore.randomId(), accountId, video.id(), durationMs, faces, now,

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -31,14 +32,18 @@ public final class Inputs {
   private final MediaRules rules;
   private final ServerConfig config;
   private final Supplier<String> baseUrl;
+  private final Clock clock;
 
-  public Inputs(FileStore store, FileIndex index, SafeFetcher fetcher, ServerConfig config, Supplier<String> baseUrl) {
+  /** @param clock dates stored files and tells the expired ones, which are no longer anyone's input */
+  public Inputs(FileStore store, FileIndex index, SafeFetcher fetcher, ServerConfig config, Supplier<String> baseUrl,
+      Clock clock) {
     this.store = store;
     this.index = index;
     this.fetcher = fetcher;
     this.rules = new MediaRules(config.media());
     this.config = config;
     this.baseUrl = baseUrl;
+    this.clock = clock;
   }
 
   /** The file a URL of ours names, if it is one. */
@@ -175,7 +180,7 @@ public final class Inputs {
    * temp file is used up either way: moved into the store, or deleted when that fails.
    */
   public StoredFile save(String id, String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     String key = accountId + "/" + id + ext;
     try {
       long size = size(tmp);
@@ -224,7 +229,7 @@ public final class Inputs {
 
   /** A file the account holds and that has not expired; empty when unknown, expired or another account's. */
   public Optional<StoredFile> findOwned(String accountId, String id) {
-    return index.findOwned(accountId, id, System.currentTimeMillis());
+    return index.findOwned(accountId, id, clock.millis());
   }
 
   /** What a client is told of an id that names no file of theirs: never whether another account has it. */

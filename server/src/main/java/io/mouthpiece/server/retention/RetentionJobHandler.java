@@ -14,6 +14,6 @@ public final class RetentionJobHandler implements JobRequestHandler<RetentionJob
   @Override
   @Job(name = "retention sweep", retries = 0)
   public void run(RetentionJob job) throws Exception {
-    sweep.sweep(System.currentTimeMillis());
+    sweep.sweep();
   }
 }

@@ -7,6 +7,7 @@ import io.mouthpiece.server.store.StoredFile;
 import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskStore;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,17 +31,26 @@ public final class RetentionSweep {
   private final SessionStore sessions;
   private final FileIndex files;
   private final FileStore store;
+  private final Clock clock;
 
-  public RetentionSweep(TaskStore tasks, SessionStore sessions, FileIndex files, FileStore store) {
+  /** @param clock the time a {@link #sweep()} deletes up to: the one that dated what it deletes */
+  public RetentionSweep(TaskStore tasks, SessionStore sessions, FileIndex files, FileStore store, Clock clock) {
     this.tasks = tasks;
     this.sessions = sessions;
     this.files = files;
     this.store = store;
+    this.clock = clock;
   }
 
   /** What one sweep deleted. */
   public record Swept(int sessions, int tasks, int files, int orphans) {}
 
+  /** Deletes what has expired by now (the recurring job's sweep). */
+  public Swept sweep() throws IOException {
+    return sweep(clock.millis());
+  }
+
+  /** Deletes what has expired by {@code nowMs}. */
   public Swept sweep(long nowMs) throws IOException {
     int sessionCount = sessions.deleteExpired(nowMs);
     int taskCount = 0;

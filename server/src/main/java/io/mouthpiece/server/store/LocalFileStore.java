@@ -103,6 +103,7 @@ public final class LocalFileStore implements FileStore {
   }
 
   /** Deletes the files under {@code dir} last written before {@code cutoffMs}; returns how many. */
+  // File times are the system clock's, so cutoffs are too (not the server's retention clock).
   static int deleteWrittenBefore(Path dir, long cutoffMs) throws IOException {
     if (!Files.isDirectory(dir)) {
       return 0;

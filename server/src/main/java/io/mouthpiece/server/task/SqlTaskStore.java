@@ -3,6 +3,7 @@ package io.mouthpiece.server.task;
 import io.mouthpiece.server.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,12 @@ public final class SqlTaskStore implements TaskStore {
   private static final String UNFINISHED = "status IN ('submitted', 'processing')";
 
   private final Database db;
+  private final Clock clock;
 
-  public SqlTaskStore(Database db) {
+  /** @param clock dates each change of a task (its updated_at) */
+  public SqlTaskStore(Database db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   @Override
@@ -113,8 +117,8 @@ public final class SqlTaskStore implements TaskStore {
     db.update("DELETE FROM tasks WHERE id = ?", taskId);
   }
 
-  private static long now() {
-    return System.currentTimeMillis();
+  private long now() {
+    return clock.millis();
   }
 
   private static Task row(ResultSet rs) throws SQLException {

@@ -12,6 +12,7 @@ import io.mouthpiece.server.identify.SessionStore;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,13 +35,16 @@ public final class TaskRequests {
   private final long maxAudioBytes;
   private final AddressPolicy policy;
   private final Duration sessionLife;
+  private final Clock clock;
 
-  public TaskRequests(SessionStore sessions, Inputs inputs, ServerConfig config) {
+  /** @param clock tells an expired session, which may no longer be used */
+  public TaskRequests(SessionStore sessions, Inputs inputs, ServerConfig config, Clock clock) {
     this.sessions = sessions;
     this.inputs = inputs;
     this.maxAudioBytes = config.media().maxAudioBytes();
     this.policy = new AddressPolicy(config.fetch().allowPrivateAddresses());
     this.sessionLife = config.retention().sessions();
+    this.clock = clock;
   }
 
   /** The plan of an advanced lip-sync, and the session's video for parent_video. */
@@ -48,7 +52,7 @@ public final class TaskRequests {
     String sessionId = required("session_id", r.sessionId());
     Session session = sessions.find(accountId, sessionId)
         .orElseThrow(() -> ApiException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
-    if (session.expiresAt() <= System.currentTimeMillis()) {
+    if (session.expiresAt() <= clock.millis()) {
       throw ApiException.invalidParameter("session_id: session expired (a session is valid for "
           + ConfigLoader.formatDuration(sessionLife) + " after identify-face)");
     }

@@ -8,6 +8,7 @@ import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.http.ApiException;
 import io.mouthpiece.server.jobs.JobQueue;
 import io.mouthpiece.server.store.FileIndex;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,15 +34,18 @@ public final class TaskService {
   private final TaskEvents events;
   private final long retentionMs;
   private final int maxInFlight;
+  private final Clock clock;
 
+  /** @param clock dates a new task, which expires {@code retentionMs} after it */
   public TaskService(TaskStore store, FileIndex files, Supplier<JobQueue> queue, TaskEvents events, long retentionMs,
-      int maxInFlight) {
+      int maxInFlight, Clock clock) {
     this.store = store;
     this.files = files;
     this.queue = queue;
     this.events = events;
     this.retentionMs = retentionMs;
     this.maxInFlight = maxInFlight;
+    this.clock = clock;
   }
 
   public Task create(Account account, String kind, TaskPlan plan, String callbackUrl, String externalTaskId) {
@@ -62,7 +66,7 @@ public final class TaskService {
         }
       }
     }
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     String parent = plan.videoFileId() == null ? null : files.findOwned(account.id(), plan.videoFileId(), now)
         .map(f -> TaskView.fileRef(f.id(), null, f.durationMs() == null ? 0 : f.durationMs())).orElse(null);
     Task task = new Task(AccountStore.randomId(), account.id(), kind, externalTaskId, TaskStatus.SUBMITTED, "", 0,

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * PostgreSQL restarted under load: while a task renders and clients keep asking, the database is
  * stopped (connections cut) and started again on the same port and data. While it is down every
  * answer that needs it is 503/5001 (never a 500, never a hang); once it is back the service
- * answers again by itself, the task caught by the outage still ends succeed, and a new one too.
+ * answers again by itself (its job server, which JobRunr stopped meanwhile, too), the task caught by
+ * the outage still ends succeed, and a new one too.
  */
 class DatabaseOutageTest {
   @Test
@@ -61,13 +62,22 @@ class DatabaseOutageTest {
       assertEquals(503, post.status(), post.message());
       assertEquals(5001, post.code());
       assertEquals(503, server.api.get("/health", null).status());
-      Thread.sleep(5000);
+      // The outage lasts until JobRunr has stopped its job server (its heartbeat could not reach the
+      // database): the state the node must recover from by itself.
+      while (server.server.jobsRunning()) {
+        assertTrue(System.nanoTime() - downAt < Duration.ofSeconds(60).toNanos(), "the job server still runs 60 s into the outage");
+        Thread.sleep(100);
+      }
 
       pg.startAgain();
       long upAt = System.nanoTime();
       while (server.api.get(taskPath, key).status() != 200) {
         assertTrue(System.nanoTime() - upAt < Duration.ofSeconds(30).toNanos(), "no recovery within 30 s of the restart");
         Thread.sleep(200);
+      }
+      while (!server.server.jobsRunning()) {
+        assertTrue(System.nanoTime() - upAt < Duration.ofSeconds(60).toNanos(), "the job server not started again within 60 s");
+        Thread.sleep(100);
       }
       loading.set(false);
       load.join();

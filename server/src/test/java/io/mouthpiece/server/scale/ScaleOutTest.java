@@ -14,6 +14,7 @@ import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.FileStore;
 import io.mouthpiece.server.task.SqlTaskStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,8 @@ class ScaleOutTest {
     List<String> recorded = db.query("SELECT storage_key FROM stored_files", rs -> rs.getString(1)).stream().sorted().toList();
     assertEquals(recorded, cluster.s3.keys(Cluster.BUCKET), "no object in the bucket that no row names");
 
-    RetentionSweep retention = new RetentionSweep(new SqlTaskStore(db), new SessionStore(db), new FileIndex(db),
-        FileStore.open(cluster.config()));
+    RetentionSweep retention = new RetentionSweep(new SqlTaskStore(db, Clock.systemUTC()), new SessionStore(db),
+        new FileIndex(db), FileStore.open(cluster.config()), Clock.systemUTC());
     RetentionSweep.Swept swept = retention.sweep(System.currentTimeMillis() + Duration.ofDays(31).toMillis());
     assertEquals(tasks, swept.tasks());
     assertEquals(List.of(), cluster.s3.keys(Cluster.BUCKET), "after retention the bucket is empty");
