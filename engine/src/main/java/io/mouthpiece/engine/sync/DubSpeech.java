@@ -3,9 +3,9 @@ package io.mouthpiece.engine.sync;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
-import io.mouthpiece.engine.media.TimingRules;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.rules.TimingRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,8 @@ final class DubSpeech implements AutoCloseable {
     for (FaceDub dub : dubs) {
       s.guesses.add(s.thread.submit(() -> {
         PcmAudio audio = s.decode(dub);
-        long endMs = dub.endMs() == FaceDub.TO_AUDIO_END ? SyncJob.openEndMs(dub, audio, videoMsGuess) : dub.endMs();
+        long endMs = dub.endMs() == FaceDub.TO_AUDIO_END
+            ? TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMsGuess) : dub.endMs();
         return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
       }));
     }

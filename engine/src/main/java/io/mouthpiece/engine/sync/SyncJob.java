@@ -9,14 +9,15 @@ import io.mouthpiece.engine.media.AudioStream;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.ReadAhead;
-import io.mouthpiece.engine.media.TimingRules;
-import io.mouthpiece.engine.media.TimingRules.Violation;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.media.VideoWriter;
 import io.mouthpiece.engine.motion.AudioFeatures;
 import io.mouthpiece.engine.render.ExemplarSelector;
+import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.TimingRules;
+import io.mouthpiece.engine.rules.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +93,8 @@ public final class SyncJob {
   private static SyncRequest largestFaceWhereUnnamed(SyncRequest request, AnalysisPass.Analysis analysis) {
     Optional<FaceTrack> largest = analysis.tracks().stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx));
     if (largest.isEmpty()) {
-      throw new InvalidRequestException(List.of(new Violation("face_id", "face_id: no face was found in this video to lip-sync")));
+      int unnamed = request.faces().indexOf(request.faces().stream().filter(f -> f.faceId() == null).findFirst().orElseThrow());
+      throw new InvalidRequestException(List.of(FaceRules.noFace(unnamed)));
     }
     List<FaceDub> named = new ArrayList<>();
     for (FaceDub dub : request.faces()) {
@@ -102,17 +104,7 @@ public final class SyncJob {
   }
 
   private static void checkDistinctFaces(SyncRequest request) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<Violation> problems = new ArrayList<>();
-    for (int i = 0; i < request.faces().size(); i++) {
-      if (!seen.add(request.faces().get(i).faceId())) {
-        problems.add(new Violation("face_choose[" + i + "].face_id", "face_choose[" + i + "].face_id: face "
-            + request.faces().get(i).faceId() + " is chosen twice; each item must be a different face"));
-      }
-    }
-    if (request.faces().isEmpty()) {
-      problems.add(new Violation("face_choose", "face_choose: at least one face is needed"));
-    }
+    List<Violation> problems = FaceRules.checkDistinct(request.faces().stream().map(FaceDub::faceId).toList());
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -130,12 +122,10 @@ public final class SyncJob {
     long videoMs = analysis.endUs() / 1000;
     for (int i = 0; i < request.faces().size(); i++) {
       FaceDub dub = request.faces().get(i);
-      String prefix = request.faces().size() > 1 ? "face_choose[" + i + "]." : "";
       String faceId = dub.faceId();
       Optional<FaceTrack> track = analysis.tracks().stream().filter(t -> t.faceId().equals(faceId)).findFirst();
       if (track.isEmpty()) {
-        problems.add(new Violation(prefix + "face_id", prefix + "face_id: no face " + dub.faceId() + " in this video"
-            + " (faces: " + String.join(", ", analysis.tracks().stream().map(FaceTrack::faceId).toList()) + ")"));
+        problems.add(FaceRules.checkShown(i, faceId, analysis.tracks().stream().map(FaceTrack::faceId).toList()).orElseThrow());
         pieces.add(null);
         resolved.add(dub);
         continue;
@@ -143,30 +133,25 @@ public final class SyncJob {
       PcmAudio audio = speech.audio(i, dub);
       if (dub.endMs() == FaceDub.TO_AUDIO_END) {
         // No end was given, so a too-short piece is the fault of a value that was: name that one alone.
-        List<Violation> room = TimingRules.checkOpenEnd(prefix, dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
+        List<Violation> room = TimingRules.checkOpenEnd(i, dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
         if (!room.isEmpty()) {
           problems.addAll(room);
           pieces.add(audio);
           resolved.add(dub);
           continue;
         }
-        dub = dub.resolved(faceId, openEndMs(dub, audio, videoMs));
+        dub = dub.resolved(faceId, TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs));
       }
       resolved.add(dub);
-      TimingRules.SoundRequest timing = new TimingRules.SoundRequest(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
+      TimingRules.DubTiming timing = new TimingRules.DubTiming(dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
           request.originalGain());
-      problems.addAll(TimingRules.check(prefix, timing, audio.durationMs(), videoMs, track.get().startMs(), track.get().endMs()));
+      problems.addAll(TimingRules.check(i, timing, audio.durationMs(), videoMs, track.get().startMs(), track.get().endMs()));
       pieces.add(audio);
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
     return new SyncRequest(request.video(), resolved, request.originalGain(), request.out());
-  }
-
-  /** Where a piece open to its audio's end stops: the rest of the audio, as much as fits in the video after the insert. */
-  static long openEndMs(FaceDub dub, PcmAudio audio, long videoMs) {
-    return Math.min(audio.durationMs(), dub.startMs() + Math.max(0, videoMs - dub.insertMs()));
   }
 
   /** What the video's header says, before any frame is decoded. */
