@@ -1,5 +1,6 @@
 package io.mouthpiece.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -57,6 +58,14 @@ class ArchitectureTest {
             .check(CLASSES);
       }
     }
+  }
+
+  @Test
+  void theRequestRulesStandAlone() {
+    // Numbers in, violations out: the service checks a request with them before any media is decoded.
+    classes().that().resideInAPackage("io.mouthpiece.engine.rules..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.mouthpiece.engine.rules..", "java..")
+        .check(CLASSES);
   }
 
   @Test

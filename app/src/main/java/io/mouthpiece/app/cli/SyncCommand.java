@@ -90,15 +90,9 @@ final class SyncCommand implements Callable<Integer> {
           result.planSec(), result.renderSec());
       return 0;
     } catch (InvalidRequestException e) {
-      e.violations().forEach(v -> System.err.println("mouthpiece: " + toOptionNames(v.message())));
+      OptionNames names = new OptionNames(dubs.size());
+      e.violations().forEach(v -> System.err.println("mouthpiece: " + v.message(names)));
       return 1;
     }
-  }
-
-  /** The engine speaks in Kling's field names; the user typed options. */
-  static String toOptionNames(String message) {
-    return message.replace("sound_start_time", "--audio-start").replace("sound_end_time", "--audio-end")
-        .replace("sound_insert_time", "--insert").replace("original_audio_volume", "--original-volume")
-        .replace("sound_volume", "--volume").replace("sound_file", "--audio").replace("face_id", "--face");
   }
 }

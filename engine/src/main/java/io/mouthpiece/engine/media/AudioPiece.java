@@ -2,9 +2,9 @@ package io.mouthpiece.engine.media;
 
 /**
  * A stretch of new audio placed on the video's timeline: {@code [startMs, endMs)} of {@code audio},
- * starting at {@code insertMs} of the video, scaled by {@code gain} (Kling's sound_start_time,
- * sound_end_time, sound_insert_time, sound_volume). Only what mixing needs is checked here; the
- * API's rules live in {@link TimingRules}. A piece reaching past its audio's end is silent there.
+ * starting at {@code insertMs} of the video, scaled by {@code gain}. Only what mixing needs is
+ * checked here; a request's timing rules live in {@code io.mouthpiece.engine.rules.TimingRules}.
+ * A piece reaching past its audio's end is silent there.
  */
 public record AudioPiece(PcmAudio audio, long startMs, long endMs, long insertMs, double gain) {
   public AudioPiece {

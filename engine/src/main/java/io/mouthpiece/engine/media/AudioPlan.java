@@ -3,11 +3,11 @@ package io.mouthpiece.engine.media;
 import java.util.List;
 
 /**
- * The output soundtrack, in Kling's terms: {@code originalGain ×} the video's own sound plus every
- * piece placed at its insert time with its gain, cut to exactly the video's duration and passed
- * through a {@link Limiter} so a loud sum is turned down, never clipped.
+ * The output soundtrack: {@code originalGain ×} the video's own sound plus every piece placed at
+ * its insert time with its gain, cut to exactly the video's duration and passed through a
+ * {@link Limiter} so a loud sum is turned down, never clipped.
  *
- * @param originalGain Kling's original_audio_volume; no effect on a silent video
+ * @param originalGain the gain of the video's own sound; no effect on a silent video
  */
 public record AudioPlan(List<AudioPiece> pieces, double originalGain) {
   public AudioPlan {

@@ -3,9 +3,9 @@ package io.mouthpiece.engine.sync;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
-import io.mouthpiece.engine.media.TimingRules;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.rules.TimingRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 
 /**
  * Each dub's speech, decoded once for the mix, and the motion model's input: the audio features
- * of its piece; and the features of the source video's own sound (its first {@code
- * SyncJob.MAX_TRAINING_US}), which the speaker model learns from. All are started on a thread of
+ * of its piece; and the features of the source video's own sound (its first {@link
+ * SourceFace#MAX_TRAINING_US}), which the speaker model learns from. All are started on a thread of
  * their own while the analysis pass runs (decoding and the features of a minute of speech take
  * about half a second of one core, which planning would otherwise spend while the other core
  * waits). A piece that runs to its audio's end is
@@ -34,7 +34,7 @@ final class DubSpeech implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final List<Future<Guess>> guesses = new ArrayList<>();
+  private final List<Piece> pieces = new ArrayList<>();
   private Future<AudioFeatures> sourceSound;
   private final int mixRate;
   private final Path video;
@@ -47,6 +47,60 @@ final class DubSpeech implements AutoCloseable {
   }
 
   /**
+   * One dub as the request gave it, with its speech being read: the whole audio for the mix, and
+   * the features of its piece once the piece's end is known.
+   */
+  final class Piece {
+    private final int index;
+    private final FaceDub asked;
+    private final Future<Guess> guess;
+
+    private Piece(int index, FaceDub asked, Future<Guess> guess) {
+      this.index = index;
+      this.asked = asked;
+      this.guess = guess;
+    }
+
+    /** The dub's place in the request. */
+    int index() {
+      return index;
+    }
+
+    /** The dub as the request gave it. */
+    FaceDub asked() {
+      return asked;
+    }
+
+    /** The dub's whole audio at the mix's rate, in stereo; a file that fails fails here. */
+    PcmAudio audio() throws MediaException {
+      Guess g = guess();
+      return g != null ? g.audio() : decode(asked);
+    }
+
+    /** The features of the piece as resolved against the analysed video. */
+    AudioFeatures features(FaceDub resolved) throws MediaException {
+      Guess g = guess();
+      if (g != null && g.endMs() == resolved.endMs()) {
+        return g.features();
+      }
+      PcmAudio audio = g != null ? g.audio() : decode(resolved);
+      return AudioFeatures.of(audio.slice(resolved.startMs(), resolved.endMs()));
+    }
+
+    /** The background's result, or null when it failed (the caller decodes again and fails itself). */
+    private Guess guess() throws MediaException {
+      try {
+        return guess.get();
+      } catch (ExecutionException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MediaException("interrupted while reading the speech", e);
+      }
+    }
+  }
+
+  /**
    * Starts on every dub in order, then on the source's sound; {@code mixRate} is the rate the mix
    * decodes speech at, {@code header} what the video's header says (its length is the guess for
    * open-ended pieces).
@@ -55,14 +109,21 @@ final class DubSpeech implements AutoCloseable {
     DubSpeech s = new DubSpeech(mixRate, video, header.hasAudio());
     long videoMsGuess = header.durationUs() / 1000;
     for (FaceDub dub : dubs) {
-      s.guesses.add(s.thread.submit(() -> {
+      Future<Guess> guess = s.thread.submit(() -> {
         PcmAudio audio = s.decode(dub);
-        long endMs = dub.endMs() == FaceDub.TO_AUDIO_END ? SyncJob.openEndMs(dub, audio, videoMsGuess) : dub.endMs();
+        long endMs = dub.endMs() == FaceDub.TO_AUDIO_END
+            ? TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMsGuess) : dub.endMs();
         return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
-      }));
+      });
+      s.pieces.add(s.new Piece(s.pieces.size(), dub, guess));
     }
     s.sourceSound = s.thread.submit(s::sourceFeatures);
     return s;
+  }
+
+  /** Every dub's speech, in the request's order. */
+  List<Piece> pieces() {
+    return List.copyOf(pieces);
   }
 
   /** The features of the source video's own sound; null for a video without sound. */
@@ -79,36 +140,9 @@ final class DubSpeech implements AutoCloseable {
 
   private AudioFeatures sourceFeatures() throws MediaException {
     return videoHasSound
-        ? AudioFeatures.of(AudioReader.decodeStart(video, SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000))
+        ? AudioFeatures.of(AudioReader.decodeStart(video, AudioFeatures.SAMPLE_RATE, 1,
+            SourceFace.MAX_TRAINING_US / 1000 + 1000))
         : null;
-  }
-
-  /** Dub {@code i}'s whole audio at the mix's rate, in stereo; a file that fails fails here. */
-  PcmAudio audio(int i, FaceDub dub) throws MediaException {
-    Guess guess = guess(i);
-    return guess != null ? guess.audio() : decode(dub);
-  }
-
-  /** The features of dub {@code i}'s piece, as resolved against the analysed video. */
-  AudioFeatures of(int i, FaceDub resolved) throws MediaException {
-    Guess guess = guess(i);
-    if (guess != null && guess.endMs() == resolved.endMs()) {
-      return guess.features();
-    }
-    PcmAudio audio = guess != null ? guess.audio() : decode(resolved);
-    return AudioFeatures.of(audio.slice(resolved.startMs(), resolved.endMs()));
-  }
-
-  /** The background's result for dub {@code i}, or null when it failed (the caller decodes again and fails itself). */
-  private Guess guess(int i) throws MediaException {
-    try {
-      return guesses.get(i).get();
-    } catch (ExecutionException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while reading the speech", e);
-    }
   }
 
   private PcmAudio decode(FaceDub dub) throws MediaException {

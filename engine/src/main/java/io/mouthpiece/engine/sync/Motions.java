@@ -63,7 +63,8 @@ public final class Motions {
     AudioFeatures sound = face.sound();
     if (sound == null) {
       double endSec = face.frameTimesSec().length == 0 ? 1 : face.frameTimesSec()[face.frameTimesSec().length - 1] + 1;
-      sound = AudioFeatures.of(new PcmAudio(new float[(int) (endSec * SyncJob.MOTION_RATE)], SyncJob.MOTION_RATE, 1));
+      int rate = AudioFeatures.SAMPLE_RATE;
+      sound = AudioFeatures.of(new PcmAudio(new float[(int) (endSec * rate)], rate, 1));
     }
     return SourceSpeech.of(sound, face.frameTimesSec(), rows);
   }

@@ -8,4 +8,11 @@ import io.mouthpiece.engine.motion.AudioFeatures;
  * features (null for a silent video). Its own audio and mouth are in sync, which is what a speaker-adapted motion
  * model learns from.
  */
-public record SourceFace(double[] frameTimesSec, double[][] params, AudioFeatures sound) {}
+public record SourceFace(double[] frameTimesSec, double[][] params, AudioFeatures sound) {
+  /**
+   * The speaker is learned from the source's first minute at most: the models need seconds of
+   * speech, not hours (the shared clips teach them in 2-8 s), and a bounded source keeps the
+   * job's memory the same whatever the video's length.
+   */
+  static final long MAX_TRAINING_US = 60_000_000;
+}

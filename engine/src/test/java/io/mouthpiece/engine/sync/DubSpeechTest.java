@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.PcmAudio;
-import io.mouthpiece.engine.media.TimingRules;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,24 +40,27 @@ class DubSpeechTest {
     FaceDub open = new FaceDub("1", speech(), 500, FaceDub.TO_AUDIO_END, 1000, 1.0);
     long videoMsGuess = 3000;
     try (DubSpeech speech = DubSpeech.start(List.of(given, open, open), sourceVideo(), headerSaying(sourceVideo(), videoMsGuess), MIX_RATE)) {
-      assertSameFeatures(whole, given, speech.of(0, given));
+      List<DubSpeech.Piece> pieces = speech.pieces();
+      assertEquals(List.of(0, 1, 2), pieces.stream().map(DubSpeech.Piece::index).toList());
+      assertSame(open, pieces.get(2).asked());
+      assertSameFeatures(whole, given, pieces.get(0).features(given));
       // Resolved as the analysis would with the header's length: the early features serve.
-      FaceDub guessedRight = open.resolved("1", SyncJob.openEndMs(open, whole, videoMsGuess));
+      FaceDub guessedRight = open.resolved("1", openEndMs(open, whole, videoMsGuess));
       assertEquals(2500, guessedRight.endMs());
-      AudioFeatures early = speech.of(1, guessedRight);
+      AudioFeatures early = pieces.get(1).features(guessedRight);
       assertSameFeatures(whole, guessedRight, early);
-      assertSame(early, speech.of(1, guessedRight), "the early features are used, not computed again");
+      assertSame(early, pieces.get(1).features(guessedRight), "the early features are used, not computed again");
       // The analysis found a shorter video than the header said: the piece is computed again.
-      FaceDub guessedWrong = open.resolved("1", SyncJob.openEndMs(open, whole, 2500));
+      FaceDub guessedWrong = open.resolved("1", openEndMs(open, whole, 2500));
       assertEquals(2000, guessedWrong.endMs());
-      assertSameFeatures(whole, guessedWrong, speech.of(2, guessedWrong));
-      assertArrayEquals(whole.samples(), speech.audio(0, given).samples());
+      assertSameFeatures(whole, guessedWrong, pieces.get(2).features(guessedWrong));
+      assertArrayEquals(whole.samples(), pieces.get(0).audio().samples());
     }
   }
 
   @Test
   void theSourceSoundIsTheFeaturesOfTheVideosFirstMinute() throws Exception {
-    PcmAudio own = AudioReader.decodeStart(sourceVideo(), SyncJob.MOTION_RATE, 1, SyncJob.MAX_TRAINING_US / 1000 + 1000);
+    PcmAudio own = AudioReader.decodeStart(sourceVideo(), AudioFeatures.SAMPLE_RATE, 1, SourceFace.MAX_TRAINING_US / 1000 + 1000);
     try (DubSpeech speech = DubSpeech.start(List.of(), sourceVideo(), headerSaying(sourceVideo(), 3000), MIX_RATE)) {
       AudioFeatures got = speech.sourceSound();
       AudioFeatures expected = AudioFeatures.of(own);
@@ -74,6 +77,10 @@ class DubSpeechTest {
     try (DubSpeech speech = DubSpeech.start(List.of(), silent, headerSaying(silent, 3000), MIX_RATE)) {
       assertNull(speech.sourceSound());
     }
+  }
+
+  private static long openEndMs(FaceDub dub, PcmAudio audio, long videoMs) {
+    return TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
   }
 
   /** The video's header, but for the length it states (the guess open-ended pieces start from). */

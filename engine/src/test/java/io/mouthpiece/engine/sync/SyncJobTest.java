@@ -12,9 +12,13 @@ import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.media.Rational;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.rules.RequestValue;
+import io.mouthpiece.engine.rules.Rule;
+import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -250,19 +254,31 @@ class SyncJobTest {
   }
 
   @Test
-  void badRequestsNameTheFieldAndTheRule() {
+  void badRequestsNameTheDubTheValueAndTheRule() {
     Path video = TestMedia.video("retalking_face5.mp4");
     Path speech = TestMedia.audio("retalking_2.wav");
     InvalidRequestException noFace = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
         List.of(new FaceDub("7", speech, 0, 3000, 0, 1.0)), 1.0, temp.resolve("x.mp4")), SyncOptions.standard(), Progress.NONE));
-    assertEquals("face_id", noFace.violations().get(0).field());
-    assertTrue(noFace.getMessage().contains("no face 7"), noFace.getMessage());
+    Violation unseen = noFace.violations().get(0);
+    assertEquals(List.of(0, RequestValue.FACE, Rule.NO_SUCH_FACE, "7"),
+        List.of(unseen.dub(), unseen.value(), unseen.rule(), unseen.facts().get(0)));
+    assertTrue(noFace.getMessage().startsWith("faces[0].faceId: no face 7 in this video (faces: "), noFace.getMessage());
     InvalidRequestException tooShort = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
         List.of(new FaceDub("0", speech, 0, 1500, 0, 1.0)), 1.0, temp.resolve("y.mp4")), SyncOptions.standard(), Progress.NONE));
-    assertEquals("sound_end_time", tooShort.violations().get(0).field());
+    assertEquals(List.of(Violation.of(0, RequestValue.AUDIO_END, Rule.PIECE_TOO_SHORT, 2000L, 1500L, 0L, 1500L)),
+        tooShort.violations());
     InvalidRequestException twice = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
         List.of(new FaceDub("0", speech, 0, 3000, 0, 1.0), new FaceDub("0", speech, 0, 3000, 0, 1.0)), 1.0,
         temp.resolve("z.mp4")), SyncOptions.standard(), Progress.NONE));
-    assertEquals("face_choose[1].face_id", twice.violations().get(0).field());
+    assertEquals(List.of(Violation.of(1, RequestValue.FACE, Rule.FACE_CHOSEN_TWICE, "0")), twice.violations());
+  }
+
+  @Test
+  void aDubLeavingTheFaceToTheEngineFailsOnAVideoWithoutFaces() {
+    Path faceless = TestMedia.flashClick(new Rational(25, 1)).file();
+    InvalidRequestException none = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(faceless,
+        List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0, FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0,
+        temp.resolve("none.mp4")), SyncOptions.standard(), Progress.NONE));
+    assertEquals(List.of(Violation.of(0, RequestValue.FACE, Rule.NO_FACE_IN_VIDEO)), none.violations());
   }
 }

@@ -1,7 +1,8 @@
 package io.mouthpiece.server.task;
 
-import io.mouthpiece.engine.media.TimingRules;
-import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.TimingRules;
+import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.fetch.AddressPolicy;
@@ -26,10 +27,12 @@ import java.util.regex.Pattern;
 /**
  * Checks a create request against every rule that can be checked at once (kling-api.md §2: timing,
  * face, session, Base64, URL form) and turns it into the {@link TaskPlan} the job runs. A broken
- * rule is a 1201 naming its field. The timing rules are the engine's own ({@link TimingRules}).
+ * rule is a 1201 naming its field. The timing rules are the engine's own ({@link TimingRules}),
+ * named in Kling's words ({@link KlingNames}).
  */
 public final class TaskRequests {
   private static final Pattern URL_SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://");
+  private static final KlingNames NAMES = KlingNames.faceChoose();
   private final SessionStore sessions;
   private final Inputs inputs;
   private final long maxAudioBytes;
@@ -76,7 +79,7 @@ public final class TaskRequests {
           + faceId + " in session " + session.id() + " (faces: "
           + String.join(", ", session.faces().stream().map(Session.Face::faceId).toList()) + ")"));
       if (!seen.add(faceId)) {
-        throw ApiException.invalidParameter(p + "face_id: face " + faceId + " is chosen twice; each item must be a different face");
+        throw ApiException.invalidParameter(NAMES.message(List.of(FaceRules.chosenTwice(i, faceId))));
       }
       long start = required(p + "sound_start_time", f.soundStartTime());
       long end = required(p + "sound_end_time", f.soundEndTime());
@@ -88,17 +91,17 @@ public final class TaskRequests {
             + " (the video has one soundtrack), got " + original + " and " + originalGain);
       }
       originalGain = original;
-      TimingRules.SoundRequest timing = new TimingRules.SoundRequest(start, end, insert, gain, original);
-      problems.addAll(TimingRules.checkRequest(p, timing, session.durationMs(), face.startMs(), face.endMs()));
+      TimingRules.DubTiming timing = new TimingRules.DubTiming(start, end, insert, gain, original);
+      problems.addAll(TimingRules.checkRequest(i, timing, session.durationMs(), face.startMs(), face.endMs()));
       if (!problems.isEmpty()) {
-        throw ApiException.invalidParameter(String.join("; ", problems.stream().map(Violation::message).toList()));
+        throw ApiException.invalidParameter(NAMES.message(problems));
       }
       Audio audio = audio(accountId, p, f.audioId(), f.soundFile());
       // Audio held already (an upload, Base64) has a known length: a piece it cannot give is refused now.
       if (audio.durationMs() != null) {
-        problems.addAll(TimingRules.checkAudio(p, timing, audio.durationMs()));
+        problems.addAll(TimingRules.checkAudio(i, timing, audio.durationMs()));
         if (!problems.isEmpty()) {
-          throw ApiException.invalidParameter(String.join("; ", problems.stream().map(Violation::message).toList()));
+          throw ApiException.invalidParameter(NAMES.message(problems));
         }
       }
       dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.media.MediaException;
-import io.mouthpiece.engine.media.TimingRules;
-import io.mouthpiece.engine.media.TimingRules.Violation;
+import io.mouthpiece.engine.rules.TimingRules;
+import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.engine.sync.FaceDub;
 import io.mouthpiece.engine.sync.InvalidRequestException;
 import io.mouthpiece.engine.sync.SyncOptions;
@@ -32,7 +32,7 @@ import org.slf4j.MDC;
  * file, and commits the result atomically: the file is renamed to a name fixed by the task id and
  * recorded in the same transaction that marks the task succeed. A re-run (after a crash) replaces
  * that same file, so a task never has two results. Bad input ends the task as failed, with the
- * engine's own message; only what retrying can help is thrown back to the queue.
+ * rule it breaks in Kling's field names; only what retrying can help is thrown back to the queue.
  */
 public final class TaskWorker {
   private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
@@ -74,7 +74,7 @@ public final class TaskWorker {
     MDC.put("task_id", taskId);
     try {
       run(task);
-    } catch (InvalidRequestException | InputRejected | MediaException e) {
+    } catch (InputRejected | MediaException e) {
       finishFailed(taskId, e.getMessage());
     } catch (FetchException e) {
       if (!e.retryable()) {
@@ -108,19 +108,22 @@ public final class TaskWorker {
             plan.videoFileId())
         : inputs.video(account, "input.video_url", plan.videoUrl(), "input.video_id", null);
     store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, video.durationMs()));
+    KlingNames names = KlingNames.of(plan);
     List<FaceDub> dubs = new ArrayList<>();
     List<Violation> problems = new ArrayList<>();
-    for (TaskPlan.Dub d : plan.dubs()) {
+    for (int i = 0; i < plan.dubs().size(); i++) {
+      TaskPlan.Dub d = plan.dubs().get(i);
       StoredFile audio = d.audioFileId() != null ? inputs.audioById(account, d.field() + "audio_id", d.audioFileId())
           : inputs.audioUrl(account, d.field() + ("input.".equals(d.field()) ? "audio_url" : "sound_file"), d.audioUrl());
+      // Fetched audio is checked now, before the engine's first walk; an open end is the engine's to work out.
       long end = d.endMs() == null ? d.startMs() : d.endMs();
-      problems.addAll(TimingRules.checkAudio(d.field(), new TimingRules.SoundRequest(d.startMs(), end, d.insertMs(),
-          d.gain(), plan.originalGain()), audio.durationMs()));
+      problems.addAll(TimingRules.checkAudio(i, new TimingRules.DubTiming(d.startMs(), end, d.insertMs(), d.gain(),
+          plan.originalGain()), audio.durationMs()));
       dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
           d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain()));
     }
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
+      throw new InputRejected(names.message(problems));
     }
     long fetchedNs = System.nanoTime();
     Progress progress = new Progress(task.id());
@@ -129,8 +132,13 @@ public final class TaskWorker {
     Path marked = null;
     try {
       int syncShare = plan.watermark() ? 85 : 94;
-      SyncResult result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-          SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+      SyncResult result;
+      try {
+        result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
+            SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+      } catch (InvalidRequestException e) {
+        throw new InputRejected(e.message(names));
+      }
       long syncedNs = System.nanoTime();
       long durationMs = result.durationUs() / 1000;
       // The engine measured the video to its last frame's end: a truer length than the container's header.

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mouthpiece.engine.media.TimingRules;
+import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.server.Api;
 import io.mouthpiece.server.TestServer;
+import io.mouthpiece.server.task.KlingNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page checks timing live with its own JavaScript copy of the rules (timing-rules.js); the
- * server with the engine's {@link TimingRules}. This runs one table of cases through both, the
- * JavaScript in Chromium exactly as the page loads it from the service, and requires the same
- * messages, character for character, in the same order: the page speaks the server's words.
+ * server with the engine's {@link TimingRules}, in Kling's words ({@link KlingNames}). This runs
+ * one table of cases through both, the JavaScript in Chromium exactly as the page loads it from the
+ * service, and requires the same messages, character for character, in the same order: the page
+ * speaks the server's words.
  */
 class TimingRulesParityTest {
   @Test
@@ -50,18 +52,20 @@ class TimingRulesParityTest {
     }
   }
 
-  record Case(String prefix, TimingRules.SoundRequest r, long audioMs, long videoMs, long faceStartMs, long faceEndMs) {
+  record Case(String prefix, TimingRules.DubTiming r, long audioMs, long videoMs, long faceStartMs, long faceEndMs) {
     List<String> java() {
-      return TimingRules.check(prefix, r, audioMs, videoMs, faceStartMs, faceEndMs).stream()
-          .map(v -> v.field() + "|" + v.message()).toList();
+      KlingNames names = new KlingNames(dub -> prefix);
+      return TimingRules.check(0, r, audioMs, videoMs, faceStartMs, faceEndMs).stream()
+          .map(v -> names.of(v.dub(), v.value()) + "|" + v.message(names)).toList();
     }
 
     ObjectNode json() {
       ObjectNode o = Api.JSON.createObjectNode().put("prefix", prefix).put("audioMs", audioMs).put("videoMs", videoMs)
           .put("faceStartMs", faceStartMs).put("faceEndMs", faceEndMs);
-      o.putObject("r").put("soundStartMs", r.soundStartMs()).put("soundEndMs", r.soundEndMs())
-          .put("soundInsertMs", r.soundInsertMs()).put("soundVolume", r.soundVolume())
-          .put("originalAudioVolume", r.originalAudioVolume());
+      // The page's JavaScript keeps Kling's words for the values.
+      o.putObject("r").put("soundStartMs", r.startMs()).put("soundEndMs", r.endMs())
+          .put("soundInsertMs", r.insertMs()).put("soundVolume", r.gain())
+          .put("originalAudioVolume", r.originalGain());
       return o;
     }
   }
@@ -76,16 +80,16 @@ class TimingRulesParityTest {
     for (long s : starts) {
       for (long len : lengths) {
         for (long ins : inserts) {
-          c.add(new Case("", new TimingRules.SoundRequest(s, s + len, ins, 1, 1), 5020, 5000, 1000, 4000));
+          c.add(new Case("", new TimingRules.DubTiming(s, s + len, ins, 1, 1), 5020, 5000, 1000, 4000));
         }
       }
     }
     for (double g : gains) {
-      c.add(new Case("face_choose[1].", new TimingRules.SoundRequest(0, 3000, 0, g, 1), 5020, 5000, 0, 5000));
-      c.add(new Case("", new TimingRules.SoundRequest(0, 3000, 0, 1, g), 5020, 5000, 0, 5000));
+      c.add(new Case("face_choose[1].", new TimingRules.DubTiming(0, 3000, 0, g, 1), 5020, 5000, 0, 5000));
+      c.add(new Case("", new TimingRules.DubTiming(0, 3000, 0, 1, g), 5020, 5000, 0, 5000));
     }
     for (long audio : new long[] {1999, 2000, 2999, 60000, 60001}) {
-      c.add(new Case("face_choose[0].", new TimingRules.SoundRequest(0, 3000, 0, 1, 1), audio, 5000, 0, 5000));
+      c.add(new Case("face_choose[0].", new TimingRules.DubTiming(0, 3000, 0, 1, 1), audio, 5000, 0, 5000));
     }
     Random random = new Random(5);
     for (int i = 0; i < 200; i++) {
@@ -93,7 +97,7 @@ class TimingRulesParityTest {
       long end = start + random.nextInt(9000) - 1000;
       long faceStart = random.nextInt(20000);
       c.add(new Case(i % 2 == 0 ? "" : "face_choose[" + i % 3 + "].",
-          new TimingRules.SoundRequest(start, end, random.nextInt(25000) - 200, random.nextInt(25) / 10.0, random.nextInt(25) / 10.0),
+          new TimingRules.DubTiming(start, end, random.nextInt(25000) - 200, random.nextInt(25) / 10.0, random.nextInt(25) / 10.0),
           random.nextInt(12000), 20000, faceStart, faceStart + random.nextInt(8000)));
     }
     return c;

@@ -1,0 +1,142 @@
+package io.mouthpiece.engine.rules;
+
+import static io.mouthpiece.engine.rules.RequestValue.AUDIO;
+import static io.mouthpiece.engine.rules.RequestValue.AUDIO_END;
+import static io.mouthpiece.engine.rules.RequestValue.AUDIO_START;
+import static io.mouthpiece.engine.rules.RequestValue.GAIN;
+import static io.mouthpiece.engine.rules.RequestValue.INSERT;
+import static io.mouthpiece.engine.rules.RequestValue.ORIGINAL_GAIN;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The timing rules of a lip-sync (Kling's advanced lip-sync, kling-api.md §2), the one place they
+ * are checked. Every violation is returned, as data naming its dub, value, rule and numbers. A rule
+ * that depends on a value already reported as wrong is skipped, so one mistake gives one violation.
+ * The checks come in parts because the audio's length is only known once the audio is in hand:
+ * {@link #checkRequest} before a task is created, {@link #checkAudio} when the audio is in hand.
+ */
+public final class TimingRules {
+  /** The shortest piece of audio: its end − its start. */
+  public static final long MIN_PIECE_MS = 2_000;
+  /** The least overlap of the placed piece with its face's time in the video. */
+  public static final long MIN_FACE_OVERLAP_MS = 2_000;
+  /** The shortest audio file accepted. */
+  public static final long MIN_AUDIO_MS = 2_000;
+  /** The longest audio file accepted. */
+  public static final long MAX_AUDIO_MS = 60_000;
+  /** Gains (a dub's and the original sound's) lie in [0, MAX_GAIN]. */
+  public static final double MAX_GAIN = 2.0;
+
+  private TimingRules() {}
+
+  /** One dub's timing as asked: the piece [startMs, endMs) of its audio, placed at insertMs, and the gains. */
+  public record DubTiming(long startMs, long endMs, long insertMs, double gain, double originalGain) {}
+
+  /**
+   * The rules that need only the request, the video's duration and the chosen face's time span.
+   *
+   * @param dub the dub's place in the request, which every violation names
+   */
+  public static List<Violation> checkRequest(int dub, DubTiming t, long videoDurationMs, long faceStartMs,
+      long faceEndMs) {
+    if (videoDurationMs < 0 || faceEndMs < faceStartMs) {
+      throw new IllegalArgumentException("bad video or face times: video " + videoDurationMs + " ms, face "
+          + faceStartMs + ".." + faceEndMs + " ms");
+    }
+    List<Violation> found = new ArrayList<>();
+    boolean startOk = t.startMs() >= 0;
+    if (!startOk) {
+      found.add(Violation.of(dub, AUDIO_START, Rule.NOT_BEFORE_ZERO, t.startMs()));
+    }
+    long lengthMs = t.endMs() - t.startMs();
+    boolean lengthOk = startOk && lengthMs >= MIN_PIECE_MS;
+    if (startOk && !lengthOk) {
+      found.add(Violation.of(dub, AUDIO_END, Rule.PIECE_TOO_SHORT, MIN_PIECE_MS, lengthMs, t.startMs(), t.endMs()));
+    }
+    boolean insertOk = t.insertMs() >= 0;
+    if (!insertOk) {
+      found.add(Violation.of(dub, INSERT, Rule.NOT_BEFORE_ZERO, t.insertMs()));
+    }
+    if (lengthOk && insertOk) {
+      long pieceEndMs = saturatedAdd(t.insertMs(), lengthMs);
+      if (pieceEndMs > videoDurationMs) {
+        found.add(Violation.of(dub, INSERT, Rule.PIECE_PAST_VIDEO, t.insertMs(), lengthMs, pieceEndMs, videoDurationMs));
+      } else {
+        long overlapMs = Math.max(0, Math.min(pieceEndMs, faceEndMs) - Math.max(t.insertMs(), faceStartMs));
+        if (overlapMs < MIN_FACE_OVERLAP_MS) {
+          found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_FACE, MIN_FACE_OVERLAP_MS, t.insertMs(), pieceEndMs,
+              faceStartMs, faceEndMs, overlapMs));
+        }
+      }
+    }
+    checkGain(found, dub, GAIN, t.gain());
+    checkGain(found, dub, ORIGINAL_GAIN, t.originalGain());
+    return found;
+  }
+
+  /** The rules that need the audio's length: its own duration, and the piece inside it. */
+  public static List<Violation> checkAudio(int dub, DubTiming t, long audioDurationMs) {
+    List<Violation> found = new ArrayList<>();
+    checkAudioLength(found, dub, audioDurationMs);
+    if (t.endMs() > audioDurationMs) {
+      found.add(Violation.of(dub, AUDIO_END, Rule.PAST_AUDIO_END, audioDurationMs, t.endMs()));
+    }
+    return found;
+  }
+
+  /**
+   * The rules for a piece with no end (the rest of the audio, as much as fits in the video after
+   * the insert), before its end is worked out. When too little is left it says which of the values
+   * the caller gave leaves too little, in one violation: the audio's length, the start or the
+   * insert. Empty when a piece of at least {@link #MIN_PIECE_MS} fits, or when a value is wrong in
+   * a way {@link #check} reports.
+   */
+  public static List<Violation> checkOpenEnd(int dub, long startMs, long insertMs, long audioDurationMs,
+      long videoDurationMs) {
+    List<Violation> found = new ArrayList<>();
+    if (!checkAudioLength(found, dub, audioDurationMs)) {
+      return found;
+    }
+    if (startMs >= 0 && audioDurationMs - startMs < MIN_PIECE_MS) {
+      found.add(Violation.of(dub, AUDIO_START, Rule.TOO_LITTLE_AUDIO_LEFT, MIN_PIECE_MS, audioDurationMs, startMs));
+    } else if (insertMs >= 0 && videoDurationMs - insertMs < MIN_PIECE_MS) {
+      found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_VIDEO_LEFT, MIN_PIECE_MS, videoDurationMs, insertMs));
+    }
+    return found;
+  }
+
+  /** Where a piece with no end stops: the rest of the audio, as much as fits in the video after the insert. */
+  public static long openEndMs(long startMs, long insertMs, long audioDurationMs, long videoDurationMs) {
+    return Math.min(audioDurationMs, startMs + Math.max(0, videoDurationMs - insertMs));
+  }
+
+  /** Both parts at once, when everything is known. */
+  public static List<Violation> check(int dub, DubTiming t, long audioDurationMs, long videoDurationMs,
+      long faceStartMs, long faceEndMs) {
+    List<Violation> all = new ArrayList<>(checkRequest(dub, t, videoDurationMs, faceStartMs, faceEndMs));
+    all.addAll(checkAudio(dub, t, audioDurationMs));
+    return all;
+  }
+
+  /** Adds the audio file's length rule when broken; whether it holds. */
+  private static boolean checkAudioLength(List<Violation> found, int dub, long audioDurationMs) {
+    if (audioDurationMs < MIN_AUDIO_MS || audioDurationMs > MAX_AUDIO_MS) {
+      found.add(Violation.of(dub, AUDIO, Rule.AUDIO_LENGTH, MIN_AUDIO_MS, MAX_AUDIO_MS, audioDurationMs));
+      return false;
+    }
+    return true;
+  }
+
+  private static void checkGain(List<Violation> found, int dub, RequestValue value, double gain) {
+    if (!(gain >= 0 && gain <= MAX_GAIN)) {
+      found.add(Violation.of(dub, value, Rule.GAIN_OUT_OF_RANGE, MAX_GAIN, gain));
+    }
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+}

@@ -1,0 +1,82 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.media.AudioPiece;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.render.ExemplarSelector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the render pass needs of one dub: the mouth to draw in every frame (predicted from
+ * its speech by the motion model, then chosen from the face's library) and the piece of audio the
+ * mix places. Frames outside the dub's window, or where its face is not seen, get no mouth.
+ *
+ * @param dub the dub, every value known
+ */
+record DubPlan(FaceDub dub, FacePlan face, AudioPiece piece) {
+
+  /**
+   * Plans every dub, in order. In: the resolved dubs, the analysis, the features of the video's
+   * own sound (null for a silent video). Out: one plan each.
+   */
+  static List<DubPlan> planAll(List<ResolvedDub> dubs, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
+      SyncOptions options) throws MediaException {
+    ExemplarSelector selector = new ExemplarSelector(options.selection());
+    List<DubPlan> plans = new ArrayList<>();
+    for (ResolvedDub resolved : dubs) {
+      plans.add(of(resolved, analysis, ownSound, options, selector));
+    }
+    return plans;
+  }
+
+  private static DubPlan of(ResolvedDub resolved, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
+      SyncOptions options, ExemplarSelector selector) throws MediaException {
+    FaceDub dub = resolved.dub();
+    FaceData face = analysis.faces().get(dub.faceId());
+    long[] times = analysis.frameTimesUs();
+    long windowStartUs = dub.insertMs() * 1000;
+    long windowEndUs = dub.insertEndMs() * 1000;
+    double[][] wanted = wantedMouths(face, times, windowStartUs, windowEndUs, resolved.speech().features(dub), ownSound,
+        options.motion());
+    FacePlan plan = FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, options.crossFadeMs() * 1000, selector);
+    return new DubPlan(dub, plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
+  }
+
+  /**
+   * The mouth the motion model predicts from the speech for every frame inside the window where
+   * the face is seen; null rows elsewhere, and all null for a face with no library to draw from.
+   * The model learns the speaker from the source's first {@link SourceFace#MAX_TRAINING_US}.
+   */
+  private static double[][] wantedMouths(FaceData face, long[] times, long windowStartUs, long windowEndUs,
+      AudioFeatures speech, AudioFeatures ownSound, MouthMotion motion) {
+    List<Integer> inWindow = new ArrayList<>();
+    for (int i = 0; i < times.length; i++) {
+      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.seen(i)) {
+        inWindow.add(i);
+      }
+    }
+    double[][] wanted = new double[times.length][];
+    if (inWindow.isEmpty() || face.library() == null || face.library().size() == 0) {
+      return wanted;
+    }
+    double[] pieceTimes = new double[inWindow.size()];
+    for (int k = 0; k < pieceTimes.length; k++) {
+      pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
+    }
+    int taught = 0;
+    while (taught < times.length && times[taught] < SourceFace.MAX_TRAINING_US) {
+      taught++;
+    }
+    double[] sourceTimes = new double[taught];
+    for (int i = 0; i < taught; i++) {
+      sourceTimes[i] = times[i] / 1e6;
+    }
+    SourceFace source = new SourceFace(sourceTimes, face.params(taught), ownSound);
+    double[][] predicted = motion.predict(source, speech, pieceTimes);
+    for (int k = 0; k < pieceTimes.length; k++) {
+      wanted[inWindow.get(k)] = predicted[k];
+    }
+    return wanted;
+  }
+}

@@ -1,0 +1,58 @@
+package io.mouthpiece.engine.sync;
+
+import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.media.AudioPlan;
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.AudioStream;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.ReadAhead;
+import io.mouthpiece.engine.media.VideoFrame;
+import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.media.VideoWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The second walk through the video. In: the request (the video, where to write, the gain of the
+ * video's own sound), the analysis (frame count and length), one plan per dub. Out: the written
+ * file, every frame re-encoded with the planned mouths drawn, the soundtrack mixed from the
+ * video's own sound and every dub's piece. A frame no plan touches is only re-encoded.
+ */
+final class RenderPass {
+  private RenderPass() {}
+
+  static void run(SyncRequest request, AnalysisPass.Analysis analysis, List<DubPlan> plans, SyncOptions options,
+      Progress progress) throws MediaException {
+    VideoInfo info = analysis.info();
+    int rate = options.encoding().audioSampleRate();
+    AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
+    AudioPlan mix = new AudioPlan(plans.stream().map(DubPlan::piece).toList(), request.originalGain());
+    AudioStream soundtrack = mix.mix(original, analysis.endUs(), rate, 2);
+    int written = 0;
+    DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
+    // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
+    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
+        VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+            options.encoding())) {
+      Optional<VideoFrame> next;
+      while ((next = frames.read()).isPresent()) {
+        try (VideoFrame frame = next.get()) {
+          for (DubPlan plan : plans) {
+            plan.face().render(frame);
+          }
+          out.write(frame);
+          written++;
+          rendered.accept(written / (double) analysis.frames());
+        }
+      }
+      progress.update(Progress.FINISHING, 0.99);
+      out.finish();
+    }
+    if (written != analysis.frames()) {
+      throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
+          + " on the first; is the file changing?");
+    }
+  }
+}
