@@ -31,7 +31,7 @@ final class FfmpegFloor {
   /** Seconds to decode and re-encode the file (video and audio) as the engine's output is encoded. */
   static double transcodeSeconds(Path video, Path out) throws Exception {
     long start = System.nanoTime();
-    io.mouthpiece.engine.media.EncodeSettings s = io.mouthpiece.engine.media.EncodeSettings.DEFAULT;
+    io.mouthpiece.engine.media.EncodeConfig s = io.mouthpiece.engine.media.EncodeConfig.DEFAULT;
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
       grabber.setVideoOption("threads", "auto");
       // yuv420p into JavaCV's own buffer (a plain copy, no colour conversion): the decoder's own

@@ -2,10 +2,10 @@ package io.mouthpiece.engine;
 
 import io.mouthpiece.engine.face.Identification;
 import io.mouthpiece.engine.face.Identify;
-import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.sync.SyncJob;
-import io.mouthpiece.engine.sync.SyncOptions;
+import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ public final class LipSync {
   private LipSync() {}
 
   /** Finds the faces of a video (Kling's identify-face): one track per continuous appearance. */
-  public static Identification identify(Path video, IdentifyOptions options, Progress progress) throws MediaException {
-    return Identify.run(video, options, progress);
+  public static Identification identify(Path video, IdentifyConfig config, Progress progress) throws MediaException {
+    return Identify.run(video, config, progress);
   }
 
   /**
@@ -29,8 +29,8 @@ public final class LipSync {
    * @throws io.mouthpiece.engine.sync.InvalidRequestException when the request breaks a rule
    *     (unknown face, timing), each violation naming its field
    */
-  public static SyncResult sync(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
-    return SyncJob.run(request, options, progress);
+  public static SyncResult sync(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
+    return SyncJob.run(request, config, progress);
   }
 
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.face.Identification;
-import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class IdentifyTest {
   private static final long SLACK_MS = 80;
 
   private static Identification identify(Path video) throws MediaException {
-    return LipSync.identify(video, IdentifyOptions.DEFAULT, Progress.NONE);
+    return LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
   }
 
   private static void assertCoversVideo(FaceTrack face, Identification id) {
@@ -68,7 +68,7 @@ class IdentifyTest {
   @Test
   void everyFrameCanBeAnalysedAndGivesTheSameAnswer() throws Exception {
     Path video = TestMedia.video("retalking_face2.mp4");
-    Identification all = LipSync.identify(video, IdentifyOptions.DEFAULT.withAnalysisFps(0), Progress.NONE);
+    Identification all = LipSync.identify(video, IdentifyConfig.DEFAULT.withAnalysisFps(0), Progress.NONE);
     Identification some = identify(video);
     assertEquals(125, all.frames());
     assertEquals(125, all.analysedFrames());

@@ -3,7 +3,7 @@ package io.mouthpiece.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.face.Identification;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.face.FaceTrack;
@@ -46,12 +46,12 @@ final class IdentifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    IdentifyOptions options = IdentifyOptions.DEFAULT.withAnalysisFps(analysisFps);
+    IdentifyConfig config = IdentifyConfig.DEFAULT.withAnalysisFps(analysisFps);
     if (overlay != null) {
       OutputPath.check("--debug-overlay", overlay);
-      options = options.withDebugOverlay(overlay);
+      config = config.withDebugOverlay(overlay);
     }
-    Identification result = LipSync.identify(video, options, ProgressReport.forStderr("identify"));
+    Identification result = LipSync.identify(video, config, ProgressReport.forStderr("identify"));
     Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
     Files.createDirectories(dir);
     ObjectMapper json = new ObjectMapper();

@@ -3,7 +3,7 @@ package io.mouthpiece.app.cli;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.sync.FaceDub;
 import io.mouthpiece.engine.sync.InvalidRequestException;
-import io.mouthpiece.engine.sync.SyncOptions;
+import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ final class SyncCommand implements Callable<Integer> {
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
-      SyncResult result = LipSync.sync(request, SyncOptions.standard(), ProgressReport.forStderr("sync"));
+      SyncResult result = LipSync.sync(request, SyncConfig.standard(), ProgressReport.forStderr("sync"));
       System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
           result.planSec(), result.renderSec());

@@ -4,7 +4,7 @@ import io.mouthpiece.engine.media.AudioPlan;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioStream;
 import io.mouthpiece.engine.media.AudioWriter;
-import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.EncodeConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.VideoFrame;
@@ -31,7 +31,7 @@ final class Clips {
       return out;
     }
     Path part = partOf(out);
-    EncodeSettings encoding = EncodeSettings.DEFAULT;
+    EncodeConfig encoding = EncodeConfig.DEFAULT;
     try (VideoReader reader = VideoReader.open(video)) {
       var info = reader.info();
       AudioStream sound = info.hasAudio()

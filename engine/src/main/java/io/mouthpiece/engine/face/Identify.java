@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Identify-face as one walk through a video. In: a video. Out: its faces as Kling face tracks
  * ({@link FaceTracker} + {@link FaceTrackBuilder}), optionally with a debug overlay video. Every
- * frame is decoded; {@link IdentifyOptions#analysisFps()} of them a second are looked at.
+ * frame is decoded; {@link IdentifyConfig#analysisFps()} of them a second are looked at.
  */
 public final class Identify {
   /** Tracking never reports the job done: the last step is {@link Progress#FINISHING}'s. */
@@ -26,15 +26,15 @@ public final class Identify {
   private Identify() {}
 
   /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
-  public static Identification run(Path video, IdentifyOptions options, Progress progress) throws MediaException {
+  public static Identification run(Path video, IdentifyConfig config, Progress progress) throws MediaException {
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
-    int stride = options.stride(info.frameRate());
+    int stride = config.stride(info.frameRate());
     progress.update(Progress.LOADING, 0);
     try (ReadAhead frames = new ReadAhead(reader, index -> index % stride == 0);
-        FaceTracker tracker = new FaceTracker(options.tracker());
+        FaceTracker tracker = new FaceTracker(config.tracker());
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
-      VideoWriter overlay = options.debugOverlay() == null ? null : openOverlay(video, info, options);
+      VideoWriter overlay = config.debugOverlay() == null ? null : openOverlay(video, info, config);
       int analysed = 0;
       try {
         Optional<VideoFrame> next;
@@ -67,21 +67,21 @@ public final class Identify {
       long endUs = info.endUs(frames.lastTimestampUs());
       List<FaceTrack> faces = builder.finish(endUs);
       progress.update(Progress.FINISHING, 1.0);
-      return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(options) : "");
+      return new Identification(info, faces, count, analysed, faces.isEmpty() ? noFaceReason(config) : "");
     }
   }
 
   /** The overlay video keeps the source's own sound, so lip motion can be checked against it. */
-  private static VideoWriter openOverlay(Path video, VideoInfo info, IdentifyOptions options) throws MediaException {
-    int rate = options.encoding().audioSampleRate();
+  private static VideoWriter openOverlay(Path video, VideoInfo info, IdentifyConfig config) throws MediaException {
+    int rate = config.encoding().audioSampleRate();
     AudioStream sound = info.hasAudio()
         ? new AudioPlan(List.of(), 1.0).mix(AudioReader.open(video, rate, 2), info.durationUs(), rate, 2)
         : null;
-    return VideoWriter.open(options.debugOverlay(), info.width(), info.height(), info.frameRate(), sound, options.encoding());
+    return VideoWriter.open(config.debugOverlay(), info.width(), info.height(), info.frameRate(), sound, config.encoding());
   }
 
-  private static String noFaceReason(IdentifyOptions options) {
-    return "no face found (faces narrower than " + options.tracker().minFacePixels()
+  private static String noFaceReason(IdentifyConfig config) {
+    return "no face found (faces narrower than " + config.tracker().minFacePixels()
         + " px, turned away or covered are not detected)";
   }
 }

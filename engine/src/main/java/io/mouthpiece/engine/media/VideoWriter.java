@@ -49,7 +49,7 @@ public final class VideoWriter implements AutoCloseable {
    *     and closes it
    */
   public static VideoWriter open(Path out, int width, int height, Rational frameRate, AudioStream audio,
-      EncodeSettings settings) throws MediaException {
+      EncodeConfig config) throws MediaException {
     if (width % 2 != 0 || height % 2 != 0) {
       throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + width + "x" + height);
     }
@@ -62,19 +62,19 @@ public final class VideoWriter implements AutoCloseable {
     recorder.setOption("movflags", "+faststart");
     if (avcodec.avcodec_find_encoder_by_name("libx264") != null) {
       recorder.setVideoCodecName("libx264");
-      recorder.setVideoOption("crf", Integer.toString(settings.crf()));
-      recorder.setVideoOption("preset", settings.preset());
+      recorder.setVideoOption("crf", Integer.toString(config.crf()));
+      recorder.setVideoOption("preset", config.preset());
       recorder.setVideoOption("profile", "high");
     } else {
       recorder.setVideoCodecName("libopenh264");
       recorder.setVideoBitrate((int) Math.min(Integer.MAX_VALUE,
-          settings.fallbackBitsPerPixel() * width * height * frameRate.toDouble()));
+          config.fallbackBitsPerPixel() * width * height * frameRate.toDouble()));
     }
     if (audio != null) {
       recorder.setAudioCodec(AV_CODEC_ID_AAC);
-      // The encoder runs at the settings' rate; recordSamples resamples the stream's rate to it.
-      recorder.setSampleRate(settings.audioSampleRate());
-      recorder.setAudioBitrate(settings.audioBitrate());
+      // The encoder runs at the config's rate; recordSamples resamples the stream's rate to it.
+      recorder.setSampleRate(config.audioSampleRate());
+      recorder.setAudioBitrate(config.audioBitrate());
     }
     try {
       recorder.start();

@@ -21,25 +21,25 @@ record DubPlan(FaceDub dub, FacePlan face, AudioPiece piece) {
    * own sound (null for a silent video). Out: one plan each.
    */
   static List<DubPlan> planAll(List<ResolvedDub> dubs, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
-      SyncOptions options) throws MediaException {
-    ExemplarSelector selector = new ExemplarSelector(options.selection());
+      SyncConfig config) throws MediaException {
+    ExemplarSelector selector = new ExemplarSelector(config.selection());
     List<DubPlan> plans = new ArrayList<>();
     for (ResolvedDub resolved : dubs) {
-      plans.add(of(resolved, analysis, ownSound, options, selector));
+      plans.add(of(resolved, analysis, ownSound, config, selector));
     }
     return plans;
   }
 
   private static DubPlan of(ResolvedDub resolved, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
-      SyncOptions options, ExemplarSelector selector) throws MediaException {
+      SyncConfig config, ExemplarSelector selector) throws MediaException {
     FaceDub dub = resolved.dub();
     FaceData face = analysis.faces().get(dub.faceId());
     long[] times = analysis.frameTimesUs();
     long windowStartUs = dub.insertMs() * 1000;
     long windowEndUs = dub.insertEndMs() * 1000;
     double[][] wanted = wantedMouths(face, times, windowStartUs, windowEndUs, resolved.speech().features(dub), ownSound,
-        options.motion());
-    FacePlan plan = FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, options.crossFadeMs() * 1000, selector);
+        config.motion());
+    FacePlan plan = FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, config.crossFadeMs() * 1000, selector);
     return new DubPlan(dub, plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
   }
 

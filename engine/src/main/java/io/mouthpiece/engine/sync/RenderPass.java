@@ -23,10 +23,10 @@ import java.util.function.DoubleConsumer;
 final class RenderPass {
   private RenderPass() {}
 
-  static void run(SyncRequest request, AnalysisPass.Analysis analysis, List<DubPlan> plans, SyncOptions options,
+  static void run(SyncRequest request, AnalysisPass.Analysis analysis, List<DubPlan> plans, SyncConfig config,
       Progress progress) throws MediaException {
     VideoInfo info = analysis.info();
-    int rate = options.encoding().audioSampleRate();
+    int rate = config.encoding().audioSampleRate();
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioPlan mix = new AudioPlan(plans.stream().map(DubPlan::piece).toList(), request.originalGain());
     AudioStream soundtrack = mix.mix(original, analysis.endUs(), rate, 2);
@@ -35,7 +35,7 @@ final class RenderPass {
     // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
     try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
         VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
-            options.encoding())) {
+            config.encoding())) {
       Optional<VideoFrame> next;
       while ((next = frames.read()).isPresent()) {
         try (VideoFrame frame = next.get()) {

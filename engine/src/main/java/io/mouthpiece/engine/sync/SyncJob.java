@@ -24,23 +24,23 @@ public final class SyncJob {
   private SyncJob() {}
 
   /** Runs the job; the result file is complete when this returns. */
-  public static SyncResult run(SyncRequest request, SyncOptions options, Progress progress) throws MediaException {
+  public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
     try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), header(request.video()),
-            options.encoding().audioSampleRate());
-        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), named.orElse(null), options.tracker(),
-            options.maxExemplars(), progress.stage(Progress.TRACKING, 0, 0.45))) {
+            config.encoding().audioSampleRate());
+        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), named.orElse(null), config.tracker(),
+            config.maxExemplars(), progress.stage(Progress.TRACKING, 0, 0.45))) {
       long analysedNs = System.nanoTime();
       progress.update(Progress.PLANNING, 0.45);
       List<ResolvedDub> dubs = ResolvedDub.resolveAll(speech.pieces(), request.originalGain(), analysis);
       List<String> faceIds = dubs.stream().map(d -> d.dub().faceId()).toList();
       // The faces measured only to find the largest are not drawn: their libraries go now.
       analysis.keepOnly(Set.copyOf(faceIds));
-      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), options);
+      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
-      RenderPass.run(request, analysis, plans, options, progress);
+      RenderPass.run(request, analysis, plans, config, progress);
       progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
       return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(), faceIds,

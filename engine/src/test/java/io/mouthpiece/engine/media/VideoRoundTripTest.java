@@ -73,7 +73,7 @@ class VideoRoundTripTest {
     String audioNote = "no audio";
     assertEquals(sound.isPresent(), outInfo.hasAudio(), "audio stream present");
     if (sound.isPresent()) {
-      assertEquals(EncodeSettings.DEFAULT.audioSampleRate(), outInfo.audioSampleRate(), "the settings' sample rate");
+      assertEquals(EncodeConfig.DEFAULT.audioSampleRate(), outInfo.audioSampleRate(), "the settings' sample rate");
       PcmAudio before = sound.get();
       PcmAudio after = TestAudio.decode(out, before.sampleRate(), before.channels());
       AudioCompare.Match m = AudioCompare.align(TestAudio.mono(before), TestAudio.mono(after), before.sampleRate());
@@ -94,7 +94,7 @@ class VideoRoundTripTest {
     try (VideoReader reader = VideoReader.open(in)) {
       VideoInfo info = reader.info();
       try (VideoWriter writer = VideoWriter.open(out, info.width(), info.height(), info.frameRate(),
-          sound.map(TestAudio::stream).orElse(null), EncodeSettings.DEFAULT)) {
+          sound.map(TestAudio::stream).orElse(null), EncodeConfig.DEFAULT)) {
         Optional<VideoFrame> frame;
         while ((frame = reader.read()).isPresent()) {
           try (VideoFrame f = frame.get()) {

@@ -4,7 +4,7 @@ import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.face.Identification;
-import io.mouthpiece.engine.face.IdentifyOptions;
+import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ServerConfig;
@@ -60,7 +60,7 @@ public final class IdentifyService {
     }
     Identification found;
     try {
-      found = LipSync.identify(inputs.localPath(video), IdentifyOptions.DEFAULT, Progress.NONE);
+      found = LipSync.identify(inputs.localPath(video), IdentifyConfig.DEFAULT, Progress.NONE);
     } catch (MediaException e) {
       throw ApiException.invalidParameter("video_url: not a decodable video (" + e.getMessage() + ")");
     } catch (IOException e) {

@@ -2,7 +2,7 @@ package io.mouthpiece.server.media;
 
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioStream;
-import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.EncodeConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
@@ -28,9 +28,9 @@ public final class Watermark {
     try (VideoReader reader = VideoReader.open(result)) {
       VideoInfo info = reader.info();
       AudioStream sound = info.hasAudio()
-          ? AudioReader.open(result, EncodeSettings.DEFAULT.audioSampleRate(), 2) : null;
+          ? AudioReader.open(result, EncodeConfig.DEFAULT.audioSampleRate(), 2) : null;
       try (VideoWriter writer = VideoWriter.open(out, info.width(), info.height(), info.frameRate(), sound,
-          EncodeSettings.DEFAULT)) {
+          EncodeConfig.DEFAULT)) {
         double scale = Math.max(0.5, info.height() / 600.0);
         int thickness = (int) Math.max(1, Math.round(2 * scale));
         Point at = new Point((int) (info.width() - 260 * scale), (int) (info.height() - 24 * scale));

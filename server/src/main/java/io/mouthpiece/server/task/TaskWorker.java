@@ -8,7 +8,7 @@ import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.engine.sync.FaceDub;
 import io.mouthpiece.engine.sync.InvalidRequestException;
-import io.mouthpiece.engine.sync.SyncOptions;
+import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
 import io.mouthpiece.server.db.Database;
@@ -135,7 +135,7 @@ public final class TaskWorker {
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-            SyncOptions.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+            SyncConfig.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
       }

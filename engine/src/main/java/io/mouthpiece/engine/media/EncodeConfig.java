@@ -11,13 +11,13 @@ package io.mouthpiece.engine.media;
  * @param audioSampleRate output audio sample rate in Hz
  * @param fallbackBitsPerPixel bit budget per pixel per frame when only OpenH264 is available
  */
-public record EncodeSettings(int crf, String preset, int audioBitrate, int audioSampleRate,
+public record EncodeConfig(int crf, String preset, int audioBitrate, int audioSampleRate,
     double fallbackBitsPerPixel) {
 
-  public static final EncodeSettings DEFAULT = new EncodeSettings(18, "veryfast", 192_000, 48_000, 0.25);
+  public static final EncodeConfig DEFAULT = new EncodeConfig(18, "veryfast", 192_000, 48_000, 0.25);
 
   /** Throws with the field and the rule when a value is out of range. */
-  public EncodeSettings {
+  public EncodeConfig {
     if (crf < 0 || crf > 51) {
       throw new IllegalArgumentException("crf: must be 0 to 51, got " + crf);
     }

@@ -1,7 +1,7 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.face.FaceTrackerConfig;
-import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.EncodeConfig;
 import io.mouthpiece.engine.motion.MotionConfig;
 import io.mouthpiece.engine.render.SelectionConfig;
 
@@ -12,11 +12,11 @@ import io.mouthpiece.engine.render.SelectionConfig;
  * @param maxExemplars the most mouths kept per face (bounds memory: about 0.15 MB each)
  * @param crossFadeMs how long the re-rendered mouth fades in and out at the window's edges
  */
-public record SyncOptions(FaceTrackerConfig tracker, SelectionConfig selection, EncodeSettings encoding,
+public record SyncConfig(FaceTrackerConfig tracker, SelectionConfig selection, EncodeConfig encoding,
     int maxExemplars, long crossFadeMs, MouthMotion motion) {
 
   /** Throws with the field and the rule when a value is out of range. */
-  public SyncOptions {
+  public SyncConfig {
     tracker.checkValidity();
     if (maxExemplars < 8 || maxExemplars > 5000) {
       throw new IllegalArgumentException("maxExemplars: must be 8 to 5000, got " + maxExemplars);
@@ -30,12 +30,12 @@ public record SyncOptions(FaceTrackerConfig tracker, SelectionConfig selection, 
   }
 
   /** The product's settings: default tracking, selection and encoding, the trained motion model. */
-  public static SyncOptions standard() {
-    return new SyncOptions(FaceTrackerConfig.DEFAULT, SelectionConfig.DEFAULT, EncodeSettings.DEFAULT, 600, 120,
+  public static SyncConfig standard() {
+    return new SyncConfig(FaceTrackerConfig.DEFAULT, SelectionConfig.DEFAULT, EncodeConfig.DEFAULT, 600, 120,
         Motions.trained(MotionConfig.DEFAULT));
   }
 
-  public SyncOptions withMotion(MouthMotion m) {
-    return new SyncOptions(tracker, selection, encoding, maxExemplars, crossFadeMs, m);
+  public SyncConfig withMotion(MouthMotion m) {
+    return new SyncConfig(tracker, selection, encoding, maxExemplars, crossFadeMs, m);
   }
 }

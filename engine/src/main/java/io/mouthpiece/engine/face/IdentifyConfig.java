@@ -1,6 +1,6 @@
 package io.mouthpiece.engine.face;
 
-import io.mouthpiece.engine.media.EncodeSettings;
+import io.mouthpiece.engine.media.EncodeConfig;
 import io.mouthpiece.engine.media.Rational;
 import java.nio.file.Path;
 
@@ -13,27 +13,27 @@ import java.nio.file.Path;
  * @param debugOverlay if not null, also write this mp4: the video with boxes, face ids and lip
  *     contours drawn on
  */
-public record IdentifyOptions(FaceTrackerConfig tracker, double analysisFps, Path debugOverlay, EncodeSettings encoding) {
-  public static final IdentifyOptions DEFAULT = new IdentifyOptions(FaceTrackerConfig.DEFAULT, 12.5, null, EncodeSettings.DEFAULT);
+public record IdentifyConfig(FaceTrackerConfig tracker, double analysisFps, Path debugOverlay, EncodeConfig encoding) {
+  public static final IdentifyConfig DEFAULT = new IdentifyConfig(FaceTrackerConfig.DEFAULT, 12.5, null, EncodeConfig.DEFAULT);
 
   /** Throws with the field and the rule when a value is out of range. */
-  public IdentifyOptions {
+  public IdentifyConfig {
     tracker.checkValidity();
     if (!(analysisFps >= 0) || analysisFps > 1000) {
       throw new IllegalArgumentException("analysisFps: must be 0 (every frame) to 1000, got " + analysisFps);
     }
   }
 
-  public IdentifyOptions withDebugOverlay(Path out) {
-    return new IdentifyOptions(tracker, analysisFps, out, encoding);
+  public IdentifyConfig withDebugOverlay(Path out) {
+    return new IdentifyConfig(tracker, analysisFps, out, encoding);
   }
 
-  public IdentifyOptions withTracker(FaceTrackerConfig t) {
-    return new IdentifyOptions(t, analysisFps, debugOverlay, encoding);
+  public IdentifyConfig withTracker(FaceTrackerConfig t) {
+    return new IdentifyConfig(t, analysisFps, debugOverlay, encoding);
   }
 
-  public IdentifyOptions withAnalysisFps(double fps) {
-    return new IdentifyOptions(tracker, fps, debugOverlay, encoding);
+  public IdentifyConfig withAnalysisFps(double fps) {
+    return new IdentifyConfig(tracker, fps, debugOverlay, encoding);
   }
 
   /** Analyse every n-th frame of a video at this nominal rate. */
