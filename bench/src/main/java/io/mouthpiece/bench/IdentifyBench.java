@@ -1,5 +1,6 @@
 package io.mouthpiece.bench;
 
+import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 final class IdentifyBench implements Callable<Integer> {
   @Mixin BenchOptions options;
 
-  @Option(names = "--analysis-fps", paramLabel = "FPS", description = "Passed to identify (default: its own, 12.5; 0: every frame).")
+  @Option(names = "--analysis-fps", paramLabel = "FPS",
+      description = "Passed to identify (default: its own, " + IdentifyConfig.DEFAULT_ANALYSIS_FPS + "; 0: every frame).")
   String analysisFps;
 
   @Override
@@ -31,7 +33,8 @@ final class IdentifyBench implements Callable<Integer> {
     Path appJar = root.resolve("app/target/mouthpiece.jar");
     Path work = Files.createTempDirectory("mouthpiece-bench");
     System.out.printf(Locale.ROOT, "identify benchmark: %d cores, %d run(s) each, medians, analysis fps %s%n",
-        Runtime.getRuntime().availableProcessors(), options.runs, analysisFps == null ? "12.5 (default)" : analysisFps);
+        Runtime.getRuntime().availableProcessors(), options.runs,
+        analysisFps == null ? IdentifyConfig.DEFAULT_ANALYSIS_FPS + " (default)" : analysisFps);
     System.out.printf(Locale.ROOT, "%-18s %7s %10s %10s %10s %12s %12s %10s%n",
         "clip", "frames", "ffmpeg s", "identify s", "fps", "x realtime", "x ffmpeg", "peak RSS");
     for (int seconds : options.lengths) {

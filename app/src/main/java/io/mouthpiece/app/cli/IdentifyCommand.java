@@ -39,7 +39,7 @@ final class IdentifyCommand implements Callable<Integer> {
       description = "Also write the video with face boxes, face ids and lip contours drawn on, to check tracking by eye.")
   Path overlay;
 
-  @Option(names = "--analysis-fps", paramLabel = "FPS", defaultValue = "12.5",
+  @Option(names = "--analysis-fps", paramLabel = "FPS", defaultValue = "" + IdentifyConfig.DEFAULT_ANALYSIS_FPS,
       description = "Frames a second looked at for faces (default: ${DEFAULT-VALUE}; 0: every frame). "
           + "Every frame is decoded either way; --debug-overlay looks at every frame.")
   double analysisFps;

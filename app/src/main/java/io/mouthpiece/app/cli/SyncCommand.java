@@ -84,7 +84,7 @@ final class SyncCommand implements Callable<Integer> {
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
-      SyncResult result = LipSync.sync(request, SyncConfig.standard(), ProgressReport.forStderr("sync"));
+      SyncResult result = LipSync.sync(request, SyncConfig.DEFAULT, ProgressReport.forStderr("sync"));
       System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
           result.planSec(), result.renderSec());

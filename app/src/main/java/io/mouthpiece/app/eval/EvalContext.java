@@ -30,7 +30,7 @@ record EvalContext(Corpus corpus, Measured measured, Engines engines, Path work,
   Path sync(Path video, Path speech, long lengthMs, MouthMotion motion, String name) throws MediaException {
     Path result = work.resolve(name + ".mp4");
     FaceDub dub = new FaceDub(null, speech, 0, lengthMs, 0, 1.0);
-    LipSync.sync(new SyncRequest(video, List.of(dub), 0.0, result), SyncConfig.standard().withMotion(motion), Progress.NONE);
+    LipSync.sync(new SyncRequest(video, List.of(dub), 0.0, result), SyncConfig.DEFAULT.withMotion(motion), Progress.NONE);
     return result;
   }
 

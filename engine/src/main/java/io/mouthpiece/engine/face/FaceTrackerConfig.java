@@ -1,7 +1,8 @@
 package io.mouthpiece.engine.face;
 
 /**
- * Settings of the face tracker, with defaults, checked in one place.
+ * How the face tracker works: each field's default is named, and {@link FaceTracker} calls
+ * {@link #checkValidity()} before it starts.
  *
  * @param detectIntervalUs how often the detector looks for new faces while faces are tracked
  * @param maxFaces the most faces followed at once
@@ -9,7 +10,14 @@ package io.mouthpiece.engine.face;
  * @param threads TFLite threads per model
  */
 public record FaceTrackerConfig(long detectIntervalUs, int maxFaces, int minFacePixels, int threads) {
-  public static final FaceTrackerConfig DEFAULT = new FaceTrackerConfig(400_000, 8, 24, 1);
+  public static final long DEFAULT_DETECT_INTERVAL_US = 400_000;
+  public static final int DEFAULT_MAX_FACES = 8;
+  public static final int DEFAULT_MIN_FACE_PIXELS = 24;
+  public static final int DEFAULT_THREADS = 1;
+
+  /** Every field at its default. */
+  public static final FaceTrackerConfig DEFAULT = new FaceTrackerConfig(DEFAULT_DETECT_INTERVAL_US, DEFAULT_MAX_FACES,
+      DEFAULT_MIN_FACE_PIXELS, DEFAULT_THREADS);
 
   /** Throws with the field and the rule when a value is out of range. */
   public void checkValidity() {

@@ -27,6 +27,7 @@ public final class Identify {
 
   /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
   public static Identification run(Path video, IdentifyConfig config, Progress progress) throws MediaException {
+    config.checkValidity();
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
     int stride = config.stride(info.frameRate());

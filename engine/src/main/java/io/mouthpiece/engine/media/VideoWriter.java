@@ -50,6 +50,7 @@ public final class VideoWriter implements AutoCloseable {
    */
   public static VideoWriter open(Path out, int width, int height, Rational frameRate, AudioStream audio,
       EncodeConfig config) throws MediaException {
+    config.checkValidity();
     if (width % 2 != 0 || height % 2 != 0) {
       throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + width + "x" + height);
     }

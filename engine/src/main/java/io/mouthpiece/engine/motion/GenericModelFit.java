@@ -85,7 +85,8 @@ final class GenericModelFit {
   }
 
   private static Prepared prepare(List<GenericModel.Speaker> speakers, MotionConfig config) {
-    int[] offsets = config.contextOffsetsMs();
+    config.checkValidity();
+    int[] offsets = config.contextOffsetsMsArray();
     int d = offsets.length * AudioFeatures.MEL_BANDS;
     List<String> names = new ArrayList<>();
     List<RidgeSums> perSpeaker = new ArrayList<>();

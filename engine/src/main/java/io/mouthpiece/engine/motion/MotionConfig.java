@@ -1,9 +1,14 @@
 package io.mouthpiece.engine.motion;
 
+import java.util.List;
+
 /**
- * Settings of motion prediction and training, with defaults, checked in one place.
+ * Settings of motion prediction and training: each field's default is named, and the stages that
+ * read them ({@link MotionTrainer}, {@link GenericModel#fit}, {@link TrajectoryShaper}) call
+ * {@link #checkValidity()} first.
  *
- * @param contextOffsetsMs the audio frames around an output time the models read (positive: ahead)
+ * @param contextOffsetsMs the audio frames around an output time the models read (positive: ahead);
+ *     an unmodifiable copy
  * @param minSpeechSec the least speech (voice activity) a source needs for a speaker-adapted model
  * @param minMeasuredFrames the least frames with a measured mouth a source needs for it
  * @param smoothingSigmaMs the Gaussian (by time) that smooths every trajectory: removes chatter,
@@ -13,31 +18,41 @@ package io.mouthpiece.engine.motion;
  * @param leadMs how long before speech resumes the mouth starts to open (lips lead the sound)
  */
 public record MotionConfig(
-    int[] contextOffsetsMs,
+    List<Integer> contextOffsetsMs,
     double minSpeechSec,
     int minMeasuredFrames,
     double smoothingSigmaMs,
     double minSilenceSec,
     double closeRampMs,
     double leadMs) {
+  /** Every 50 ms from 200 ms before to 200 ms after; the shipped generic model reads exactly these. */
+  public static final List<Integer> DEFAULT_CONTEXT_OFFSETS_MS = List.of(-200, -150, -100, -50, 0, 50, 100, 150, 200);
+  public static final double DEFAULT_MIN_SPEECH_SEC = 1.5;
+  public static final int DEFAULT_MIN_MEASURED_FRAMES = 40;
+  public static final double DEFAULT_SMOOTHING_SIGMA_MS = 35;
+  public static final double DEFAULT_MIN_SILENCE_SEC = 0.15;
+  public static final double DEFAULT_CLOSE_RAMP_MS = 40;
+  public static final double DEFAULT_LEAD_MS = 50;
 
-  public static final MotionConfig DEFAULT = new MotionConfig(
-      new int[] {-200, -150, -100, -50, 0, 50, 100, 150, 200}, 1.5, 40, 35, 0.15, 40, 50);
+  /** Every field at its default. */
+  public static final MotionConfig DEFAULT = new MotionConfig(DEFAULT_CONTEXT_OFFSETS_MS, DEFAULT_MIN_SPEECH_SEC,
+      DEFAULT_MIN_MEASURED_FRAMES, DEFAULT_SMOOTHING_SIGMA_MS, DEFAULT_MIN_SILENCE_SEC, DEFAULT_CLOSE_RAMP_MS,
+      DEFAULT_LEAD_MS);
 
   public MotionConfig {
-    contextOffsetsMs = contextOffsetsMs.clone();
+    // A copy, so the caller's list can change without changing the config.
+    contextOffsetsMs = List.copyOf(contextOffsetsMs);
   }
 
-  /** The offsets, a copy (the record stays immutable). */
-  @Override
-  public int[] contextOffsetsMs() {
-    return contextOffsetsMs.clone();
+  /** The offsets as the feature loops read them: a fresh array. */
+  int[] contextOffsetsMsArray() {
+    return contextOffsetsMs.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Throws with the field and the rule when a value is out of range. */
   public void checkValidity() {
-    if (contextOffsetsMs.length == 0 || contextOffsetsMs.length > 64) {
-      throw new IllegalArgumentException("contextOffsetsMs: 1 to 64 offsets, got " + contextOffsetsMs.length);
+    if (contextOffsetsMs.isEmpty() || contextOffsetsMs.size() > 64) {
+      throw new IllegalArgumentException("contextOffsetsMs: 1 to 64 offsets, got " + contextOffsetsMs.size());
     }
     for (int o : contextOffsetsMs) {
       if (Math.abs(o) > 1000) {

@@ -25,7 +25,7 @@ public final class MotionTrainer {
    */
   public static TrainingReport trainWithReport(SourceSpeech source, MotionConfig config, GenericModel generic) {
     config.checkValidity();
-    if (!java.util.Arrays.equals(generic.offsetsMs(), config.contextOffsetsMs())) {
+    if (!java.util.Arrays.equals(generic.offsetsMs(), config.contextOffsetsMsArray())) {
       throw new IllegalArgumentException("contextOffsetsMs: the generic model reads other offsets than the config");
     }
     double speechSec = VoiceActivity.of(source.audio()).speechSec();

@@ -34,9 +34,13 @@ public final class ExemplarSelector {
   private static final double MIN_SPREAD = 1e-3;
 
   private final SelectionConfig config;
+  /** The config's weights unboxed: the target cost reads them for every candidate of every frame. */
+  private final double[] paramWeights;
 
   public ExemplarSelector(SelectionConfig config) {
+    config.checkValidity();
     this.config = config;
+    this.paramWeights = config.paramWeights().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**
@@ -138,7 +142,7 @@ public final class ExemplarSelector {
     double c = 0;
     for (int k = 0; k < MouthParams.COUNT; k++) {
       double d = (e.params()[k] - wanted[k]) / scale[k];
-      c += config.paramWeights()[k] * d * d;
+      c += paramWeights[k] * d * d;
     }
     if (pose != null) {
       double d = e.pose().distance(pose) / config.poseScaleRad();

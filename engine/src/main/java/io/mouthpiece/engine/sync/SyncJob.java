@@ -25,6 +25,7 @@ public final class SyncJob {
 
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
+    config.checkValidity();
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);

@@ -39,7 +39,7 @@ class GenericModelFitTest {
       return;
     }
     GenericModel shipped = GenericModel.shipped();
-    assertArrayEquals(MotionConfig.DEFAULT.contextOffsetsMs(), shipped.offsetsMs());
+    assertArrayEquals(MotionConfig.DEFAULT.contextOffsetsMsArray(), shipped.offsetsMs());
     assertEquals(fitted.lambda(), shipped.lambda(), "the shipped model's ridge penalty");
     assertEquals(fitted.adaptPenalty(), shipped.adaptPenalty(), "the shipped model's adaptation prior");
     MeasuredClip clip = MeasuredClip.load("retalking_face2.mp4");

@@ -45,7 +45,7 @@ class OracleRenderingTest {
     Path out = temp.resolve("oracle.mp4");
     long lengthMs = (long) (halfSec * 1000) - 40;
     LipSync.sync(new SyncRequest(TestMedia.firstHalf(clip), List.of(new FaceDub("0", TestMedia.audio("retalking_1.wav"),
-        0, lengthMs, 0, 1.0)), 1.0, out), SyncConfig.standard().withMotion(oracle), Progress.NONE);
+        0, lengthMs, 0, 1.0)), 1.0, out), SyncConfig.DEFAULT.withMotion(oracle), Progress.NONE);
     ApertureTrack rendered = ApertureTrack.measure(out);
     // Skip the cross-fade at each end of the window.
     int from = 4;

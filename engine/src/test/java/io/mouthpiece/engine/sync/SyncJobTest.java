@@ -135,7 +135,7 @@ class SyncJobTest {
     Path speech = TestMedia.audio("retalking_2.wav");
     Path out = temp.resolve("out.mp4");
     SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", speech, 500, 3000, 1000, 1.0)), 0.5, out),
-        SyncConfig.standard(), Progress.NONE);
+        SyncConfig.DEFAULT, Progress.NONE);
     assertEquals(122, r.frames());
     // The mouth of this clip stays inside (180..360, 300..440).
     Rect mouth = new Rect(180, 300, 180, 140);
@@ -173,7 +173,7 @@ class SyncJobTest {
     List<FaceDub> dubs = List.of(
         new FaceDub("0", TestMedia.audio("retalking_1.wav"), 0, 2500, 0, 1.0),
         new FaceDub("1", TestMedia.audio("retalking_2.wav"), 0, 2500, 2000, 1.0));
-    SyncResult r = LipSync.sync(new SyncRequest(video, dubs, 1.0, out), SyncConfig.standard(), Progress.NONE);
+    SyncResult r = LipSync.sync(new SyncRequest(video, dubs, 1.0, out), SyncConfig.DEFAULT, Progress.NONE);
     assertTrue(r.frames() > 100);
     Rect left;
     try (VideoReader a = VideoReader.open(out)) {
@@ -212,7 +212,7 @@ class SyncJobTest {
     Path video = TestMedia.cutIn("retalking_face3.mp4", "musetalk_sun.mp4", 2000, 1500);
     Path out = temp.resolve("cut.mp4");
     LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", TestMedia.audio("retalking_1.wav"), 0, 4500, 0, 1.0)),
-        1.0, out), SyncConfig.standard(), Progress.NONE);
+        1.0, out), SyncConfig.DEFAULT, Progress.NONE);
     Rect mouth = new Rect(200, 330, 190, 160);
     Comparison c = compare(video, out, mouth);
     Comparison noise = compare(video, roundTrip(video), mouth);
@@ -229,7 +229,7 @@ class SyncJobTest {
     Path video = TestMedia.video("musetalk_sun.mp4"); // no sound, small face
     Path out = temp.resolve("sun.mp4");
     LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0,
-        FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0, out), SyncConfig.standard(), Progress.NONE);
+        FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0, out), SyncConfig.DEFAULT, Progress.NONE);
     PcmAudio sound = AudioReader.decode(out, 16_000, 1, 30_000);
     assertEquals(22_000, sound.durationMs(), 25);
     double early = 0;
@@ -249,7 +249,7 @@ class SyncJobTest {
     String largest = faces.stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow().faceId();
     assertNotEquals(faces.get(0).faceId(), largest, "the largest face is not the first one seen");
     SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0,
-        3000, 0, 1.0)), 1.0, temp.resolve("largest.mp4")), SyncConfig.standard(), Progress.NONE);
+        3000, 0, 1.0)), 1.0, temp.resolve("largest.mp4")), SyncConfig.DEFAULT, Progress.NONE);
     assertEquals(List.of(largest), r.faceIds(), "sizes " + faces.stream().map(f -> f.faceId() + "=" + f.sizePx()).toList());
   }
 
@@ -258,18 +258,18 @@ class SyncJobTest {
     Path video = TestMedia.video("retalking_face5.mp4");
     Path speech = TestMedia.audio("retalking_2.wav");
     InvalidRequestException noFace = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
-        List.of(new FaceDub("7", speech, 0, 3000, 0, 1.0)), 1.0, temp.resolve("x.mp4")), SyncConfig.standard(), Progress.NONE));
+        List.of(new FaceDub("7", speech, 0, 3000, 0, 1.0)), 1.0, temp.resolve("x.mp4")), SyncConfig.DEFAULT, Progress.NONE));
     Violation unseen = noFace.violations().get(0);
     assertEquals(List.of(0, RequestValue.FACE, Rule.NO_SUCH_FACE, "7"),
         List.of(unseen.dub(), unseen.value(), unseen.rule(), unseen.facts().get(0)));
     assertTrue(noFace.getMessage().startsWith("faces[0].faceId: no face 7 in this video (faces: "), noFace.getMessage());
     InvalidRequestException tooShort = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
-        List.of(new FaceDub("0", speech, 0, 1500, 0, 1.0)), 1.0, temp.resolve("y.mp4")), SyncConfig.standard(), Progress.NONE));
+        List.of(new FaceDub("0", speech, 0, 1500, 0, 1.0)), 1.0, temp.resolve("y.mp4")), SyncConfig.DEFAULT, Progress.NONE));
     assertEquals(List.of(Violation.of(0, RequestValue.AUDIO_END, Rule.PIECE_TOO_SHORT, 2000L, 1500L, 0L, 1500L)),
         tooShort.violations());
     InvalidRequestException twice = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(video,
         List.of(new FaceDub("0", speech, 0, 3000, 0, 1.0), new FaceDub("0", speech, 0, 3000, 0, 1.0)), 1.0,
-        temp.resolve("z.mp4")), SyncConfig.standard(), Progress.NONE));
+        temp.resolve("z.mp4")), SyncConfig.DEFAULT, Progress.NONE));
     assertEquals(List.of(Violation.of(1, RequestValue.FACE, Rule.FACE_CHOSEN_TWICE, "0")), twice.violations());
   }
 
@@ -278,7 +278,7 @@ class SyncJobTest {
     Path faceless = TestMedia.flashClick(new Rational(25, 1)).file();
     InvalidRequestException none = assertThrows(InvalidRequestException.class, () -> LipSync.sync(new SyncRequest(faceless,
         List.of(new FaceDub(null, TestMedia.audio("retalking_2.wav"), 0, FaceDub.TO_AUDIO_END, 0, 1.0)), 1.0,
-        temp.resolve("none.mp4")), SyncConfig.standard(), Progress.NONE));
+        temp.resolve("none.mp4")), SyncConfig.DEFAULT, Progress.NONE));
     assertEquals(List.of(Violation.of(0, RequestValue.FACE, Rule.NO_FACE_IN_VIDEO)), none.violations());
   }
 }

@@ -135,7 +135,7 @@ public final class TaskWorker {
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-            SyncConfig.standard(), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+            SyncConfig.DEFAULT, (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
       }
