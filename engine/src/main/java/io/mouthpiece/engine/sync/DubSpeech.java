@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
@@ -29,11 +30,7 @@ final class DubSpeech implements AutoCloseable {
   /** A dub's whole audio as the mix decodes it, its piece's end as guessed, and that piece's features. */
   private record Guess(PcmAudio audio, long endMs, AudioFeatures features) {}
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "dub-speech");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("dub-speech"));
   private final List<Piece> pieces = new ArrayList<>();
   private Future<AudioFeatures> sourceSound;
   private final int mixRate;
@@ -73,30 +70,16 @@ final class DubSpeech implements AutoCloseable {
 
     /** The dub's whole audio at the mix's rate, in stereo; a file that fails fails here. */
     PcmAudio audio() throws MediaException {
-      Guess g = guess();
-      return g != null ? g.audio() : decode(asked);
+      return await(guess, "the speech").audio();
     }
 
     /** The features of the piece as resolved against the analysed video. */
     AudioFeatures features(FaceDub resolved) throws MediaException {
-      Guess g = guess();
-      if (g != null && g.endMs() == resolved.endMs()) {
+      Guess g = await(guess, "the speech");
+      if (g.endMs() == resolved.endMs()) {
         return g.features();
       }
-      PcmAudio audio = g != null ? g.audio() : decode(resolved);
-      return AudioFeatures.of(audio.slice(resolved.startMs(), resolved.endMs()));
-    }
-
-    /** The background's result, or null when it failed (the caller decodes again and fails itself). */
-    private Guess guess() throws MediaException {
-      try {
-        return guess.get();
-      } catch (ExecutionException e) {
-        return null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MediaException("interrupted while reading the speech", e);
-      }
+      return AudioFeatures.of(g.audio().slice(resolved.startMs(), resolved.endMs()));
     }
   }
 
@@ -128,13 +111,32 @@ final class DubSpeech implements AutoCloseable {
 
   /** The features of the source video's own sound; null for a video without sound. */
   AudioFeatures sourceSound() throws MediaException {
+    return await(sourceSound, "the video's sound");
+  }
+
+  /**
+   * What the background computed. A failure there is thrown here as it was, not computed again: a
+   * {@link MediaException} keeps its type, its cause and the message a user can act on (a file that
+   * is not audio, a file too long); anything else was a bug and is thrown as it is.
+   */
+  private static <T> T await(Future<T> result, String what) throws MediaException {
     try {
-      return sourceSound.get();
+      return result.get();
     } catch (ExecutionException e) {
-      return sourceFeatures();
+      Throwable cause = e.getCause();
+      if (cause instanceof MediaException m) {
+        throw m;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new MediaException("could not read " + what + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while reading the video's sound", e);
+      throw new MediaException("interrupted while reading " + what, e);
     }
   }
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
@@ -15,6 +17,7 @@ import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The speech features started early (on their own thread, open ends guessed from the header)
@@ -76,6 +79,22 @@ class DubSpeechTest {
     Path silent = TestMedia.video("musetalk_sun.mp4");
     try (DubSpeech speech = DubSpeech.start(List.of(), silent, headerSaying(silent, 3000), MIX_RATE)) {
       assertNull(speech.sourceSound());
+    }
+  }
+
+  @Test
+  void aFileThatIsNotAudioFailsWithTheDecodersOwnException() throws Exception {
+    Path text = TestMedia.textFile();
+    MediaException direct = assertThrows(MediaException.class,
+        () -> AudioReader.decode(text, MIX_RATE, 2, TimingRules.MAX_AUDIO_MS + 1_000));
+    FaceDub dub = new FaceDub("0", text, 0, 3000, 0, 1.0);
+    try (DubSpeech speech = DubSpeech.start(List.of(dub), sourceVideo(), headerSaying(sourceVideo(), 3000), MIX_RATE)) {
+      DubSpeech.Piece piece = speech.pieces().get(0);
+      for (Executable read : List.<Executable>of(piece::audio, () -> piece.features(dub))) {
+        MediaException got = assertThrows(MediaException.class, read);
+        assertEquals(direct.getClass(), got.getClass());
+        assertEquals(direct.getMessage(), got.getMessage(), "the message a user can act on");
+      }
     }
   }
 
