@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server on loopback playing the customer's side: it hosts media files
  * ({@code /media/NAME} from a folder) and receives callbacks ({@code /callback}, recording each
  * body and its headers; {@code /callback-fail} records them apart and answers 500). {@code /endless}
  * is a hostile host: a 200 whose body (zeros, no length) never ends, until the client hangs up.
+ * {@code /slow/NAME} is a slow host for whole downloads: it serves {@code /media/NAME} at once to a
+ * request with a {@code Range} header (a browser's player reading the header) and {@link #slowMs}
+ * later to one without (the service fetching the whole file), counting those in {@link #slowDownloads}.
  */
 public final class LocalHttp implements AutoCloseable {
   /** One callback as received. */
@@ -31,6 +35,8 @@ public final class LocalHttp implements AutoCloseable {
   public final List<Received> callbacks = new CopyOnWriteArrayList<>();
   /** The callbacks {@code /callback-fail} answered 500 to. */
   public final List<Received> refused = new CopyOnWriteArrayList<>();
+  public volatile long slowMs = 3000;
+  public final AtomicInteger slowDownloads = new AtomicInteger();
 
   public LocalHttp(Path media) throws IOException {
     Path mediaDir = media.toAbsolutePath().normalize();
@@ -38,6 +44,22 @@ public final class LocalHttp implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/media/", ex -> {
       Path file = mediaDir.resolve(ex.getRequestURI().getPath().substring("/media/".length())).normalize();
+      if (!file.startsWith(mediaDir) || !Files.isRegularFile(file)) {
+        answer(ex, 404, "no such file".getBytes(StandardCharsets.UTF_8));
+      } else {
+        answer(ex, 200, Files.readAllBytes(file));
+      }
+    });
+    server.createContext("/slow/", ex -> {
+      Path file = mediaDir.resolve(ex.getRequestURI().getPath().substring("/slow/".length())).normalize();
+      if (!ex.getRequestHeaders().containsKey("Range")) {
+        slowDownloads.incrementAndGet();
+        try {
+          Thread.sleep(slowMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (!file.startsWith(mediaDir) || !Files.isRegularFile(file)) {
         answer(ex, 404, "no such file".getBytes(StandardCharsets.UTF_8));
       } else {

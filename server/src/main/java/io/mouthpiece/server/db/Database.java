@@ -87,6 +87,38 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code guard}, then the rest, in one transaction, but only when the guard changed a row:
+   * otherwise rolls back and returns false. The guard's row stays locked until the commit, so a
+   * concurrent update of that row waits and then sees the outcome (a task marked succeed together
+   * with its result files cannot be cancelled halfway).
+   */
+  public boolean inTransactionIf(Statement guard, Statement... rest) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps = prepare(c, guard.sql(), guard.params())) {
+          if (ps.executeUpdate() == 0) {
+            c.rollback();
+            return false;
+          }
+        }
+        for (Statement s : rest) {
+          try (PreparedStatement ps = prepare(c, s.sql(), s.params())) {
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
   /** One statement of a transaction. */
   public record Statement(String sql, Object... params) {}
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Every route of the service, in one table. The API routes are served twice, under {@code /v1}
  * (Kling's paths) and {@code /kling/v1} (the reseller-proxy paths), identically; then the
- * operators' routes and the web page.
+ * operators' routes and the web page. Routes marked "ours" are additions to Kling's API.
  */
 public final class Routes {
   /** The readiness probe: open, and answered even while the service shuts down. */
@@ -46,16 +46,18 @@ public final class Routes {
   static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, OpsHandlers ops,
       WebPage page) {
     List<Route> api = List.of(
-        new Route(POST, "/videos/identify-face",          KEY,  identify::identify),
-        new Route(POST, "/videos/advanced-lip-sync",      KEY,  tasks::createAdvanced),
-        new Route(GET,  "/videos/advanced-lip-sync/{id}", KEY,  (ctx, a) -> tasks.get(ctx, a, ADVANCED)),
-        new Route(GET,  "/videos/advanced-lip-sync",      KEY,  (ctx, a) -> tasks.list(ctx, a, ADVANCED)),
-        new Route(POST, "/videos/lip-sync",               KEY,  tasks::createLipSync),
-        new Route(GET,  "/videos/lip-sync/{id}",          KEY,  (ctx, a) -> tasks.get(ctx, a, LIP_SYNC)),
-        new Route(GET,  "/videos/lip-sync",               KEY,  (ctx, a) -> tasks.list(ctx, a, LIP_SYNC)),
-        new Route(POST, "/files",                         KEY,  files::upload),
-        new Route(GET,  "/files/{id}/content",            OPEN, files::download),
-        new Route(HEAD, "/files/{id}/content",            OPEN, files::download));
+        new Route(POST, "/videos/identify-face",                   KEY,  identify::identify),
+        new Route(POST, "/videos/advanced-lip-sync",               KEY,  tasks::createAdvanced),
+        new Route(GET,  "/videos/advanced-lip-sync/{id}",          KEY,  (ctx, a) -> tasks.get(ctx, a, ADVANCED)),
+        new Route(GET,  "/videos/advanced-lip-sync",               KEY,  (ctx, a) -> tasks.list(ctx, a, ADVANCED)),
+        new Route(POST, "/videos/advanced-lip-sync/{id}/cancel",   KEY,  (ctx, a) -> tasks.cancel(ctx, a, ADVANCED)), // ours
+        new Route(POST, "/videos/lip-sync",                        KEY,  tasks::createLipSync),
+        new Route(GET,  "/videos/lip-sync/{id}",                   KEY,  (ctx, a) -> tasks.get(ctx, a, LIP_SYNC)),
+        new Route(GET,  "/videos/lip-sync",                        KEY,  (ctx, a) -> tasks.list(ctx, a, LIP_SYNC)),
+        new Route(POST, "/videos/lip-sync/{id}/cancel",            KEY,  (ctx, a) -> tasks.cancel(ctx, a, LIP_SYNC)), // ours
+        new Route(POST, "/files",                                  KEY,  files::upload), // ours
+        new Route(GET,  "/files/{id}/content",                     OPEN, files::download),
+        new Route(HEAD, "/files/{id}/content",                     OPEN, files::download));
     List<Route> all = new ArrayList<>();
     for (String prefix : PREFIXES) {
       api.forEach(r -> all.add(new Route(r.method(), prefix + r.path(), r.keyRequired(), r.action())));

@@ -12,7 +12,7 @@ import io.mouthpiece.server.task.TaskRequests;
 import io.mouthpiece.server.task.TaskService;
 import io.mouthpiece.server.task.TaskView;
 
-/** Create, get and list tasks (kling-api.md §2, §3, §4): parse, call the task service, render. */
+/** Create, get, list and cancel tasks (kling-api.md §2, §3, §4; cancel is ours): parse, call the task service, render. */
 final class TaskHandlers {
   private final RequestJson json;
   private final TaskRequests requests;
@@ -51,6 +51,11 @@ final class TaskHandlers {
 
   void get(Context ctx, Account account, String kind) {
     Envelope.ok(ctx, view.render(tasks.find(account, kind, ctx.pathParam("id"))));
+  }
+
+  /** [ours] The cancelled task, as GET would show it now. */
+  void cancel(Context ctx, Account account, String kind) {
+    Envelope.ok(ctx, view.render(tasks.cancel(account, kind, ctx.pathParam("id"))));
   }
 
   void list(Context ctx, Account account, String kind) {

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns what a request names (a URL, an id, Base64, an upload) into a checked file the account
@@ -24,6 +26,7 @@ import java.util.regex.Pattern;
  * handed out is not fetched over the network: it names a stored file directly.
  */
 public final class Inputs {
+  private static final Logger LOG = LoggerFactory.getLogger(Inputs.class);
   private static final Pattern OWN_URL = Pattern.compile("(?:/kling)?/v1/files/([A-Za-z0-9]+)/content");
 
   private final FileStore store;
@@ -211,6 +214,15 @@ public final class Inputs {
   /** Deletes a temp file that is not to be kept (a render that failed or was stopped); absent is fine. */
   public void discard(Path tmp) {
     deleteQuietly(tmp);
+  }
+
+  /** Deletes a file moved into the store that will not be recorded after all (its task finished meanwhile). */
+  public void delete(StoredFile f) {
+    try {
+      store.delete(f.storageKey());
+    } catch (IOException e) {
+      LOG.warn("could not delete {}: {}; the retention sweep removes it as unrecorded", f.storageKey(), e.toString());
+    }
   }
 
   /** Records a stored file in the index (separate from {@link #save} so a result can be recorded in its task's transaction). */

@@ -4,7 +4,6 @@ import io.mouthpiece.server.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,14 +88,14 @@ public final class SqlTaskStore implements TaskStore {
 
   @Override
   public boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside) {
-    if (get(taskId).map(t -> t.status().isFinal()).orElse(true)) {
-      return false;
-    }
-    List<Database.Statement> all = new ArrayList<>(alongside);
-    all.add(new Database.Statement("UPDATE tasks SET status = 'succeed', status_msg = '', progress = 100, result_json = ?,"
-        + " timings_json = ?, updated_at = ? WHERE id = ? AND " + UNFINISHED, resultJson, timingsJson, now(), taskId));
-    db.inTransaction(all.toArray(Database.Statement[]::new));
-    return true;
+    return db.inTransactionIf(new Database.Statement("UPDATE tasks SET status = 'succeed', status_msg = '', progress = 100,"
+        + " result_json = ?, timings_json = ?, updated_at = ? WHERE id = ? AND " + UNFINISHED, resultJson, timingsJson, now(),
+        taskId), alongside.toArray(Database.Statement[]::new));
+  }
+
+  @Override
+  public Optional<TaskStatus> status(String taskId) {
+    return db.queryOne("SELECT status FROM tasks WHERE id = ?", rs -> TaskStatus.fromWire(rs.getString(1)), taskId);
   }
 
   @Override

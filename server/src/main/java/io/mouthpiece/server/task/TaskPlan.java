@@ -1,14 +1,19 @@
 package io.mouthpiece.server.task;
 
+import io.mouthpiece.server.identify.Session;
 import java.util.List;
 
 /**
  * What a task will do, as checked at creation and stored with it (request_json): the video (a
- * held file, or a URL the job fetches) and each face's audio and timing. The job needs nothing else.
+ * held file, or a URL the job fetches) and each face's audio and timing. The job needs nothing else;
+ * the session and the faces as identify-face found them are kept to show the task again (task_input),
+ * as the session itself expires long before the task.
  *
  * @param originalGain original_audio_volume
+ * @param sessionId null for the older endpoint (and tasks stored before it was kept)
  */
-public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, double originalGain, boolean watermark) {
+public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, double originalGain, boolean watermark,
+    String sessionId) {
 
   /**
    * One face to re-voice.
@@ -16,7 +21,8 @@ public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, doub
    * @param field the request field its errors are named after, e.g. "face_choose[0]." or "input."
    * @param faceId null for the largest face
    * @param endMs null for "to the audio's end"
+   * @param face the face's track and crop from the session; null for the largest face (and older tasks)
    */
   public record Dub(String field, String faceId, String audioFileId, String audioUrl, long startMs, Long endMs,
-      long insertMs, double gain) {}
+      long insertMs, double gain, Session.Face face) {}
 }

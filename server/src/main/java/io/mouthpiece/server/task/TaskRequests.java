@@ -104,10 +104,10 @@ public final class TaskRequests {
           throw ApiException.invalidParameter(NAMES.message(problems));
         }
       }
-      dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain));
+      dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain, face));
     }
     boolean watermark = r.watermarkInfo() != null && Boolean.TRUE.equals(r.watermarkInfo().enabled());
-    return new TaskPlan(session.videoFileId(), null, dubs, originalGain, watermark);
+    return new TaskPlan(session.videoFileId(), null, dubs, originalGain, watermark, session.id());
   }
 
   /** The plan of the older endpoint: the largest face, the whole audio at 0. */
@@ -151,8 +151,8 @@ public final class TaskRequests {
     } else {
       throw ApiException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
     }
-    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0);
-    return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false);
+    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null);
+    return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false, null);
   }
 
   /** Where a dub's audio comes from: a held file now (with its length), or a URL the job fetches. */

@@ -25,6 +25,9 @@ public final class TaskService {
   public static final String ADVANCED = "advanced-lip-sync";
   public static final String LIP_SYNC = "lip-sync";
 
+  /** The task_status_msg of a task cancelled by its account. */
+  public static final String CANCELLED = "cancelled";
+
   private static final Logger LOG = LoggerFactory.getLogger(TaskService.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,6 +92,24 @@ public final class TaskService {
   public Task find(Account account, String kind, String idOrExternalId) {
     return store.find(account.id(), kind, idOrExternalId)
         .orElseThrow(() -> ApiException.notFound("task " + idOrExternalId + " not found"));
+  }
+
+  /**
+   * Cancels a task that has not finished: it becomes failed with task_status_msg "cancelled" (and is
+   * called back as any change is). A queued job then finds it finished and does nothing; a running
+   * render sees it at its next progress step and stops, deleting its partial file. A finished task
+   * is a 1201 saying so; an unknown task or another account's, 404/1203.
+   */
+  public Task cancel(Account account, String kind, String idOrExternalId) {
+    Task task = find(account, kind, idOrExternalId);
+    if (!task.status().isFinal() && store.fail(task.id(), CANCELLED)) {
+      LOG.info("task {} cancelled by its account", task.id());
+      events.changed(task.id());
+      return store.get(task.id()).orElseThrow();
+    }
+    TaskStatus now = store.status(task.id()).orElse(task.status());
+    throw ApiException.invalidParameter("task " + idOrExternalId + " has already finished (" + now.wire()
+        + "): there is nothing to cancel");
   }
 
   public List<Task> list(Account account, String kind, int pageNum, int pageSize) {

@@ -45,10 +45,16 @@ public interface TaskStore {
 
   void parentVideo(String taskId, String parentVideoJson);
 
-  /** Finishes the task as succeed together with the statements that record its result files: all or none. */
+  /**
+   * Finishes the task as succeed together with the statements that record its result files: all or
+   * none, and none (false) when the task had already finished (cancelled, or failed after retries).
+   */
   boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside);
 
-  /** Finishes the task as failed; false when it had already finished. */
+  /** The task's status now; empty when there is no such task. */
+  Optional<TaskStatus> status(String taskId);
+
+  /** Finishes the task as failed (also how it is cancelled); false when it had already finished. */
   boolean fail(String taskId, String message);
 
   /** Tasks whose retention has ended. */

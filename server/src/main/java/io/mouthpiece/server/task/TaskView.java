@@ -65,7 +65,49 @@ public final class TaskView {
     o.put("created_at", t.createdAt());
     o.put("updated_at", t.updatedAt());
     o.put("task_progress", t.progress());
+    if (plan != null) {
+      o.set("task_input", input(plan));
+    }
     return o;
+  }
+
+  /**
+   * [ours] What the task was asked to do, in the create request's words, each face with its track
+   * and crop as identify-face gave them: enough for a client to show a past task again, or send it
+   * again while its session lasts. The older endpoint's one item has no face_id (the largest face).
+   */
+  private ObjectNode input(JsonNode plan) {
+    ObjectNode in = JSON.createObjectNode();
+    in.put("session_id", textOrNull(plan.path("sessionId")));
+    in.put("original_audio_volume", plan.path("originalGain").asDouble(1.0));
+    ArrayNode faces = in.putArray("face_choose");
+    for (JsonNode d : plan.path("dubs")) {
+      ObjectNode f = faces.addObject();
+      f.put("face_id", textOrNull(d.path("faceId")));
+      JsonNode face = d.path("face");
+      if (face.isObject()) {
+        f.put("face_image", fileUrl(face.path("imageFileId").asText()));
+        f.put("start_time", face.path("startMs").asLong());
+        f.put("end_time", face.path("endMs").asLong());
+      }
+      String audioId = textOrNull(d.path("audioFileId"));
+      f.put("audio_id", audioId);
+      f.put("sound_file", textOrNull(d.path("audioUrl")));
+      f.put("audio_url", audioId != null ? fileUrl(audioId) : textOrNull(d.path("audioUrl")));
+      f.put("sound_start_time", d.path("startMs").asLong());
+      if (d.path("endMs").isNumber()) {
+        f.put("sound_end_time", d.path("endMs").asLong());
+      } else {
+        f.putNull("sound_end_time"); // to the audio's end
+      }
+      f.put("sound_insert_time", d.path("insertMs").asLong());
+      f.put("sound_volume", d.path("gain").asDouble(1.0));
+    }
+    return in;
+  }
+
+  private static String textOrNull(JsonNode n) {
+    return n.isTextual() ? n.asText() : null;
   }
 
   private static JsonNode parse(String json) {

@@ -74,6 +74,8 @@ public final class TaskWorker {
     MDC.put("task_id", taskId);
     try {
       run(task);
+    } catch (FinishedElsewhere e) {
+      LOG.info("task {}: its render stopped, as the task is {} now", taskId, e.status);
     } catch (InputRejected | MediaException e) {
       finishFailed(taskId, e.getMessage());
     } catch (FetchException e) {
@@ -144,15 +146,18 @@ public final class TaskWorker {
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
       List<Database.Statement> records = new ArrayList<>();
+      List<StoredFile> kept = new ArrayList<>();
       String watermarkId = null;
       if (plan.watermark()) {
         marked = inputs.temp(".mp4");
         Watermark.copy(out, marked);
+        progress.stopIfFinished();
         watermarkId = "w" + task.id();
-        records.addAll(keep(watermarkId, account, marked, durationMs));
+        records.addAll(keep(watermarkId, account, marked, durationMs, kept));
       }
+      progress.stopIfFinished(); // cancelled during the encoder's last frames: nothing is kept
       String resultId = "r" + task.id();
-      records.addAll(keep(resultId, account, out, durationMs));
+      records.addAll(keep(resultId, account, out, durationMs, kept));
       long endNs = System.nanoTime();
       String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
               + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
@@ -162,6 +167,10 @@ public final class TaskWorker {
         metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
         LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
         events.changed(task.id());
+      } else {
+        // Finished meanwhile (cancelled in the last instant, or failed after retries): its files are no result.
+        kept.forEach(inputs::delete);
+        LOG.info("task {} finished elsewhere before its result was recorded; the result is deleted", task.id());
       }
     } finally {
       // Kept files were moved into the store by now: what is still here is a render that failed or
@@ -174,8 +183,9 @@ public final class TaskWorker {
   }
 
   /** Moves a finished file under its fixed id and returns the statements that (re-)record it. */
-  private List<Database.Statement> keep(String id, String account, Path file, long durationMs) {
+  private List<Database.Statement> keep(String id, String account, Path file, long durationMs, List<StoredFile> kept) {
     StoredFile f = inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
+    kept.add(f);
     return List.of(new Database.Statement("DELETE FROM stored_files WHERE id = ?", id), FileIndex.insert(f));
   }
 
@@ -183,14 +193,29 @@ public final class TaskWorker {
     return ns / 1_000_000;
   }
 
+  /** Thrown into the render when its task finished from outside (cancelled): the render stops, its files go. */
+  static final class FinishedElsewhere extends RuntimeException {
+    final String status;
+
+    FinishedElsewhere(String status) {
+      super("the task is " + status + " now: the render stops");
+      this.status = status;
+    }
+  }
+
   /**
-   * Writes progress to the task at most once a second. When the queue interrupts the job (a
-   * shutdown whose grace ran out), stops the render: the job is left to run again after the restart.
+   * Writes progress to the task at most once a second, and stops the render when it is no longer
+   * wanted: the queue interrupted the job (a shutdown whose grace ran out: it runs again after the
+   * restart), or the task was finished from outside, which is how a cancel reaches a render in any
+   * process. That is looked up in the task's row twice a second, so a cancelled render stops within
+   * about half a second of the cancel, plus one frame.
    */
   private final class Progress {
+    private static final long CHECK_EVERY_NS = 500_000_000L;
     private final String taskId;
     private int lastPercent = -1;
     private long lastWriteNs;
+    private long lastCheckNs;
 
     Progress(String taskId) {
       this.taskId = taskId;
@@ -201,10 +226,21 @@ public final class TaskWorker {
         throw new IllegalStateException("shutting down: the task will run again after the restart");
       }
       long now = System.nanoTime();
+      if (now - lastCheckNs > CHECK_EVERY_NS || lastPercent < 0) {
+        stopIfFinished();
+        lastCheckNs = now;
+      }
       if (percent > lastPercent && (now - lastWriteNs > 1_000_000_000L || lastPercent < 0)) {
         store.progress(taskId, Math.min(99, percent));
         lastPercent = percent;
         lastWriteNs = now;
+      }
+    }
+
+    void stopIfFinished() {
+      TaskStatus now = store.status(taskId).orElse(TaskStatus.FAILED); // a deleted task wants nothing either
+      if (now.isFinal()) {
+        throw new FinishedElsewhere(now.wire());
       }
     }
   }

@@ -1,5 +1,6 @@
 // The public API as this page calls it: the key from the browser's storage as a Bearer token,
-// every answer unwrapped from its envelope, every failure turned into an Error with the server's words.
+// every answer unwrapped from its envelope, every failure turned into an Error with the server's
+// words. Calls that a newer choice makes pointless take an AbortSignal.
 
 const KEY = 'mouthpiece.apiKey';
 
@@ -18,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body, token = key.get(), whole = false) {
+async function call(method, path, {body, token = key.get(), whole = false, signal} = {}) {
   const headers = {Authorization: `Bearer ${token}`};
   if (body !== undefined && !(body instanceof FormData)) {
     headers['Content-Type'] = 'application/json';
@@ -26,9 +27,12 @@ async function call(method, path, body, token = key.get(), whole = false) {
   }
   let res;
   try {
-    res = await fetch(path, {method, headers, body});
+    res = await fetch(path, {method, headers, body, signal});
   } catch (e) {
-    throw new ApiError(`the service did not answer (${e.message}); is it running?`, -1, 0);
+    if (e.name === 'AbortError') {
+      throw e; // a newer choice took over: nobody waits for this answer
+    }
+    throw new ApiError('the service did not answer; is it running?', -1, 0);
   }
   let env;
   try {
@@ -42,22 +46,28 @@ async function call(method, path, body, token = key.get(), whole = false) {
   return whole ? env : env.data;
 }
 
+const TASKS = '/v1/videos/advanced-lip-sync';
+
 /** Checks a key by listing one task: succeeds only for a key the service knows. */
-export const checkKey = (token) => call('GET', '/v1/videos/advanced-lip-sync?pageNum=1&pageSize=1', undefined, token);
+export const checkKey = (token) => call('GET', `${TASKS}?pageNum=1&pageSize=1`, {token});
 
 /** POST /v1/files: {file_id, url, kind, duration}. */
-export function upload(file) {
+export function upload(file, signal) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return call('POST', '/v1/files', form);
+  return call('POST', '/v1/files', {body: form, signal});
 }
 
-/** POST /v1/videos/identify-face with a video_id or a video_url; the whole envelope (its message says why no face was found). */
-export const identify = (video) => call('POST', '/v1/videos/identify-face', video, key.get(), true);
+/** identify-face with a video_id or a video_url; the whole envelope (its message says why no face was found). */
+export const identify = (video, signal) => call('POST', '/v1/videos/identify-face', {body: video, whole: true, signal});
 
-export const createTask = (body) => call('POST', '/v1/videos/advanced-lip-sync', body);
-export const getTask = (id) => call('GET', `/v1/videos/advanced-lip-sync/${encodeURIComponent(id)}`);
-export const listTasks = (pageSize = 30) => call('GET', `/v1/videos/advanced-lip-sync?pageNum=1&pageSize=${pageSize}`);
+export const createTask = (body) => call('POST', TASKS, {body});
+export const getTask = (id, signal) => call('GET', `${TASKS}/${encodeURIComponent(id)}`, {signal});
+export const cancelTask = (id) => call('POST', `${TASKS}/${encodeURIComponent(id)}/cancel`);
+export const listTasks = (pageSize = 30) => call('GET', `${TASKS}?pageNum=1&pageSize=${pageSize}`);
+
+/** Where the service serves a file it holds (an upload's answer says the same as `url`). */
+export const fileUrl = (id) => `/v1/files/${encodeURIComponent(id)}/content`;
 
 /** videos[].duration and the upload's duration are strings of seconds ("5.04"). */
 export const secondsToMs = (s) => Math.round(Number(s) * 1000);

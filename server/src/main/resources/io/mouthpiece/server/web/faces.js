@@ -1,27 +1,30 @@
 // One row per face of the identify-face answer: its crop, its timeline, and, once ticked, its speech
 // (an uploaded file or a link), the piece of it to use and where it goes, checked live by the same
-// timing rules the server applies (timing-rules.js).
+// timing rules the server applies (timing-rules.js) and said with the page's labels (words.js).
 
 import * as api from './api.js';
 import {Timeline} from './timeline.js';
 import {checkAudio, checkRequest} from './timing-rules.js';
+import * as waveform from './waveform.js';
+import {LABELS, fileProblem, inWords} from './words.js';
 
 const NUMBERS = [
-  // [request field, label, unit hint, step]
-  ['sound_start_time', 'Audio from', 'ms into the audio', 10],
-  ['sound_end_time', 'Audio to', 'ms into the audio', 10],
-  ['sound_insert_time', 'Starts on the video at', 'ms into the video', 10],
-  ['sound_volume', 'Speech volume', '0 to 2', 0.1],
+  // [request field, unit hint, step]
+  ['sound_start_time', 'ms into the audio', 10],
+  ['sound_end_time', 'ms into the audio', 10],
+  ['sound_insert_time', 'ms into the video', 10],
+  ['sound_volume', '0 to 2', 0.1],
 ];
 
 export class FaceRow {
-  /** face: an identify-face face_data item; ctx: {videoMs, player, onChange}. */
+  /** face: an identify-face face_data item; ctx: {videoMs, player, onChange, originalVolume}. */
   constructor(face, ctx) {
     this.face = face;
     this.ctx = ctx;
-    this.audio = null; // {audio_id | sound_file, ms (null: unknown), name}
+    this.audio = null; // {audio_id | sound_file, url, ms (null: unknown), name}
     this.values = {sound_start_time: 0, sound_end_time: 0, sound_insert_time: 0, sound_volume: 1};
     this.violations = [];
+    this.audioChoice = null; // the audio asked for last: an older answer never replaces it
     const id = `face-${face.face_id}`;
     const name = `Face ${face.face_id}`;
     const el = document.createElement('article');
@@ -31,14 +34,12 @@ export class FaceRow {
     el.innerHTML = `
       <div class="face-head">
         <img class="crop" alt="${name}" src="${encodeURI(face.face_image)}">
-        <div>
+        <div class="who">
           <h3 id="${id}-h">${name}</h3>
-          <p class="hint">on screen from ${sec(face.start_time)} to ${sec(face.end_time)}</p>
-          <label class="check"><input type="checkbox" class="use"> Make this face speak</label>
+          <p class="hint">on screen ${sec(face.start_time)} to ${sec(face.end_time)}</p>
         </div>
-      </div>
-      <div class="speech" hidden>
-        <div class="row">
+        <label class="check"><input type="checkbox" class="use"> Make this face speak</label>
+        <div class="speech row audio-pick" hidden>
           <input id="${id}-audio" type="file" accept="audio/*,.wav,.mp3,.m4a,.aac" class="visually-hidden audio-file">
           <label for="${id}-audio" class="button">Choose an audio file</label>
           <form class="row audio-url-form">
@@ -47,18 +48,20 @@ export class FaceRow {
             <button type="submit">Use this link</button>
           </form>
         </div>
+      </div>
+      <div class="speech row audio-line" hidden>
         <p class="status audio-status" role="status" aria-live="polite"></p>
-        <audio class="preview" controls preload="metadata" hidden></audio>
+        <audio class="preview" controls preload="metadata" hidden aria-label="The speech for ${name}"></audio>
       </div>
       <div class="timeline"></div>
       <div class="speech" hidden>
         <div class="numbers">
-          ${NUMBERS.map(([f, label, hint, step]) => `
+          ${NUMBERS.map(([f, hint, step]) => `
             <div class="field">
-              <label for="${id}-${f}">${label}</label>
+              <span class="field-top"><label for="${id}-${f}">${LABELS[f]}</label>
+                <span id="${id}-${f}-hint" class="hint">${hint}</span></span>
               <input id="${id}-${f}" data-field="${f}" type="number" step="${step}" min="0" inputmode="decimal"
                      aria-describedby="${id}-${f}-hint ${id}-problems" disabled>
-              <span id="${id}-${f}-hint" class="hint">${hint}; <code>${f}</code> in messages</span>
             </div>`).join('')}
         </div>
         <ul id="${id}-problems" class="problems" aria-live="polite"></ul>
@@ -91,53 +94,107 @@ export class FaceRow {
     for (const input of Object.values(this.inputs)) {
       input.addEventListener('input', () => this.readInputs());
     }
+    this.preview.addEventListener('loadedmetadata', () => {
+      // A link's length, when the browser can play it (else the service checks it when the task runs).
+      if (this.audio && this.audio.ms == null && Number.isFinite(this.preview.duration)) {
+        this.audio.ms = Math.round(this.preview.duration * 1000);
+        this.say(described(this.audio));
+        this.refresh();
+      }
+    });
+    this.preview.addEventListener('error', () => {
+      if (this.audio?.sound_file && this.preview.getAttribute('src')) {
+        this.say(`${this.audio.name}: this browser cannot play it, so its length is unknown here; the service`
+            + ' will still fetch it when the task runs, and the task fails if it cannot.');
+      }
+    });
+  }
+
+  /** Starts a new audio choice, making every earlier one's answers stale; returns its abort signal. */
+  choose() {
+    this.audioChoice?.abort();
+    this.audioChoice = new AbortController();
+    return this.audioChoice.signal;
   }
 
   async uploadAudio(file) {
-    this.status.textContent = `Uploading ${file.name} …`;
+    const signal = this.choose();
+    this.say(`Uploading ${file.name} …`);
     try {
-      const up = await api.upload(file);
+      const up = await api.upload(file, signal);
       if (up.kind !== 'audio') {
-        throw new Error(`${file.name} is a ${up.kind} file, not audio`);
+        throw {kind: up.kind};
       }
-      this.preview.src = URL.createObjectURL(file);
-      this.attach({audio_id: up.file_id, ms: api.secondsToMs(up.duration), name: file.name});
+      if (!signal.aborted) {
+        this.attach({audio_id: up.file_id, url: up.url, ms: api.secondsToMs(up.duration), name: file.name},
+            null, file.arrayBuffer());
+      }
     } catch (e) {
-      this.status.classList.add('error');
-      this.status.textContent = `Could not use this audio: ${e.message}`;
+      if (!signal.aborted) {
+        this.detach();
+        this.say(fileProblem(file.name, 'audio', e.kind ? e : {err: e}), true);
+      }
     }
   }
 
-  /** A link is sent as sound_file; its length is read by the browser when it can be (else the server checks it). */
+  /** A link is sent as sound_file; the browser reads its length when it can play it. */
   linkAudio(url) {
-    this.preview.src = url;
-    this.attach({sound_file: url, ms: null, name: url});
-    this.preview.addEventListener('loadedmetadata', () => {
-      if (this.audio?.sound_file === url && Number.isFinite(this.preview.duration)) {
-        this.attach({...this.audio, ms: Math.round(this.preview.duration * 1000)});
-      }
-    }, {once: true});
-    this.preview.addEventListener('error', () => {
-      if (this.audio?.sound_file === url) {
-        this.status.textContent = `${url}: this browser cannot play it, so its length is unknown here; the service`
-            + ' will still fetch it when the task runs, and the task fails if it cannot.';
-      }
-    }, {once: true});
+    this.choose();
+    this.attach({sound_file: url, url, ms: null, name: url});
   }
 
-  attach(audio) {
+  /**
+   * Uses this audio; values: the times to start from (a past task's), else a first guess that
+   * passes the rules. bytes: the audio's bytes for its waveform (a promise), when the page has them.
+   */
+  attach(audio, values, bytes) {
     this.audio = audio;
-    this.status.classList.remove('error');
-    this.status.textContent = `${audio.name}${audio.ms != null ? `, ${sec(audio.ms)} long` : ''}`;
+    this.say(described(audio));
+    this.preview.src = audio.url;
     this.preview.hidden = false;
-    // A first guess that passes the rules: as much of the audio as fits the face, where the face starts.
-    const room = this.face.end_time - this.face.start_time;
-    const len = Math.min(audio.ms ?? room, room, this.ctx.videoMs - this.face.start_time);
+    this.timeline.setWave(null);
+    // Another site's file cannot be read by this page (only played), so a link shows no waveform.
+    const sameSite = new URL(audio.url, location.href).origin === location.origin;
+    const wanted = bytes ?? (sameSite ? fetch(audio.url).then((r) => r.arrayBuffer()) : null);
+    wanted?.then(waveform.decode).then((wave) => {
+      if (this.audio === audio) {
+        this.timeline.setWave(wave);
+      }
+    }, () => {}); // no waveform is no loss: the piece still works
     for (const input of Object.values(this.inputs)) {
       input.disabled = false;
     }
-    this.set({sound_start_time: 0, sound_end_time: len, sound_insert_time: this.face.start_time,
-      sound_volume: this.values.sound_volume});
+    if (!values) {
+      const room = this.face.end_time - this.face.start_time;
+      const len = Math.min(audio.ms ?? room, room, this.ctx.videoMs - this.face.start_time);
+      values = {sound_start_time: 0, sound_end_time: len, sound_insert_time: this.face.start_time,
+        sound_volume: this.values.sound_volume};
+    }
+    this.set(values);
+  }
+
+  detach() {
+    this.audio = null;
+    this.preview.removeAttribute('src');
+    this.preview.hidden = true;
+    this.preview.load();
+    this.timeline.setWave(null);
+    this.refresh();
+  }
+
+  /** Ticks the face and puts back what a past task asked of it (task_input.face_choose[i]). */
+  restore(item) {
+    this.use.checked = true;
+    this.use.dispatchEvent(new Event('change'));
+    const name = item.audio_id ? 'the audio this task used' : item.sound_file;
+    this.attach({audio_id: item.audio_id ?? undefined, sound_file: item.audio_id ? undefined : item.sound_file,
+      url: item.audio_url, ms: null, name}, {sound_start_time: item.sound_start_time,
+      sound_end_time: item.sound_end_time, sound_insert_time: item.sound_insert_time, sound_volume: item.sound_volume});
+  }
+
+  say(text, isError = false) {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', isError);
   }
 
   /** New values from the timeline: into the inputs, then checked. */
@@ -191,11 +248,11 @@ export class FaceRow {
     this.violations = found;
     // The original volume is one field for the whole video: app.js shows its problem once, under it.
     const here = found.filter((p) => p.field !== 'original_audio_volume');
-    this.problems.replaceChildren(...here.map((p) => Object.assign(document.createElement('li'), {textContent: p.message})));
+    this.problems.replaceChildren(...here.map((p) => Object.assign(document.createElement('li'), {textContent: inWords(p.message)})));
     for (const [f, input] of Object.entries(this.inputs)) {
       input.setAttribute('aria-invalid', String(here.some((p) => p.field === f)));
     }
-    const ready = this.use.checked && this.audio && !blankOrNaN(v);
+    const ready = this.use.checked && this.audio && !Object.values(v).some(Number.isNaN);
     this.timeline.setPiece(ready ? {audioMs: this.audio.ms, startMs: v.sound_start_time, endMs: v.sound_end_time,
       insertMs: v.sound_insert_time} : null);
     this.timeline.setBad(here.length > 0);
@@ -207,9 +264,9 @@ export class FaceRow {
     if (!this.use.checked) {
       return null;
     }
-    return this.audio ? null : `Face ${this.face.face_id} has no audio yet.`;
+    return this.audio ? null : `Face ${this.face.face_id} has no audio yet: choose an audio file or paste a link beside it.`;
   }
 }
 
-const blankOrNaN = (v) => Object.values(v).some((x) => Number.isNaN(x));
+const described = (audio) => `${audio.name}${audio.ms != null ? `, ${sec(audio.ms)} long` : ''}`;
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;

@@ -1,7 +1,11 @@
 // One face's timeline: the video's length as a bar, the face's time range on it, and, once the face
 // has audio, the piece of audio as a block that can be dragged (where it goes: sound_insert_time) with
 // handles on its edges (which part of the audio: sound_start_time, sound_end_time). Every control is
-// a focusable slider that arrow keys move, so the timeline works without a mouse.
+// a focusable slider that arrow keys move, so the timeline works without a mouse. The piece shows
+// the speech's waveform once the audio is decoded; a piece that does not fit the video is drawn red
+// at the nearest place that keeps it on the bar, never off it.
+
+import {draw} from './waveform.js';
 
 const STEP_MS = 100; // an arrow key press; with Shift, a second
 const SNAP_MS = 10; // drags land on whole hundredths of a second
@@ -12,12 +16,14 @@ export class Timeline {
     this.videoMs = videoMs;
     this.onChange = onChange;
     this.piece = null;
+    this.wave = null;
     container.innerHTML = `
       <div class="tl-track">
         <div class="tl-face" title="${faceName} is on screen here"></div>
         <div class="tl-ghost" hidden></div>
         <div class="tl-piece" role="slider" tabindex="0" hidden aria-label="Where the speech goes on the video (${faceName})">
           <span class="tl-handle tl-start" role="slider" tabindex="0" aria-label="Start of the piece of audio (${faceName})"></span>
+          <canvas class="tl-wave" aria-hidden="true"></canvas>
           <span class="tl-handle tl-end" role="slider" tabindex="0" aria-label="End of the piece of audio (${faceName})"></span>
         </div>
         <div class="tl-playhead" aria-hidden="true"></div>
@@ -29,6 +35,8 @@ export class Timeline {
     this.startHandle = container.querySelector('.tl-start');
     this.endHandle = container.querySelector('.tl-end');
     this.playhead = container.querySelector('.tl-playhead');
+    this.canvas = container.querySelector('.tl-wave');
+    new ResizeObserver(() => this.drawWave()).observe(this.track);
     place(container.querySelector('.tl-face'), this.pct(faceStartMs), this.pct(faceEndMs - faceStartMs));
     this.scale(container.querySelector('.tl-scale'));
 
@@ -58,14 +66,49 @@ export class Timeline {
       return;
     }
     const len = piece.endMs - piece.startMs;
-    place(this.block, this.pct(piece.insertMs), this.pct(len));
+    const [a, b] = this.onBar(piece.insertMs, len);
+    place(this.block, this.pct(a), this.pct(b - a));
+    this.block.classList.toggle('outside', a !== piece.insertMs || b - a !== len);
     if (piece.audioMs != null) {
-      place(this.ghost, this.pct(piece.insertMs - piece.startMs), this.pct(piece.audioMs));
+      // The whole audio, hatched, where it would lie: only the part over the video is drawn.
+      const from = Math.max(0, piece.insertMs - piece.startMs);
+      place(this.ghost, this.pct(from), this.pct(Math.min(this.videoMs, piece.insertMs - piece.startMs + piece.audioMs) - from));
     }
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
     slider(this.block, piece.insertMs, 0, this.videoMs, `starts on the video at ${s(piece.insertMs)}, ends at ${s(piece.insertMs + len)}`);
     slider(this.startHandle, piece.startMs, 0, piece.endMs, `audio from ${s(piece.startMs)}`);
     slider(this.endHandle, piece.endMs, piece.startMs, piece.audioMs ?? piece.endMs, `audio to ${s(piece.endMs)}`);
+    this.drawWave();
+  }
+
+  /**
+   * Where the piece is drawn: its place on the video, cut to the bar; when less than a sliver of it
+   * would be left (inserted past the end, or far before 0), a sliver at the end it went out of.
+   */
+  onBar(insertMs, lenMs) {
+    const sliver = Math.min(lenMs, 0.08 * this.videoMs);
+    const a = Math.max(0, insertMs);
+    const b = Math.min(this.videoMs, insertMs + lenMs);
+    if (b - a >= sliver) {
+      return [a, b];
+    }
+    return insertMs > 0 ? [this.videoMs - sliver, this.videoMs] : [0, sliver];
+  }
+
+  /** The decoded speech ({ms, peaks}, waveform.js), drawn in the piece from now on; null: none. */
+  setWave(wave) {
+    this.wave = wave;
+    this.drawWave();
+  }
+
+  drawWave() {
+    const p = this.piece;
+    this.canvas.hidden = !this.wave || !p;
+    if (!this.canvas.hidden) {
+      const [a, b] = this.onBar(p.insertMs, p.endMs - p.startMs);
+      const from = Math.max(p.startMs, p.startMs + a - p.insertMs);
+      draw(this.canvas, this.wave, from, Math.min(p.endMs, from + (b - a)));
+    }
   }
 
   /** Marks the piece as breaking a rule (the words are beside the numbers). */
