@@ -1,6 +1,8 @@
 package io.mouthpiece.server.task;
 
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.StoredFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -88,11 +90,15 @@ public final class SqlTaskStore implements TaskStore {
   }
 
   @Override
-  public boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside) {
+  public boolean succeed(String taskId, String resultJson, String timingsJson, List<StoredFile> resultFiles) {
     if (get(taskId).map(t -> t.status().isFinal()).orElse(true)) {
       return false;
     }
-    List<Database.Statement> all = new ArrayList<>(alongside);
+    List<Database.Statement> all = new ArrayList<>();
+    for (StoredFile f : resultFiles) {
+      all.add(FileIndex.delete(f.id()));
+      all.add(FileIndex.insert(f));
+    }
     all.add(new Database.Statement("UPDATE tasks SET status = 'succeed', status_msg = '', progress = 100, result_json = ?,"
         + " timings_json = ?, updated_at = ? WHERE id = ? AND " + UNFINISHED, resultJson, timingsJson, now(), taskId));
     db.inTransaction(all.toArray(Database.Statement[]::new));

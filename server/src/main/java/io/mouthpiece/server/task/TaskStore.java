@@ -1,6 +1,7 @@
 package io.mouthpiece.server.task;
 
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.store.StoredFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,8 +46,12 @@ public interface TaskStore {
 
   void parentVideo(String taskId, String parentVideoJson);
 
-  /** Finishes the task as succeed together with the statements that record its result files: all or none. */
-  boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside);
+  /**
+   * Finishes the task as succeed and records its result files, in one transaction: all or none. A
+   * record under the same file id is replaced, so a repeated run never leaves two records of one
+   * file; false when the task had already finished.
+   */
+  boolean succeed(String taskId, String resultJson, String timingsJson, List<StoredFile> resultFiles);
 
   /** Finishes the task as failed; false when it had already finished. */
   boolean fail(String taskId, String message);

@@ -11,12 +11,10 @@ import io.mouthpiece.engine.sync.InvalidRequestException;
 import io.mouthpiece.engine.sync.SyncOptions;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
-import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.media.Watermark;
-import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.StoredFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,22 +141,22 @@ public final class TaskWorker {
       long durationMs = result.durationUs() / 1000;
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
-      List<Database.Statement> records = new ArrayList<>();
+      List<StoredFile> kept = new ArrayList<>();
       String watermarkId = null;
       if (plan.watermark()) {
         marked = inputs.temp(".mp4");
         Watermark.copy(out, marked);
         watermarkId = "w" + task.id();
-        records.addAll(keep(watermarkId, account, marked, durationMs));
+        kept.add(keep(watermarkId, account, marked, durationMs));
       }
       String resultId = "r" + task.id();
-      records.addAll(keep(resultId, account, out, durationMs));
+      kept.add(keep(resultId, account, out, durationMs));
       long endNs = System.nanoTime();
       String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
               + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
           (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
           ms(endNs - syncedNs), ms(endNs - startNs));
-      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, records)) {
+      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, kept)) {
         metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
         LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
         events.changed(task.id());
@@ -173,10 +171,9 @@ public final class TaskWorker {
     }
   }
 
-  /** Moves a finished file under its fixed id and returns the statements that (re-)record it. */
-  private List<Database.Statement> keep(String id, String account, Path file, long durationMs) {
-    StoredFile f = inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
-    return List.of(new Database.Statement("DELETE FROM stored_files WHERE id = ?", id), FileIndex.insert(f));
+  /** Moves a finished file under its fixed id; it is recorded when the task succeeds. */
+  private StoredFile keep(String id, String account, Path file, long durationMs) {
+    return inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
   }
 
   private static long ms(long ns) {
