@@ -1,5 +1,6 @@
 package io.mouthpiece.server.jobs;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.server.config.ServerConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,17 +45,10 @@ public final class JobQueue implements AutoCloseable {
   private final StorageProvider storage;
   private final JobRequestScheduler scheduler;
   private final BackgroundJobServer server;
-  private final java.util.concurrent.ExecutorService nudger = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "job-nudge");
-    t.setDaemon(true);
-    return t;
-  });
+  private final java.util.concurrent.ExecutorService nudger =
+      java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named("job-nudge"));
   private final java.util.concurrent.ScheduledExecutorService watchdog =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "job-server-watchdog");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("job-server-watchdog"));
   private final DataSource dataSource;
   private volatile boolean closing;
   private volatile Object onboard;
