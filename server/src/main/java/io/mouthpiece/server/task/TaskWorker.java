@@ -37,6 +37,13 @@ public final class TaskWorker {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Share of the progress bar the downloads take; the lip-sync gets the rest but the watermark's. */
   private static final int FETCHED_PERCENT = 5;
+  /** The most a running task shows: 100 is the succeed state's, set only once the result is recorded. */
+  private static final int MAX_RUNNING_PERCENT = 99;
+  /**
+   * Share the marked copy takes (watermark_info.enabled), which reports no progress of its own: one
+   * more decode and encode of the result, without the face work, so a small part of the whole.
+   */
+  private static final int WATERMARK_PERCENT = 9;
 
   private final TaskStore store;
   private final Inputs inputs;
@@ -129,7 +136,7 @@ public final class TaskWorker {
     Path out = inputs.temp(".mp4");
     Path marked = null;
     try {
-      int syncShare = plan.watermark() ? 85 : 94;
+      int syncShare = MAX_RUNNING_PERCENT - FETCHED_PERCENT - (plan.watermark() ? WATERMARK_PERCENT : 0);
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
@@ -199,7 +206,7 @@ public final class TaskWorker {
       }
       long now = System.nanoTime();
       if (percent > lastPercent && (now - lastWriteNs > 1_000_000_000L || lastPercent < 0)) {
-        store.progress(taskId, Math.min(99, percent));
+        store.progress(taskId, Math.min(MAX_RUNNING_PERCENT, percent));
         lastPercent = percent;
         lastWriteNs = now;
       }
