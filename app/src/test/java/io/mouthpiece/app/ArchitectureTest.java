@@ -41,6 +41,29 @@ class ArchitectureTest {
   }
 
   @Test
+  void httpStaysInHttp() {
+    // The domain refuses a request in the contract's terms (server.errors); only the HTTP side turns
+    // that into an answer. The server's root package is where everything is built and wired,
+    // the HTTP side included, so it is the one other package that names it.
+    noClasses().that().resideInAPackage("io.mouthpiece..")
+        .and().resideOutsideOfPackages("io.mouthpiece.server.http..", "io.mouthpiece.server")
+        .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.server.http..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("io.mouthpiece.server..")
+        .and().resideOutsideOfPackage("io.mouthpiece.server.http..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theContractsErrorsStandAlone() {
+    // Thrown from anywhere in the server, so they may lean on nothing of it.
+    classes().that().resideInAPackage("io.mouthpiece.server.errors..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.mouthpiece.server.errors..", "java..")
+        .check(CLASSES);
+  }
+
+  @Test
   void mediaIsTheBottomStage() {
     noClasses().that().resideInAPackage("io.mouthpiece.engine.media..")
         .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.engine.face..")

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.server.auth.AccountKeys;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.auth.Authenticator;
@@ -129,11 +130,7 @@ public final class MouthpieceServer implements AutoCloseable {
     queue.start();
     service.recover();
     queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
-    housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "housekeeping");
-      t.setDaemon(true);
-      return t;
-    });
+    housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("housekeeping"));
     // Temp files and cached copies are this process's own: each node sweeps its own, whatever its role.
     every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
     reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;

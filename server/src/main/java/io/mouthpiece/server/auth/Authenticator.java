@@ -1,5 +1,12 @@
 package io.mouthpiece.server.auth;
 
+import static io.mouthpiece.server.errors.KlingError.ACCOUNT_ABNORMAL;
+import static io.mouthpiece.server.errors.KlingError.AUTH_EXPIRED;
+import static io.mouthpiece.server.errors.KlingError.AUTH_FAILED;
+import static io.mouthpiece.server.errors.KlingError.AUTH_INVALID;
+import static io.mouthpiece.server.errors.KlingError.AUTH_MISSING;
+import static io.mouthpiece.server.errors.KlingError.AUTH_NOT_YET_VALID;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.IncorrectClaimException;
@@ -7,7 +14,7 @@ import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import io.mouthpiece.server.http.ApiException;
+import io.mouthpiece.server.errors.KlingException;
 
 /**
  * Turns an {@code Authorization} header into an account (kling-api.md §6): an API key, or a Kling
@@ -50,18 +57,18 @@ public final class Authenticator {
 
   public Account authenticate(String header) {
     if (header == null || header.isBlank()) {
-      throw ApiException.unauthorized(1001, "Authorization: header missing or empty");
+      throw new KlingException(AUTH_MISSING, "Authorization: header missing or empty");
     }
     String token = header.strip();
     if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
       token = token.substring(7).strip();
     }
     if (token.isEmpty() || token.equalsIgnoreCase("Bearer")) {
-      throw ApiException.unauthorized(1001, "Authorization: empty bearer token");
+      throw new KlingException(AUTH_MISSING, "Authorization: empty bearer token");
     }
     Account account = token.chars().filter(ch -> ch == '.').count() == 2 ? fromJwt(token) : fromApiKey(token);
     if (account.disabled()) {
-      throw new ApiException(429, 1100, "account " + account.name() + " is disabled");
+      throw new KlingException(ACCOUNT_ABNORMAL, "account " + account.name() + " is disabled");
     }
     return account;
   }
@@ -69,7 +76,7 @@ public final class Authenticator {
   private Account fromApiKey(String key) {
     String hash = AccountStore.sha256(key);
     return cached("key:" + hash, () -> accounts.byApiKeyHash(hash))
-        .orElseThrow(() -> ApiException.unauthorized(1002, "Authorization: unknown API key or malformed token"));
+        .orElseThrow(() -> new KlingException(AUTH_INVALID, "Authorization: unknown API key or malformed token"));
   }
 
   private Account fromJwt(String token) {
@@ -77,32 +84,34 @@ public final class Authenticator {
     try {
       unverified = JWT.decode(token);
     } catch (JWTDecodeException e) {
-      throw ApiException.unauthorized(1002, "Authorization: malformed JWT (" + e.getMessage() + ")");
+      throw new KlingException(AUTH_INVALID, "Authorization: malformed JWT (" + e.getMessage() + ")");
     }
     if (!"HS256".equals(unverified.getAlgorithm())) {
-      throw ApiException.unauthorized(1002, "Authorization: JWT alg must be HS256, got " + unverified.getAlgorithm());
+      throw new KlingException(AUTH_INVALID, "Authorization: JWT alg must be HS256, got " + unverified.getAlgorithm());
     }
     String iss = unverified.getIssuer();
     if (iss == null) {
-      throw ApiException.unauthorized(1002, "Authorization: JWT has no iss (the access key)");
+      throw new KlingException(AUTH_INVALID, "Authorization: JWT has no iss (the access key)");
     }
     Account account = cached("iss:" + iss, () -> accounts.byAccessKey(iss))
-        .orElseThrow(() -> ApiException.unauthorized(1002, "Authorization: JWT iss is not a known access key"));
+        .orElseThrow(() -> new KlingException(AUTH_INVALID, "Authorization: JWT iss is not a known access key"));
     if (unverified.getExpiresAt() == null) {
-      throw ApiException.unauthorized(1000, "Authorization: JWT has no exp");
+      throw new KlingException(AUTH_FAILED, "Authorization: JWT has no exp");
     }
     try {
       JWT.require(Algorithm.HMAC256(account.secretKey())).withIssuer(iss).acceptLeeway(LEEWAY_SEC).build().verify(token);
       return account;
     } catch (TokenExpiredException e) {
-      throw ApiException.unauthorized(1004, "Authorization: JWT expired (exp " + unverified.getExpiresAt().toInstant() + ")");
+      throw new KlingException(AUTH_EXPIRED, "Authorization: JWT expired (exp " + unverified.getExpiresAt().toInstant()
+          + ")");
     } catch (IncorrectClaimException e) {
       if ("nbf".equals(e.getClaimName())) {
-        throw ApiException.unauthorized(1003, "Authorization: JWT not valid yet (nbf " + unverified.getNotBefore().toInstant() + ")");
+        throw new KlingException(AUTH_NOT_YET_VALID, "Authorization: JWT not valid yet (nbf "
+            + unverified.getNotBefore().toInstant() + ")");
       }
-      throw ApiException.unauthorized(1000, "Authorization: JWT claim " + e.getClaimName() + " rejected");
+      throw new KlingException(AUTH_FAILED, "Authorization: JWT claim " + e.getClaimName() + " rejected");
     } catch (JWTVerificationException e) {
-      throw ApiException.unauthorized(1000, "Authorization: JWT verification failed (" + e.getMessage() + ")");
+      throw new KlingException(AUTH_FAILED, "Authorization: JWT verification failed (" + e.getMessage() + ")");
     }
   }
 }

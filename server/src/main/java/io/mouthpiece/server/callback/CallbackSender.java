@@ -1,5 +1,6 @@
 package io.mouthpiece.server.callback;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.fetch.AddressPolicy;
@@ -32,11 +33,7 @@ public final class CallbackSender implements AutoCloseable {
   private final WebhookSigner signer;
   private final Supplier<JobQueue> queue;
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-  private final ExecutorService firstAttempts = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "callbacks");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService firstAttempts = Executors.newSingleThreadExecutor(DaemonThreads.named("callbacks"));
 
   public CallbackSender(ServerConfig.Callbacks config, boolean allowPrivate, Supplier<JobQueue> queue) {
     this.config = config;

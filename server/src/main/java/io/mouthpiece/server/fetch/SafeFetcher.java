@@ -1,5 +1,6 @@
 package io.mouthpiece.server.fetch;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,11 +27,8 @@ public final class SafeFetcher {
   private final Duration timeout;
   private final int maxRedirects;
   private final HttpClient client;
-  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fetch-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+      DaemonThreads.named("fetch-watchdog"));
 
   public SafeFetcher(ServerConfig.Fetch config) {
     this.policy = new AddressPolicy(config.allowPrivateAddresses());

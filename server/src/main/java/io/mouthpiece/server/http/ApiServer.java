@@ -10,6 +10,8 @@ import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.errors.KlingError;
+import io.mouthpiece.server.errors.KlingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +72,7 @@ public final class ApiServer {
     for (Routes.Route r : this.routes) {
       app.addHttpHandler(r.method(), r.path(), ctx -> handle(ctx, r));
     }
-    app.exception(ApiException.class, (e, ctx) -> Envelope.error(ctx, e));
+    app.exception(KlingException.class, (e, ctx) -> Envelope.error(ctx, e));
     app.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 404 || e.getStatus() == 405) {
         notFound(ctx);
@@ -87,7 +89,7 @@ public final class ApiServer {
       }
       LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
       ctx.header("Retry-After", "5");
-      Envelope.error(ctx, new ApiException(503, 5001, "the database is unavailable; try again shortly"));
+      Envelope.error(ctx, new KlingException(KlingError.UNAVAILABLE, "the database is unavailable; try again shortly"));
     });
     app.error(404, this::notFound);
     app.error(405, this::notFound);
@@ -95,8 +97,8 @@ public final class ApiServer {
 
   private static void internalError(Context ctx, Exception e) {
     LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-    Envelope.error(ctx, new ApiException(500, 5000, "internal error; request_id " + ctx.attribute(Envelope.REQUEST_ID)
-        + " identifies it in the service's log"));
+    Envelope.error(ctx, new KlingException(KlingError.INTERNAL, "internal error; request_id "
+        + ctx.attribute(Envelope.REQUEST_ID) + " identifies it in the service's log"));
   }
 
   private void begin(Context ctx) {
@@ -128,7 +130,7 @@ public final class ApiServer {
     // come back; /health says not ready, for the load balancer.
     if (stopping.getAsBoolean() && !route.path().equals(Routes.HEALTH)) {
       ctx.header("Retry-After", Long.toString(SHUTDOWN_RETRY_AFTER_SEC));
-      throw new ApiException(503, 5001, "the service is shutting down; try again shortly");
+      throw new KlingException(KlingError.UNAVAILABLE, "the service is shutting down; try again shortly");
     }
     Account account = route.keyRequired() ? auth.authenticate(ctx.header("Authorization")) : null;
     if (account != null) {
@@ -145,21 +147,22 @@ public final class ApiServer {
     String path = ctx.path();
     boolean otherMethod = routes.stream().anyMatch(r -> r.matches(path) && r.method() != ctx.method());
     if (otherMethod) {
-      Envelope.error(ctx, new ApiException(404, 1202, ctx.method() + " is not allowed on " + path + "; allowed: "
-          + String.join(", ", routes.stream().filter(r -> r.matches(path)).map(r -> r.method().name()).distinct().toList())));
+      Envelope.error(ctx, new KlingException(KlingError.WRONG_METHOD, ctx.method() + " is not allowed on " + path
+          + "; allowed: " + String.join(", ",
+              routes.stream().filter(r -> r.matches(path)).map(r -> r.method().name()).distinct().toList())));
     } else {
-      Envelope.error(ctx, ApiException.notFound("no such path: " + path));
+      Envelope.error(ctx, KlingException.notFound("no such path: " + path));
     }
   }
 
-  private static ApiException fromJavalin(HttpResponseException e) {
+  private static KlingException fromJavalin(HttpResponseException e) {
     if (e.getStatus() == 413) {
-      return ApiException.invalidRequest("the request body is too large: " + e.getMessage());
+      return KlingException.invalidRequest("the request body is too large: " + e.getMessage());
     }
     if (e.getStatus() >= 500) {
-      return new ApiException(500, 5000, e.getMessage());
+      return new KlingException(KlingError.INTERNAL, e.getMessage());
     }
-    return ApiException.invalidRequest(e.getMessage());
+    return KlingException.invalidRequest(e.getMessage());
   }
 
   private static String routeOf(Context ctx) {

@@ -1,5 +1,6 @@
 package io.mouthpiece.server.http;
 
+import io.mouthpiece.server.errors.KlingError;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,7 @@ final class EnvelopeErrorHandler extends ErrorHandler {
     fields.put(HttpHeader.CONTENT_TYPE, Envelope.CONTENT_TYPE);
     fields.put(ApiServer.REQUEST_ID_HEADER, id);
     fields.put(ApiServer.NOSNIFF_HEADER, "nosniff");
-    return ByteBuffer.wrap(body(status, 1200, reason, id));
+    return ByteBuffer.wrap(body(status, KlingError.INVALID_REQUEST, reason, id));
   }
 
   /** The request was parsed but Jetty refused it (or failed) before or around the handlers. */
@@ -48,19 +49,21 @@ final class EnvelopeErrorHandler extends ErrorHandler {
       response.setHeader(ApiServer.REQUEST_ID_HEADER, id);
     }
     int status = response.getStatus();
-    int code = status == 503 ? 5001 : status >= 500 ? 5000 : 1200;
+    KlingError error = status == 503 ? KlingError.UNAVAILABLE : status >= 500 ? KlingError.INTERNAL
+        : KlingError.INVALID_REQUEST;
     String reason = (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-    byte[] body = body(status, code, reason != null ? reason : baseRequest.getResponse().getReason(), id);
+    byte[] body = body(status, error, reason != null ? reason : baseRequest.getResponse().getReason(), id);
     response.setHeader(ApiServer.NOSNIFF_HEADER, "nosniff");
     response.setContentType(Envelope.CONTENT_TYPE);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
 
-  private static byte[] body(int status, int code, String reason, String id) {
+  private static byte[] body(int status, KlingError error, String reason, String id) {
     String why = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
     LOG.debug("answered by Jetty: {} {} (request_id {})", status, why, id);
-    String message = (code == 1200 ? "the request could not be read: " : "the service could not answer: ") + why;
-    return Envelope.json(code, message, id, null).getBytes(StandardCharsets.UTF_8);
+    String message = (error == KlingError.INVALID_REQUEST ? "the request could not be read: "
+        : "the service could not answer: ") + why;
+    return Envelope.json(error, message, id).getBytes(StandardCharsets.UTF_8);
   }
 }

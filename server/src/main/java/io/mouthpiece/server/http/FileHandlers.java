@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
 import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.errors.KlingError;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.FileIndex;
@@ -42,24 +44,24 @@ final class FileHandlers {
 
   void upload(Context ctx, Account account) throws IOException {
     if (!ctx.isMultipartFormData()) {
-      throw ApiException.invalidRequest("POST /v1/files takes multipart/form-data with the file in the field 'file'");
+      throw KlingException.invalidRequest("POST /v1/files takes multipart/form-data with the file in the field 'file'");
     }
     if (ctx.contentLength() > maxUploadBytes) {
-      throw ApiException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
+      throw KlingException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
     }
     UploadedFile file;
     try {
       file = ctx.uploadedFile("file");
     } catch (RuntimeException e) {
-      throw ApiException.invalidRequest("the upload could not be read: " + e.getMessage());
+      throw KlingException.invalidRequest("the upload could not be read: " + e.getMessage());
     }
     if (file == null) {
-      throw ApiException.invalidParameter("file: required (a multipart field named 'file')");
+      throw KlingException.invalidParameter("file: required (a multipart field named 'file')");
     }
     Path tmp = inputs.temp(".upload");
     try (InputStream in = file.content(); OutputStream out = Files.newOutputStream(tmp)) {
       if (in.transferTo(out) > maxUploadBytes) {
-        throw ApiException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
+        throw KlingException.invalidRequest("the upload is larger than the limit of " + maxUploadBytes + " bytes");
       }
     } catch (IOException | RuntimeException | Error e) { // the client went away, the disk filled, too large
       inputs.discard(tmp);
@@ -69,7 +71,7 @@ final class FileHandlers {
     try {
       stored = inputs.upload(account.id(), tmp); // keeps the file, or deletes it whatever went wrong
     } catch (InputRejected e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      throw KlingException.invalidParameter(e.getMessage());
     }
     Envelope.ok(ctx, Envelope.JSON.createObjectNode().put("file_id", stored.id()).put("url", view.fileUrl(stored.id()))
         .put("kind", stored.kind()).put("duration", TaskView.seconds(stored.durationMs() == null ? 0 : stored.durationMs())));
@@ -78,7 +80,7 @@ final class FileHandlers {
   void download(Context ctx, Account ignored) throws IOException {
     StoredFile f = index.find(ctx.pathParam("id"), clock.millis())
         .filter(file -> store.exists(file.storageKey()))
-        .orElseThrow(() -> ApiException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
+        .orElseThrow(() -> KlingException.notFound("file " + ctx.pathParam("id") + " not found (unknown, or deleted after its retention period)"));
     long size = f.sizeBytes();
     ctx.header("Accept-Ranges", "bytes");
     ctx.header("Cache-Control", "private, max-age=3600");
@@ -87,7 +89,10 @@ final class FileHandlers {
     RangeHeader.Answer answer = RangeHeader.read(range, size);
     if (answer instanceof RangeHeader.Unsatisfiable) {
       ctx.header("Content-Range", "bytes */" + size);
-      throw new ApiException(416, 1200, "Range: no byte of the range is inside the file's " + size + " bytes");
+      // 416 is HTTP's answer to a Range, outside Kling's table; the code says what is wrong: the request.
+      Envelope.error(ctx, 416, KlingError.INVALID_REQUEST, "Range: no byte of the range is inside the file's " + size
+          + " bytes");
+      return;
     }
     RangeHeader.Part part = new RangeHeader.Part(0, size - 1);
     if (answer instanceof RangeHeader.Part p) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.identify.IdentifyService;
 import io.mouthpiece.server.identify.Session;
 import io.mouthpiece.server.task.TaskView;
@@ -26,10 +27,10 @@ final class IdentifyHandler {
   void identify(Context ctx, Account account) throws InterruptedException {
     IdentifyRequest r = json.read(ctx, IdentifyRequest.class);
     if ((r.videoUrl() == null) == (r.videoId() == null)) {
-      throw ApiException.invalidParameter("video_url: give exactly one of video_url or video_id");
+      throw KlingException.invalidParameter("video_url: give exactly one of video_url or video_id");
     }
     if (r.videoUrl() != null && r.videoUrl().isBlank() || r.videoId() != null && r.videoId().isBlank()) {
-      throw ApiException.invalidParameter((r.videoUrl() != null ? "video_url" : "video_id") + ": must not be empty");
+      throw KlingException.invalidParameter((r.videoUrl() != null ? "video_url" : "video_id") + ": must not be empty");
     }
     IdentifyService.Result result = identify.identify(account.id(), r.videoUrl(), r.videoId());
     Session s = result.session();
@@ -41,6 +42,6 @@ final class IdentifyHandler {
       faces.addObject().put("face_id", f.faceId()).put("face_image", view.fileUrl(f.imageFileId()))
           .put("start_time", f.startMs()).put("end_time", f.endMs());
     }
-    Envelope.write(ctx, 200, 0, result.note().isEmpty() ? "SUCCEED" : result.note(), data);
+    Envelope.ok(ctx, result.note().isEmpty() ? Envelope.SUCCEED : result.note(), data);
   }
 }

@@ -3,6 +3,7 @@ package io.mouthpiece.server.http;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.errors.KlingError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.BooleanSupplier;
@@ -26,7 +27,7 @@ final class OpsHandlers {
     if (ready.getAsBoolean()) {
       Envelope.ok(ctx, Envelope.JSON.createObjectNode().put("status", "UP"));
     } else {
-      Envelope.write(ctx, 503, 5001, "not ready (starting, shutting down, or the database is unreachable)",
+      Envelope.error(ctx, KlingError.UNAVAILABLE, "not ready (starting, shutting down, or the database is unreachable)",
           Envelope.JSON.createObjectNode().put("status", "DOWN"));
     }
   }

@@ -1,6 +1,8 @@
 package io.mouthpiece.server.http;
 
 import io.javalin.http.Context;
+import io.mouthpiece.server.errors.KlingError;
+import io.mouthpiece.server.errors.KlingException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -52,7 +54,7 @@ final class RateLimiter {
       waitSec = (1 - b.tokens) / perSecond;
     }
     ctx.header("Retry-After", Long.toString((long) Math.ceil(waitSec)));
-    throw new ApiException(429, 1302, String.format(java.util.Locale.ROOT,
+    throw new KlingException(KlingError.TOO_MANY_REQUESTS, String.format(java.util.Locale.ROOT,
         "too many requests: this account may make %s requests a second (accounts.max-requests-per-second);"
             + " retry in %d ms", trim(perSecond), (long) Math.ceil(waitSec * 1000)));
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
+import io.mouthpiece.server.errors.KlingException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -43,24 +44,24 @@ public final class RequestJson {
     try (InputStream in = ctx.bodyInputStream()) {
       body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
     } catch (IOException e) {
-      throw ApiException.invalidRequest("the request body could not be read (" + e.getMessage() + ")");
+      throw KlingException.invalidRequest("the request body could not be read (" + e.getMessage() + ")");
     }
     if (body.length > maxBytes) {
       throw tooLarge();
     }
     if (body.length == 0) {
-      throw ApiException.invalidRequest("the request body is empty; a JSON object is expected");
+      throw KlingException.invalidRequest("the request body is empty; a JSON object is expected");
     }
     try {
       T value = MAPPER.readValue(body, type);
       if (value == null) {
-        throw ApiException.invalidRequest("the request body is null; a JSON object is expected");
+        throw KlingException.invalidRequest("the request body is null; a JSON object is expected");
       }
       return value;
     } catch (JsonProcessingException e) {
       throw translate(e);
     } catch (IOException e) {
-      throw ApiException.invalidRequest("the request body could not be read (" + e.getMessage() + ")");
+      throw KlingException.invalidRequest("the request body could not be read (" + e.getMessage() + ")");
     }
   }
 
@@ -73,35 +74,35 @@ public final class RequestJson {
     if (!mediaType.equalsIgnoreCase("application/json")) {
       String got = contentType == null || contentType.isBlank() ? "none" : contentType.strip();
       got = got.length() > 100 ? got.substring(0, 100) + "..." : got;
-      throw ApiException.invalidRequest("Content-Type: must be application/json, got " + got);
+      throw KlingException.invalidRequest("Content-Type: must be application/json, got " + got);
     }
   }
 
-  private ApiException tooLarge() {
-    return ApiException.invalidRequest("the request body is larger than the limit of " + maxBytes + " bytes");
+  private KlingException tooLarge() {
+    return KlingException.invalidRequest("the request body is larger than the limit of " + maxBytes + " bytes");
   }
 
   /** A Jackson failure as the API's error, naming the field by its JSON path. */
-  static ApiException translate(JsonProcessingException e) {
+  static KlingException translate(JsonProcessingException e) {
     if (e instanceof JsonParseException) {
-      return ApiException.invalidRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+      return KlingException.invalidRequest("the request body is not valid JSON: " + e.getOriginalMessage());
     }
     String field = path(e);
     if (e instanceof UnrecognizedPropertyException u) {
       String where = field.isEmpty() ? u.getPropertyName() : field;
-      return ApiException.invalidParameter(where + ": unknown field");
+      return KlingException.invalidParameter(where + ": unknown field");
     }
     if (field.isEmpty()) {
       // Jackson's own words name our classes: the client needs only the shape it should send.
-      return ApiException.invalidRequest("the request body must be a JSON object");
+      return KlingException.invalidRequest("the request body must be a JSON object");
     }
     if (e instanceof InvalidFormatException f) {
-      return ApiException.invalidParameter(field + ": must be " + typeName(f.getTargetType()) + ", got " + quote(f.getValue()));
+      return KlingException.invalidParameter(field + ": must be " + typeName(f.getTargetType()) + ", got " + quote(f.getValue()));
     }
     if (e instanceof MismatchedInputException m) {
-      return ApiException.invalidParameter(field + ": must be " + typeName(m.getTargetType()));
+      return KlingException.invalidParameter(field + ": must be " + typeName(m.getTargetType()));
     }
-    return ApiException.invalidParameter(field + ": not of the expected form");
+    return KlingException.invalidParameter(field + ": not of the expected form");
   }
 
   private static String path(JsonProcessingException e) {

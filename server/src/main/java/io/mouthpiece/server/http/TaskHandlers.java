@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.task.AdvancedLipSyncRequest;
 import io.mouthpiece.server.task.LipSyncRequest;
 import io.mouthpiece.server.task.Task;
@@ -79,6 +80,6 @@ final class TaskHandlers {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw ApiException.invalidParameter(name + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+    throw KlingException.invalidParameter(name + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
   }
 }

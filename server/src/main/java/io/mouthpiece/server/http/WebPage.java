@@ -2,6 +2,7 @@ package io.mouthpiece.server.http;
 
 import io.javalin.http.Context;
 import io.mouthpiece.server.auth.Account;
+import io.mouthpiece.server.errors.KlingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -64,7 +65,7 @@ final class WebPage {
   void asset(Context ctx, Account ignored) {
     Asset a = assets.get(ctx.pathParam("file"));
     if (a == null) {
-      throw ApiException.notFound("no such file of the web page: " + ctx.pathParam("file"));
+      throw KlingException.notFound("no such file of the web page: " + ctx.pathParam("file"));
     }
     send(ctx, a);
   }

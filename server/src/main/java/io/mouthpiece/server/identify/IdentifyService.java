@@ -8,8 +8,9 @@ import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.errors.KlingError;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.fetch.FetchException;
-import io.mouthpiece.server.http.ApiException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
@@ -51,18 +52,18 @@ public final class IdentifyService {
     try {
       video = inputs.video(accountId, "video_url", videoUrl, "video_id", videoId);
     } catch (InputRejected e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      throw KlingException.invalidParameter(e.getMessage());
     } catch (FetchException e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      throw KlingException.invalidParameter(e.getMessage());
     }
     if (!running.tryAcquire(10, TimeUnit.MINUTES)) {
-      throw new ApiException(504, 5002, "identify-face: timed out waiting for a free identify slot");
+      throw new KlingException(KlingError.TIMEOUT, "identify-face: timed out waiting for a free identify slot");
     }
     Identification found;
     try {
       found = LipSync.identify(inputs.localPath(video), IdentifyConfig.DEFAULT, Progress.NONE);
     } catch (MediaException e) {
-      throw ApiException.invalidParameter("video_url: not a decodable video (" + e.getMessage() + ")");
+      throw KlingException.invalidParameter("video_url: not a decodable video (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } finally {

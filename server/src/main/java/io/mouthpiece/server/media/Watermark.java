@@ -21,6 +21,21 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  */
 public final class Watermark {
   private static final String MARK = "MOUTHPIECE";
+  /**
+   * The frame height the mark is laid out for, at font scale 1: letters 22 px tall, about 4% of the
+   * height. Other heights scale the whole layout with it, so the mark looks the same on any video.
+   */
+  private static final double LAYOUT_HEIGHT_PX = 600;
+  /** Small videos keep at least half scale (11 px letters), so the mark stays readable. */
+  private static final double MIN_SCALE = 0.5;
+  /** Where the text starts, left of the right edge: MARK is 196 px wide at scale 1, leaving a 64 px margin. */
+  private static final int START_FROM_RIGHT_PX = 260;
+  /** Where the text's baseline is, above the bottom edge (MARK has no descenders: this is its margin). */
+  private static final int BASELINE_FROM_BOTTOM_PX = 24;
+  /** Stroke width of the letters at scale 1. */
+  private static final int STROKE_PX = 2;
+  /** The dark outline is drawn this much thicker than the letters: 1.5 px of it shows on each side. */
+  private static final int OUTLINE_EXTRA_PX = 3;
 
   private Watermark() {}
 
@@ -31,15 +46,16 @@ public final class Watermark {
           ? AudioReader.open(result, EncodeConfig.DEFAULT.audioSampleRate(), 2) : null;
       try (VideoWriter writer = VideoWriter.open(out, info.width(), info.height(), info.frameRate(), sound,
           EncodeConfig.DEFAULT)) {
-        double scale = Math.max(0.5, info.height() / 600.0);
-        int thickness = (int) Math.max(1, Math.round(2 * scale));
-        Point at = new Point((int) (info.width() - 260 * scale), (int) (info.height() - 24 * scale));
+        double scale = Math.max(MIN_SCALE, info.height() / LAYOUT_HEIGHT_PX);
+        int thickness = (int) Math.max(1, Math.round(STROKE_PX * scale));
+        Point at = new Point((int) (info.width() - START_FROM_RIGHT_PX * scale),
+            (int) (info.height() - BASELINE_FROM_BOTTOM_PX * scale));
         Optional<VideoFrame> next;
         while ((next = reader.read()).isPresent()) {
           try (VideoFrame frame = next.get()) {
             // A dark outline under white text: readable on any background.
             opencv_imgproc.putText(frame.bgr(), MARK, at, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale,
-                new Scalar(0, 0, 0, 0), thickness + 3, opencv_imgproc.LINE_AA, false);
+                new Scalar(0, 0, 0, 0), thickness + OUTLINE_EXTRA_PX, opencv_imgproc.LINE_AA, false);
             opencv_imgproc.putText(frame.bgr(), MARK, at, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale,
                 new Scalar(255, 255, 255, 0), thickness, opencv_imgproc.LINE_AA, false);
             writer.write(frame);

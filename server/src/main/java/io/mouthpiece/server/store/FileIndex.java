@@ -24,6 +24,11 @@ public final class FileIndex {
         f.expiresAt());
   }
 
+  /** The delete statement, to run alone or inside a transaction. */
+  public static Database.Statement delete(String id) {
+    return new Database.Statement("DELETE FROM stored_files WHERE id = ?", id);
+  }
+
   public void add(StoredFile f) {
     Database.Statement s = insert(f);
     db.update(s.sql(), s.params());
@@ -50,7 +55,8 @@ public final class FileIndex {
   }
 
   public void remove(String id) {
-    db.update("DELETE FROM stored_files WHERE id = ?", id);
+    Database.Statement s = delete(id);
+    db.update(s.sql(), s.params());
   }
 
   private static StoredFile row(ResultSet rs) throws SQLException {

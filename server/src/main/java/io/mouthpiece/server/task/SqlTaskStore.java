@@ -1,9 +1,12 @@
 package io.mouthpiece.server.task;
 
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.store.StoredFile;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,10 +90,16 @@ public final class SqlTaskStore implements TaskStore {
   }
 
   @Override
-  public boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside) {
+  public boolean succeed(String taskId, String resultJson, String timingsJson, List<StoredFile> resultFiles) {
+    List<Database.Statement> files = new ArrayList<>();
+    for (StoredFile f : resultFiles) {
+      files.add(FileIndex.delete(f.id()));
+      files.add(FileIndex.insert(f));
+    }
+    // The files are recorded only if the update finds the task unfinished (not cancelled meanwhile).
     return db.inTransactionIf(new Database.Statement("UPDATE tasks SET status = 'succeed', status_msg = '', progress = 100,"
         + " result_json = ?, timings_json = ?, updated_at = ? WHERE id = ? AND " + UNFINISHED, resultJson, timingsJson, now(),
-        taskId), alongside.toArray(Database.Statement[]::new));
+        taskId), files.toArray(Database.Statement[]::new));
   }
 
   @Override

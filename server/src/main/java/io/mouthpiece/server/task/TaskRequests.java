@@ -5,9 +5,9 @@ import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.fetch.AddressPolicy;
 import io.mouthpiece.server.fetch.FetchException;
-import io.mouthpiece.server.http.ApiException;
 import io.mouthpiece.server.identify.Session;
 import io.mouthpiece.server.identify.SessionStore;
 import io.mouthpiece.server.media.InputRejected;
@@ -54,13 +54,13 @@ public final class TaskRequests {
   public TaskPlan advanced(String accountId, AdvancedLipSyncRequest r) {
     String sessionId = required("session_id", r.sessionId());
     Session session = sessions.find(accountId, sessionId)
-        .orElseThrow(() -> ApiException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
+        .orElseThrow(() -> KlingException.invalidParameter("session_id: no session " + sessionId + " (unknown, or not yours)"));
     if (session.expiresAt() <= clock.millis()) {
-      throw ApiException.invalidParameter("session_id: session expired (a session is valid for "
+      throw KlingException.invalidParameter("session_id: session expired (a session is valid for "
           + ConfigLoader.formatDuration(sessionLife) + " after identify-face)");
     }
     if (r.faceChoose() == null || r.faceChoose().isEmpty()) {
-      throw ApiException.invalidParameter("face_choose: required, an array of at least 1 item");
+      throw KlingException.invalidParameter("face_choose: required, an array of at least 1 item");
     }
     checkCallback(r.callbackUrl());
     checkExternalId(r.externalTaskId());
@@ -72,14 +72,14 @@ public final class TaskRequests {
       String p = "face_choose[" + i + "].";
       AdvancedLipSyncRequest.FaceChoose f = r.faceChoose().get(i);
       if (f == null) {
-        throw ApiException.invalidParameter("face_choose[" + i + "]: must be an object");
+        throw KlingException.invalidParameter("face_choose[" + i + "]: must be an object");
       }
       String faceId = required(p + "face_id", f.faceId());
-      Session.Face face = session.face(faceId).orElseThrow(() -> ApiException.invalidParameter(p + "face_id: no face "
+      Session.Face face = session.face(faceId).orElseThrow(() -> KlingException.invalidParameter(p + "face_id: no face "
           + faceId + " in session " + session.id() + " (faces: "
           + String.join(", ", session.faces().stream().map(Session.Face::faceId).toList()) + ")"));
       if (!seen.add(faceId)) {
-        throw ApiException.invalidParameter(NAMES.message(List.of(FaceRules.chosenTwice(i, faceId))));
+        throw KlingException.invalidParameter(NAMES.message(List.of(FaceRules.chosenTwice(i, faceId))));
       }
       long start = required(p + "sound_start_time", f.soundStartTime());
       long end = required(p + "sound_end_time", f.soundEndTime());
@@ -87,21 +87,21 @@ public final class TaskRequests {
       double gain = f.soundVolume() == null ? 1.0 : f.soundVolume();
       double original = f.originalAudioVolume() == null ? 1.0 : f.originalAudioVolume();
       if (originalGain != null && original != originalGain) {
-        throw ApiException.invalidParameter(p + "original_audio_volume: must be the same in every face_choose item"
+        throw KlingException.invalidParameter(p + "original_audio_volume: must be the same in every face_choose item"
             + " (the video has one soundtrack), got " + original + " and " + originalGain);
       }
       originalGain = original;
       TimingRules.DubTiming timing = new TimingRules.DubTiming(start, end, insert, gain, original);
       problems.addAll(TimingRules.checkRequest(i, timing, session.durationMs(), face.startMs(), face.endMs()));
       if (!problems.isEmpty()) {
-        throw ApiException.invalidParameter(NAMES.message(problems));
+        throw KlingException.invalidParameter(NAMES.message(problems));
       }
       Audio audio = audio(accountId, p, f.audioId(), f.soundFile());
       // Audio held already (an upload, Base64) has a known length: a piece it cannot give is refused now.
       if (audio.durationMs() != null) {
         problems.addAll(TimingRules.checkAudio(i, timing, audio.durationMs()));
         if (!problems.isEmpty()) {
-          throw ApiException.invalidParameter(NAMES.message(problems));
+          throw KlingException.invalidParameter(NAMES.message(problems));
         }
       }
       dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain, face));
@@ -113,21 +113,21 @@ public final class TaskRequests {
   /** The plan of the older endpoint: the largest face, the whole audio at 0. */
   public TaskPlan lipSync(String accountId, LipSyncRequest r) {
     if (r.input() == null) {
-      throw ApiException.invalidParameter("input: required, an object");
+      throw KlingException.invalidParameter("input: required, an object");
     }
     LipSyncRequest.Input in = r.input();
     checkCallback(r.callbackUrl());
     checkExternalId(r.externalTaskId());
     if ((in.videoUrl() == null) == (in.videoId() == null)) {
-      throw ApiException.invalidParameter("input.video_url: give exactly one of input.video_url or input.video_id");
+      throw KlingException.invalidParameter("input.video_url: give exactly one of input.video_url or input.video_id");
     }
     String videoFileId = in.videoId();
     if (videoFileId != null) {
       String id = videoFileId;
       StoredFile video = inputs.findOwned(accountId, id)
-          .orElseThrow(() -> ApiException.notFound(Inputs.noFile("input.video_id", id)));
+          .orElseThrow(() -> KlingException.notFound(Inputs.noFile("input.video_id", id)));
       if (!"video".equals(video.kind())) {
-        throw ApiException.invalidParameter("input.video_id: file " + id + " is " + video.kind() + ", not a video");
+        throw KlingException.invalidParameter("input.video_id: file " + id + " is " + video.kind() + ", not a video");
       }
     }
     if (in.videoUrl() != null) {
@@ -136,11 +136,11 @@ public final class TaskRequests {
     }
     String mode = required("input.mode", in.mode());
     if (mode.equals("text2video")) {
-      throw ApiException.invalidParameter("input.mode: text2video needs a speech synthesiser and none is configured;"
+      throw KlingException.invalidParameter("input.mode: text2video needs a speech synthesiser and none is configured;"
           + " use audio2video");
     }
     if (!mode.equals("audio2video")) {
-      throw ApiException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
+      throw KlingException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
     }
     String type = required("input.audio_type", in.audioType());
     Audio audio;
@@ -149,7 +149,7 @@ public final class TaskRequests {
     } else if (type.equals("file")) {
       audio = audioValue(accountId, "input.", required("input.audio_file", in.audioFile()), "audio_file");
     } else {
-      throw ApiException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
+      throw KlingException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
     }
     TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null);
     return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false, null);
@@ -160,7 +160,7 @@ public final class TaskRequests {
 
   private Audio audio(String accountId, String p, String audioId, String soundFile) {
     if ((audioId == null) == (soundFile == null)) {
-      throw ApiException.invalidParameter(p + "sound_file: give exactly one of " + p + "audio_id or " + p + "sound_file");
+      throw KlingException.invalidParameter(p + "sound_file: give exactly one of " + p + "audio_id or " + p + "sound_file");
     }
     return audioId != null ? held(accountId, p + "audio_id", audioId) : audioValue(accountId, p, soundFile, "sound_file");
   }
@@ -171,7 +171,7 @@ public final class TaskRequests {
     String v = value.strip();
     Matcher scheme = URL_SCHEME.matcher(v);
     if (scheme.lookingAt() && !scheme.group(1).equalsIgnoreCase("http") && !scheme.group(1).equalsIgnoreCase("https")) {
-      throw ApiException.invalidParameter(field + ": only an http/https URL or Base64 audio is accepted, got a "
+      throw KlingException.invalidParameter(field + ": only an http/https URL or Base64 audio is accepted, got a "
           + scheme.group(1) + ":// URL");
     }
     if (scheme.lookingAt()) {
@@ -188,19 +188,19 @@ public final class TaskRequests {
     try {
       bytes = Base64.getMimeDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidParameter(field + ": neither an http/https URL nor valid Base64 audio");
+      throw KlingException.invalidParameter(field + ": neither an http/https URL nor valid Base64 audio");
     }
     if (bytes.length == 0) {
-      throw ApiException.invalidParameter(field + ": empty audio");
+      throw KlingException.invalidParameter(field + ": empty audio");
     }
     if (bytes.length > maxAudioBytes) {
-      throw ApiException.invalidParameter(field + ": the audio is " + bytes.length + " bytes, more than the limit of " + maxAudioBytes);
+      throw KlingException.invalidParameter(field + ": the audio is " + bytes.length + " bytes, more than the limit of " + maxAudioBytes);
     }
     try {
       StoredFile f = inputs.audioBytes(accountId, field, bytes);
       return new Audio(f.id(), null, f.durationMs());
     } catch (InputRejected e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      throw KlingException.invalidParameter(e.getMessage());
     }
   }
 
@@ -209,7 +209,7 @@ public final class TaskRequests {
       StoredFile f = inputs.audioById(accountId, field, id);
       return new Audio(f.id(), null, f.durationMs());
     } catch (InputRejected e) {
-      throw ApiException.invalidParameter(e.getMessage());
+      throw KlingException.invalidParameter(e.getMessage());
     }
   }
 
@@ -221,7 +221,7 @@ public final class TaskRequests {
 
   private static void checkExternalId(String id) {
     if (id != null && (id.isBlank() || id.length() > 200)) {
-      throw ApiException.invalidParameter("external_task_id: must be 1 to 200 characters");
+      throw KlingException.invalidParameter("external_task_id: must be 1 to 200 characters");
     }
   }
 
@@ -234,14 +234,14 @@ public final class TaskRequests {
       policy.check(field, AddressPolicy.parseHttpUrl(field, url));
     } catch (FetchException e) {
       if (!e.retryable()) {
-        throw ApiException.invalidParameter(e.getMessage());
+        throw KlingException.invalidParameter(e.getMessage());
       }
     }
   }
 
   private static <T> T required(String field, T value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
-      throw ApiException.invalidParameter(field + ": required");
+      throw KlingException.invalidParameter(field + ": required");
     }
     return value;
   }

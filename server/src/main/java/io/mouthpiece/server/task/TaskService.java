@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.db.Database;
-import io.mouthpiece.server.http.ApiException;
+import io.mouthpiece.server.errors.KlingError;
+import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.jobs.JobQueue;
 import io.mouthpiece.server.store.FileIndex;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public final class TaskService {
 
   public Task create(Account account, String kind, TaskPlan plan, String callbackUrl, String externalTaskId) {
     if (maxInFlight > 0 && store.countInFlight(account.id()) >= maxInFlight) {
-      throw new ApiException(429, 1303, "too many tasks in flight: this account may have " + maxInFlight
+      throw new KlingException(KlingError.TOO_MANY_IN_FLIGHT, "too many tasks in flight: this account may have " + maxInFlight
           + " tasks submitted or processing at once");
     }
     if (externalTaskId != null) {
@@ -61,7 +62,7 @@ public final class TaskService {
         Optional<Task> same = store.find(account.id(), k, externalTaskId);
         if (same.isPresent() && same.get().id().equals(externalTaskId)) {
           // A task is fetched by either id: one that is both would name two tasks.
-          throw ApiException.invalidParameter("external_task_id: '" + externalTaskId + "' is the task_id of one of"
+          throw KlingException.invalidParameter("external_task_id: '" + externalTaskId + "' is the task_id of one of"
               + " your tasks; choose another (a task is fetched by its task_id or its external_task_id)");
         }
         if (same.isPresent()) {
@@ -91,7 +92,7 @@ public final class TaskService {
 
   public Task find(Account account, String kind, String idOrExternalId) {
     return store.find(account.id(), kind, idOrExternalId)
-        .orElseThrow(() -> ApiException.notFound("task " + idOrExternalId + " not found"));
+        .orElseThrow(() -> KlingException.notFound("task " + idOrExternalId + " not found"));
   }
 
   /**
@@ -108,7 +109,7 @@ public final class TaskService {
       return store.get(task.id()).orElseThrow();
     }
     TaskStatus now = store.status(task.id()).orElse(task.status());
-    throw ApiException.invalidParameter("task " + idOrExternalId + " has already finished (" + now.wire()
+    throw KlingException.invalidParameter("task " + idOrExternalId + " has already finished (" + now.wire()
         + "): there is nothing to cancel");
   }
 
@@ -128,8 +129,8 @@ public final class TaskService {
     return ids.size();
   }
 
-  private static ApiException duplicate(String externalTaskId) {
-    return ApiException.invalidParameter("external_task_id: '" + externalTaskId + "' is already used by another task of yours");
+  private static KlingException duplicate(String externalTaskId) {
+    return KlingException.invalidParameter("external_task_id: '" + externalTaskId + "' is already used by another task of yours");
   }
 
   private static String json(TaskPlan plan) {

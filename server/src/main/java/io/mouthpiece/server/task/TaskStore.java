@@ -1,6 +1,7 @@
 package io.mouthpiece.server.task;
 
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.store.StoredFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,10 +47,11 @@ public interface TaskStore {
   void parentVideo(String taskId, String parentVideoJson);
 
   /**
-   * Finishes the task as succeed together with the statements that record its result files: all or
-   * none, and none (false) when the task had already finished (cancelled, or failed after retries).
+   * Finishes the task as succeed and records its result files, in one transaction: all or none, and
+   * none (false) when the task had already finished (cancelled, or failed after retries). A record
+   * under the same file id is replaced, so a repeated run never leaves two records of one file.
    */
-  boolean succeed(String taskId, String resultJson, String timingsJson, List<Database.Statement> alongside);
+  boolean succeed(String taskId, String resultJson, String timingsJson, List<StoredFile> resultFiles);
 
   /** The task's status now; empty when there is no such task. */
   Optional<TaskStatus> status(String taskId);

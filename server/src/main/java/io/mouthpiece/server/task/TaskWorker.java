@@ -11,12 +11,10 @@ import io.mouthpiece.engine.sync.InvalidRequestException;
 import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
-import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.media.Watermark;
-import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.StoredFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +37,13 @@ public final class TaskWorker {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Share of the progress bar the downloads take; the lip-sync gets the rest but the watermark's. */
   private static final int FETCHED_PERCENT = 5;
+  /** The most a running task shows: 100 is the succeed state's, set only once the result is recorded. */
+  private static final int MAX_RUNNING_PERCENT = 99;
+  /**
+   * Share the marked copy takes (watermark_info.enabled), which reports no progress of its own: one
+   * more decode and encode of the result, without the face work, so a small part of the whole.
+   */
+  private static final int WATERMARK_PERCENT = 9;
 
   private final TaskStore store;
   private final Inputs inputs;
@@ -133,7 +138,7 @@ public final class TaskWorker {
     Path out = inputs.temp(".mp4");
     Path marked = null;
     try {
-      int syncShare = plan.watermark() ? 85 : 94;
+      int syncShare = MAX_RUNNING_PERCENT - FETCHED_PERCENT - (plan.watermark() ? WATERMARK_PERCENT : 0);
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
@@ -145,7 +150,6 @@ public final class TaskWorker {
       long durationMs = result.durationUs() / 1000;
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
-      List<Database.Statement> records = new ArrayList<>();
       List<StoredFile> kept = new ArrayList<>();
       String watermarkId = null;
       if (plan.watermark()) {
@@ -153,17 +157,17 @@ public final class TaskWorker {
         Watermark.copy(out, marked);
         progress.stopIfFinished();
         watermarkId = "w" + task.id();
-        records.addAll(keep(watermarkId, account, marked, durationMs, kept));
+        kept.add(keep(watermarkId, account, marked, durationMs));
       }
       progress.stopIfFinished(); // cancelled during the encoder's last frames: nothing is kept
       String resultId = "r" + task.id();
-      records.addAll(keep(resultId, account, out, durationMs, kept));
+      kept.add(keep(resultId, account, out, durationMs));
       long endNs = System.nanoTime();
       String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
               + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
           (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
           ms(endNs - syncedNs), ms(endNs - startNs));
-      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, records)) {
+      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, kept)) {
         metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
         LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
         events.changed(task.id());
@@ -182,11 +186,9 @@ public final class TaskWorker {
     }
   }
 
-  /** Moves a finished file under its fixed id and returns the statements that (re-)record it. */
-  private List<Database.Statement> keep(String id, String account, Path file, long durationMs, List<StoredFile> kept) {
-    StoredFile f = inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
-    kept.add(f);
-    return List.of(new Database.Statement("DELETE FROM stored_files WHERE id = ?", id), FileIndex.insert(f));
+  /** Moves a finished file under its fixed id; it is recorded when the task succeeds. */
+  private StoredFile keep(String id, String account, Path file, long durationMs) {
+    return inputs.save(id, account, "video", "video/mp4", ".mp4", file, durationMs);
   }
 
   private static long ms(long ns) {
@@ -231,7 +233,7 @@ public final class TaskWorker {
         lastCheckNs = now;
       }
       if (percent > lastPercent && (now - lastWriteNs > 1_000_000_000L || lastPercent < 0)) {
-        store.progress(taskId, Math.min(99, percent));
+        store.progress(taskId, Math.min(MAX_RUNNING_PERCENT, percent));
         lastPercent = percent;
         lastWriteNs = now;
       }
