@@ -1,8 +1,9 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.app.eval.EvalCommand;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
+import java.lang.reflect.Field;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -28,6 +29,8 @@ public final class Main {
    * The launcher filters one native notice out of the process's stderr (TensorFlow Lite writes it
    * there, past Java, with no switch to silence it) and hands Java a copy of the real stderr on
    * another descriptor, so that the progress bar's partial lines reach the terminal unfiltered.
+   * Java writes to that descriptor itself: opening /dev/fd/N instead would truncate a redirected
+   * log file and write from its start, over what was there.
    */
   private static void javaStderrOnOwnDescriptor() {
     String fd = System.getProperty("mouthpiece.stderrFd");
@@ -35,9 +38,13 @@ public final class Main {
       return;
     }
     try {
-      System.setErr(new PrintStream(new FileOutputStream("/dev/fd/" + fd), true, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // Then Java's lines take the filtered way: slower to show, but all there.
+      FileDescriptor inherited = new FileDescriptor();
+      Field number = FileDescriptor.class.getDeclaredField("fd"); // the launcher opens java.io for this
+      number.setAccessible(true);
+      number.setInt(inherited, Integer.parseInt(fd));
+      System.setErr(new PrintStream(new FileOutputStream(inherited), true, StandardCharsets.UTF_8));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Then Java's lines take the filtered way: a progress bar shows only at each line's end.
     }
   }
 

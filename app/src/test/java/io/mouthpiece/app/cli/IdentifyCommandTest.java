@@ -39,7 +39,8 @@ class IdentifyCommandTest {
         + " something: " + direct.stderr());
     CommandRun failed = CommandRun.viaLauncher(temp, Duration.ofSeconds(60), "identify", "no-such.mp4");
     assertEquals(1, failed.exit());
-    assertTrue(failed.stderr().startsWith("mouthpiece: "), "Java's own lines still reach stderr: " + failed.stderr());
+    assertTrue(failed.stderr().startsWith(CommandRun.SCRIPT_LINE + "\nmouthpiece: "),
+        "Java's own lines reach stderr after what was there, not over it: " + failed.stderr());
   }
 
   @Test

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * test's, with its exit code, stdout and stderr apart.
  */
 public record CommandRun(int exit, String stdout, String stderr) {
+  /** What {@link #viaLauncher} writes to stderr before the command starts. */
+  public static final String SCRIPT_LINE = "a line of the calling script, before mouthpiece";
+
   /** Runs {@code mouthpiece ARGS} in {@code dir}; fails the test when it takes longer than {@code limit}. */
   public static CommandRun of(Path dir, Duration limit, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,7 +35,9 @@ public record CommandRun(int exit, String stdout, String stderr) {
    */
   public static CommandRun viaLauncher(Path dir, Duration limit, String... args) throws Exception {
     Path launcher = TestMedia.media().toAbsolutePath().getParent().resolve("mouthpiece");
-    List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+    // As from a script whose stderr goes to a log: a line is in the file before the command's own.
+    List<String> command = new ArrayList<>(List.of("bash", "-c", "echo '" + SCRIPT_LINE + "' >&2; exec bash \"$0\" \"$@\"",
+        launcher.toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("MOUTHPIECE_CLASSPATH", System.getProperty("java.class.path"));
