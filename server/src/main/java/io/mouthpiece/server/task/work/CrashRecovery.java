@@ -1,6 +1,8 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,13 @@ import io.mouthpiece.server.errors.KlingError;
 import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.jobs.JobQueue;
 import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskEvents;
+import io.mouthpiece.server.task.TaskPlan;
+import io.mouthpiece.server.task.TaskStatus;
+import io.mouthpiece.server.task.TaskStore;
+import io.mouthpiece.server.task.TaskView;
+import io.mouthpiece.server.task.work.RenderJob;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +29,6 @@ import org.slf4j.LoggerFactory;
  * enqueues it (job ids are fixed per task, so recovering twice makes no second job).
  */
 public final class TaskService {
-  /** Task kinds: the endpoint they were created on. */
-  public static final String ADVANCED = "advanced-lip-sync";
-  public static final String LIP_SYNC = "lip-sync";
-
   /** The task_status_msg of a task cancelled by its account. */
   public static final String CANCELLED = "cancelled";
 
@@ -58,7 +61,7 @@ public final class TaskService {
           + " tasks submitted or processing at once");
     }
     if (externalTaskId != null) {
-      for (String k : List.of(ADVANCED, LIP_SYNC)) {
+      for (String k : List.of(Task.ADVANCED, Task.LIP_SYNC)) {
         Optional<Task> same = store.find(account.id(), k, externalTaskId);
         if (same.isPresent() && same.get().id().equals(externalTaskId)) {
           // A task is fetched by either id: one that is both would name two tasks.
