@@ -7,7 +7,7 @@ import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.errors.KlingError;
 import io.mouthpiece.server.errors.KlingException;
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobScheduler;
 import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskEvents;
@@ -19,7 +19,6 @@ import io.mouthpiece.server.task.work.RenderJob;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +36,14 @@ public final class TaskService {
 
   private final TaskStore store;
   private final FileIndex files;
-  private final Supplier<JobQueue> queue;
+  private final JobScheduler queue;
   private final TaskEvents events;
   private final long retentionMs;
   private final int maxInFlight;
   private final Clock clock;
 
   /** @param clock dates a new task, which expires {@code retentionMs} after it */
-  public TaskService(TaskStore store, FileIndex files, Supplier<JobQueue> queue, TaskEvents events, long retentionMs,
+  public TaskService(TaskStore store, FileIndex files, JobScheduler queue, TaskEvents events, long retentionMs,
       int maxInFlight, Clock clock) {
     this.store = store;
     this.files = files;
@@ -89,7 +88,7 @@ public final class TaskService {
     // The submitted callback is read and queued before the job exists: once enqueued, a worker may
     // mark the task processing at once, and the first callback would then say processing.
     events.changed(task.id());
-    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
+    queue.enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
     return task;
   }
 
@@ -124,7 +123,7 @@ public final class TaskService {
   public int recover() {
     List<String> ids = store.unfinished(Long.MAX_VALUE);
     for (String id : ids) {
-      queue.get().enqueue(RenderJob.jobId(id), new RenderJob(id));
+      queue.enqueue(RenderJob.jobId(id), new RenderJob(id));
     }
     if (!ids.isEmpty()) {
       LOG.info("recovery: {} unfinished task(s) re-enqueued (already-queued ones are left as they are)", ids.size());

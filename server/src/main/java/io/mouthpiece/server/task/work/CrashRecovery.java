@@ -1,6 +1,6 @@
 package io.mouthpiece.server.task.work;
 
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobScheduler;
 import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskStore;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ public final class CrashRecovery {
   static final int MAX_ATTEMPTS = 1 + RenderJobHandler.RETRIES;
 
   private final TaskStore store;
-  private final JobQueue queue;
+  private final JobScheduler queue;
 
-  public CrashRecovery(TaskStore store, JobQueue queue) {
+  public CrashRecovery(TaskStore store, JobScheduler queue) {
     this.store = store;
     this.queue = queue;
   }

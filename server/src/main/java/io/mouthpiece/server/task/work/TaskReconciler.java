@@ -1,6 +1,6 @@
 package io.mouthpiece.server.task.work;
 
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobScheduler;
 import io.mouthpiece.server.task.TaskStore;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,9 +21,9 @@ public final class TaskReconciler {
   public static final long SETTLE_MS = 60_000;
 
   private final TaskStore store;
-  private final JobQueue queue;
+  private final JobScheduler queue;
 
-  public TaskReconciler(TaskStore store, JobQueue queue) {
+  public TaskReconciler(TaskStore store, JobScheduler queue) {
     this.store = store;
     this.queue = queue;
   }
