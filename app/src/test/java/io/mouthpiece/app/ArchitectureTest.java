@@ -41,6 +41,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTaskWorkerKnowsNothingOfTheTaskApi() {
+    // The two sides of the queue meet only in what task/ shares (the model, the store) and in the
+    // job the API side enqueues: a worker node runs the same code whether or not it serves the API.
+    noClasses().that().resideInAPackage("io.mouthpiece.server.task.work..")
+        .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.server.task.api..")
+        .check(CLASSES);
+    noClasses().that().resideInAPackage("io.mouthpiece.server.task")
+        .should().dependOnClassesThat().resideInAnyPackage("io.mouthpiece.server.task.api..",
+            "io.mouthpiece.server.task.work..")
+        .check(CLASSES);
+  }
+
+  @Test
   void httpStaysInHttp() {
     // The domain refuses a request in the contract's terms (server.errors); only the HTTP side turns
     // that into an answer. The server's root package is where everything is built and wired,

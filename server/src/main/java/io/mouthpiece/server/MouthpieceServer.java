@@ -20,23 +20,24 @@ import io.mouthpiece.server.http.ApiServer;
 import io.mouthpiece.server.http.Handlers;
 import io.mouthpiece.server.identify.IdentifyService;
 import io.mouthpiece.server.identify.SessionStore;
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobRunner;
+import io.mouthpiece.server.jobs.JobScheduler;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.retention.RetentionJob;
 import io.mouthpiece.server.retention.RetentionJobHandler;
 import io.mouthpiece.server.retention.RetentionSweep;
 import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.FileStore;
-import io.mouthpiece.server.task.CrashRecovery;
-import io.mouthpiece.server.task.RenderJobHandler;
+import io.mouthpiece.server.task.work.CrashRecovery;
+import io.mouthpiece.server.task.work.RenderJobHandler;
 import io.mouthpiece.server.task.SqlTaskStore;
 import io.mouthpiece.server.task.TaskEvents;
-import io.mouthpiece.server.task.TaskRequests;
-import io.mouthpiece.server.task.TaskReconciler;
-import io.mouthpiece.server.task.TaskService;
+import io.mouthpiece.server.task.api.TaskRequests;
+import io.mouthpiece.server.task.work.TaskReconciler;
+import io.mouthpiece.server.task.api.TaskService;
 import io.mouthpiece.server.task.TaskStore;
 import io.mouthpiece.server.task.TaskView;
-import io.mouthpiece.server.task.TaskWorker;
+import io.mouthpiece.server.task.work.TaskWorker;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -66,7 +67,8 @@ public final class MouthpieceServer implements AutoCloseable {
   private final AccountStore accounts;
   private final RetentionSweep retention;
   private final CallbackSender callbacks;
-  private final JobQueue queue;
+  private final JobScheduler jobs;
+  private final JobRunner runner; // null on an API node
   private final ApiServer http; // null on a worker
   private final ScheduledExecutorService housekeeping;
   private final TaskReconciler reconciler; // null where no jobs run
@@ -98,21 +100,18 @@ public final class MouthpieceServer implements AutoCloseable {
     TaskStore tasks = new SqlTaskStore(db, clock);
     Inputs inputs = new Inputs(store, files, new SafeFetcher(config.fetch()), config, baseUrl::get, clock);
     TaskView view = new TaskView(baseUrl::get);
-    AtomicReference<JobQueue> queueRef = new AtomicReference<>();
-    callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), queueRef::get);
+    // The queue's scheduling side first: what enqueues needs only the database. Its running side,
+    // which needs the handlers built from those, comes after them.
+    jobs = new JobScheduler(db.dataSource());
+    callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), jobs::schedule);
     TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
     TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
-    TaskService service = new TaskService(tasks, files, queueRef::get, events, config.retention().results().toMillis(),
+    TaskService service = new TaskService(tasks, files, jobs, events, config.retention().results().toMillis(),
         config.accounts().maxTasksInFlight(), clock);
     retention = new RetentionSweep(tasks, sessions, files, store, clock);
-    RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
-    queue = new JobQueue(db.dataSource(), config.jobs(), config.role().runsJobs(), config.http().shutdownGrace(), Map.of(
-        RenderJobHandler.class, render,
-        CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
-        RetentionJobHandler.class, new RetentionJobHandler(retention)), List.of(render));
-    queueRef.set(queue);
+    runner = config.role().runsJobs() ? runner(worker) : null;
     // Before anyone can ask about a task or a job can run: a GET never shows the dead run's progress.
-    List<String> reclaimed = soleProcess() ? new CrashRecovery(tasks, queue).reclaim() : List.of();
+    List<String> reclaimed = soleProcess() ? new CrashRecovery(tasks, jobs).reclaim() : List.of();
 
     Handlers handlers = new Handlers(config, inputs, files, store, view,
         new TaskRequests(sessions, inputs, config, clock), service,
@@ -127,19 +126,41 @@ public final class MouthpieceServer implements AutoCloseable {
     }
     baseUrl.set(config.baseUrl(port));
     reclaimed.forEach(events::changed); // now that URLs can be made, and before the job server can change them
-    queue.start();
+    if (runner != null) {
+      runner.start();
+    }
     service.recover();
-    queue.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
+    jobs.recurring("retention-sweep", config.retention().sweepEvery(), new RetentionJob());
     housekeeping = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("housekeeping"));
     // Temp files and cached copies are this process's own: each node sweeps its own, whatever its role.
     every(config.retention().sweepEvery().toMillis(), "local sweep", store::sweepLocal);
-    reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, queue) : null;
+    reconciler = config.role().runsJobs() ? new TaskReconciler(tasks, jobs) : null;
     if (reconciler != null) {
       every(TaskReconciler.SETTLE_MS, "reconcile", () -> reconciler.reconcile(clock.millis()));
     }
     LOG.info("mouthpiece {} on {} (data in {}, database {}, storage {})", config.role().name().toLowerCase(),
         baseUrl.get(), config.dataDir(), config.database().url().isBlank() ? "embedded H2" : "external",
         config.storage().isS3() ? "s3 bucket " + config.storage().bucket() : "local directory");
+  }
+
+  /** This process's job server, running each kind of job with its handler. */
+  private JobRunner runner(TaskWorker worker) {
+    RenderJobHandler render = new RenderJobHandler(worker, config.jobs().renderNice());
+    return new JobRunner(jobs, config.jobs(), config.http().shutdownGrace(), Map.of(
+        RenderJobHandler.class, render,
+        CallbackRetryHandler.class, new CallbackRetryHandler(callbacks),
+        RetentionJobHandler.class, new RetentionJobHandler(retention)), List.of(render));
+  }
+
+  /** Stops the job server, if this process has one, then the queue's storage. */
+  private void closeJobs() {
+    try {
+      if (runner != null) {
+        runner.close();
+      }
+    } finally {
+      jobs.close();
+    }
   }
 
   /**
@@ -242,11 +263,11 @@ public final class MouthpieceServer implements AutoCloseable {
    * when the database stays out of reach; the queue's watchdog starts it again once it answers.
    */
   public boolean jobsRunning() {
-    return queue.isRunning();
+    return runner == null || runner.isRunning();
   }
 
   private boolean isReady() {
-    return !stopping.get() && queue.isRunning() && db.isUp();
+    return !stopping.get() && jobsRunning() && db.isUp();
   }
 
   /** Graceful: refuse new work, finish requests in flight, let running jobs finish within the grace, then stop. */
@@ -261,7 +282,7 @@ public final class MouthpieceServer implements AutoCloseable {
     // The listener closes last: while the queue drains, every request gets 503/5001 with
     // Retry-After (see ApiServer) instead of a refused connection.
     try {
-      queue.close();
+      closeJobs();
       callbacks.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

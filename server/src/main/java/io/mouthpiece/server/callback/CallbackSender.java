@@ -5,7 +5,6 @@ import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.fetch.AddressPolicy;
 import io.mouthpiece.server.fetch.FetchException;
-import io.mouthpiece.server.jobs.JobQueue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +29,24 @@ public final class CallbackSender implements AutoCloseable {
   private final ServerConfig.Callbacks config;
   private final AddressPolicy policy;
   private final WebhookSigner signer;
-  private final Supplier<JobQueue> queue;
+  private final Retries retries;
   private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final ExecutorService firstAttempts = Executors.newSingleThreadExecutor(DaemonThreads.named("callbacks"));
 
-  public CallbackSender(ServerConfig.Callbacks config, boolean allowPrivate, Supplier<JobQueue> queue) {
+  /**
+   * Where a failed delivery's next attempt goes: the job queue's scheduling side
+   * ({@code JobScheduler::schedule}), which runs it as a {@link CallbackRetryHandler} job.
+   */
+  @FunctionalInterface
+  public interface Retries {
+    void schedule(Instant at, CallbackDelivery retry);
+  }
+
+  public CallbackSender(ServerConfig.Callbacks config, boolean allowPrivate, Retries retries) {
     this.config = config;
     this.policy = new AddressPolicy(allowPrivate);
     this.signer = config.webhookSecret().isBlank() ? null : new WebhookSigner(config.webhookSecret());
-    this.queue = queue;
+    this.retries = retries;
   }
 
   /** Sends the task object to its callback URL (if any), in order, without waiting. */
@@ -72,7 +79,7 @@ public final class CallbackSender implements AutoCloseable {
     LOG.info("callback for task {} to {} failed ({}); retrying in {} s", d.taskId, d.url, failure, delaySec);
     try {
       // JobRunr runs scheduled jobs by the system clock, so the retry is timed by it too.
-      queue.get().schedule(Instant.now().plusSeconds(delaySec),
+      retries.schedule(Instant.now().plusSeconds(delaySec),
           new CallbackDelivery(d.taskId, d.url, d.body, d.eventId, d.attempt + 1));
     } catch (RuntimeException e) {
       LOG.warn("callback for task {}: could not schedule a retry: {}", d.taskId, e.toString());

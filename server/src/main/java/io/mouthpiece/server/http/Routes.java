@@ -3,8 +3,8 @@ package io.mouthpiece.server.http;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.HEAD;
 import static io.javalin.http.HandlerType.POST;
-import static io.mouthpiece.server.task.TaskService.ADVANCED;
-import static io.mouthpiece.server.task.TaskService.LIP_SYNC;
+import static io.mouthpiece.server.task.Task.ADVANCED;
+import static io.mouthpiece.server.task.Task.LIP_SYNC;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

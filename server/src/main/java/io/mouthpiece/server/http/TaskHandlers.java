@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.errors.KlingException;
-import io.mouthpiece.server.task.AdvancedLipSyncRequest;
-import io.mouthpiece.server.task.LipSyncRequest;
+import io.mouthpiece.server.task.api.AdvancedLipSyncRequest;
+import io.mouthpiece.server.task.api.LipSyncRequest;
 import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskPlan;
-import io.mouthpiece.server.task.TaskRequests;
-import io.mouthpiece.server.task.TaskService;
+import io.mouthpiece.server.task.api.TaskRequests;
+import io.mouthpiece.server.task.api.TaskService;
 import io.mouthpiece.server.task.TaskView;
 
 /** Create, get, list and cancel tasks (kling-api.md §2, §3, §4; cancel is ours): parse, call the task service, render. */
@@ -30,13 +30,13 @@ final class TaskHandlers {
   void createAdvanced(Context ctx, Account account) {
     AdvancedLipSyncRequest r = json.read(ctx, AdvancedLipSyncRequest.class);
     TaskPlan plan = requests.advanced(account.id(), r);
-    created(ctx, tasks.create(account, TaskService.ADVANCED, plan, r.callbackUrl(), r.externalTaskId()));
+    created(ctx, tasks.create(account, Task.ADVANCED, plan, r.callbackUrl(), r.externalTaskId()));
   }
 
   void createLipSync(Context ctx, Account account) {
     LipSyncRequest r = json.read(ctx, LipSyncRequest.class);
     TaskPlan plan = requests.lipSync(account.id(), r);
-    created(ctx, tasks.create(account, TaskService.LIP_SYNC, plan, r.callbackUrl(), r.externalTaskId()));
+    created(ctx, tasks.create(account, Task.LIP_SYNC, plan, r.callbackUrl(), r.externalTaskId()));
   }
 
   /** The creation answer: task_id, task_status, task_info, created_at, updated_at. */

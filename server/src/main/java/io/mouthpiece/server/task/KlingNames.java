@@ -24,7 +24,7 @@ public final class KlingNames implements ValueNames {
   }
 
   /** A task's dubs, each under the field its plan recorded. */
-  static KlingNames of(TaskPlan plan) {
+  public static KlingNames of(TaskPlan plan) {
     return new KlingNames(dub -> plan.dubs().get(dub).field());
   }
 

@@ -6,4 +6,8 @@ package io.mouthpiece.server.task;
  */
 public record Task(String id, String accountId, String kind, String externalTaskId, TaskStatus status,
     String statusMsg, int progress, String planJson, String callbackUrl, String parentVideoJson, String resultJson,
-    int attempts, long createdAt, long updatedAt, long expiresAt) {}
+    int attempts, long createdAt, long updatedAt, long expiresAt) {
+  /** Task kinds: the endpoint they were created on. */
+  public static final String ADVANCED = "advanced-lip-sync";
+  public static final String LIP_SYNC = "lip-sync";
+}

@@ -3,11 +3,9 @@ package io.mouthpiece.server.callback;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.server.config.ServerConfig;
-import io.mouthpiece.server.jobs.JobQueue;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** When a failed callback is tried again, and when it never is. */
@@ -16,7 +14,7 @@ class CallbackSenderTest {
 
   @Test
   void anAddressThePolicyRefusesIsNeverRetried() throws Exception {
-    Supplier<JobQueue> noRetryAllowed = () -> {
+    CallbackSender.Retries noRetryAllowed = (at, retry) -> {
       throw new AssertionError("a refused address was scheduled for a retry");
     };
     try (CallbackSender sender = new CallbackSender(CONFIG, false, noRetryAllowed)) {
@@ -33,11 +31,8 @@ class CallbackSenderTest {
       closedPort = s.getLocalPort();
     }
     AtomicBoolean retried = new AtomicBoolean();
-    Supplier<JobQueue> queue = () -> {
-      retried.set(true);
-      return null; // the sender logs that it could not schedule; what matters is that it tried
-    };
-    try (CallbackSender sender = new CallbackSender(CONFIG, true, queue)) {
+    CallbackSender.Retries retries = (at, retry) -> retried.set(true);
+    try (CallbackSender sender = new CallbackSender(CONFIG, true, retries)) {
       sender.attempt(new CallbackDelivery("t1", "http://127.0.0.1:" + closedPort + "/cb", "{}", "msg_1", 0));
     }
     assertTrue(retried.get(), "a connection refused is worth another try");

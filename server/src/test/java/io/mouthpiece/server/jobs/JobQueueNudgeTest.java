@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An enqueued job starts at once on idle workers, not at JobRunr's next poll (5 s apart): the
- * queue nudges JobRunr through a private field of its job steward, which a JobRunr upgrade may
+ * runner nudges JobRunr through a private field of its job steward, which a JobRunr upgrade may
  * move. This test is where such an upgrade shows.
  */
 class JobQueueNudgeTest {
   /** Well under the poll interval: a job that waited for the poll would take up to 5 s. */
   private static final long PROMPT_START_MS = 1500;
-  /** Between one enqueue's return and the next: more than JobQueue's 1 s between nudges. */
+  /** Between one enqueue's return and the next: more than JobRunner's 1 s between nudges. */
   private static final long NUDGE_SPACING_NS = 1_300_000_000L;
 
   /** A job that only says when it ran. */
@@ -56,8 +56,9 @@ class JobQueueNudgeTest {
   @Test
   void theNudgeReachesJobRunrsOnboardingStep() throws Exception {
     ServerConfig config = config();
-    try (Database db = Database.open(config); JobQueue queue = queue(db, config, new PingHandler())) {
-      assertTrue(queue.nudges(), "JobRunr's JobSteward.onboardNewWorkTask is out of reach (a JobRunr upgrade?):"
+    try (Database db = Database.open(config); JobScheduler jobs = new JobScheduler(db.dataSource());
+        JobRunner runner = runner(jobs, config, new PingHandler())) {
+      assertTrue(runner.nudges(), "JobRunr's JobSteward.onboardNewWorkTask is out of reach (a JobRunr upgrade?):"
           + " new jobs would wait for the next poll; find JobRunr's new way to look for work now");
     }
   }
@@ -66,8 +67,9 @@ class JobQueueNudgeTest {
   void jobsEnqueuedOnIdleWorkersStartBeforeThePoll() throws Exception {
     PingHandler handler = new PingHandler();
     ServerConfig config = config();
-    try (Database db = Database.open(config); JobQueue queue = queue(db, config, handler)) {
-      queue.start();
+    try (Database db = Database.open(config); JobScheduler jobs = new JobScheduler(db.dataSource());
+        JobRunner runner = runner(jobs, config, handler)) {
+      runner.start();
       // Three jobs, each enqueued once the one before has run and 1.3 s after that one's enqueue
       // returned (the nudges must be further apart than their own 1 s gap), each to start within
       // 1.5 s: polls 5 s apart could start at most one of them in time.
@@ -76,7 +78,7 @@ class JobQueueNudgeTest {
         Thread.sleep(Math.max(0, (lastReturnedNs + NUDGE_SPACING_NS - System.nanoTime()) / 1_000_000));
         String name = "ping-" + i;
         long enqueuedNs = System.nanoTime();
-        queue.enqueue(UUID.randomUUID(), new Ping(name));
+        jobs.enqueue(UUID.randomUUID(), new Ping(name));
         lastReturnedNs = System.nanoTime();
         long deadlineNs = enqueuedNs + TimeUnit.SECONDS.toNanos(10);
         while (!handler.ranAtNs.containsKey(name) && System.nanoTime() < deadlineNs) {
@@ -95,8 +97,7 @@ class JobQueueNudgeTest {
     return ConfigLoader.load(TestServer.settings(TestServer.newDataDir(), Map.of()), null, Map.of());
   }
 
-  private static JobQueue queue(Database db, ServerConfig config, PingHandler handler) {
-    return new JobQueue(db.dataSource(), config.jobs(), true, Duration.ofSeconds(2), Map.of(PingHandler.class, handler),
-        List.of());
+  private static JobRunner runner(JobScheduler jobs, ServerConfig config, PingHandler handler) {
+    return new JobRunner(jobs, config.jobs(), Duration.ofSeconds(2), Map.of(PingHandler.class, handler), List.of());
   }
 }

@@ -49,10 +49,11 @@ class JobQueueOutageTest {
       ServerConfig config = ConfigLoader.load(TestServer.settings(TestServer.newDataDir(),
           Map.of("database.url", pg.jdbcUrl(), "database.user", "postgres")), null, Map.of());
       try (Database db = Database.open(config);
-          JobQueue queue = new JobQueue(db.dataSource(), config.jobs(), true, Duration.ofSeconds(2),
+          JobScheduler jobs = new JobScheduler(db.dataSource());
+          JobRunner runner = new JobRunner(jobs, config.jobs(), Duration.ofSeconds(2),
               Map.of(PingHandler.class, handler), List.of())) {
         long startNs = System.nanoTime();
-        queue.start();
+        runner.start();
         // The server announces itself at once and first checks that it is ready one second later;
         // the database is down from before that check until its connection timeout (3 s) has run
         // out, and back before the server's own heartbeat (every 5 s) would give up on it.
@@ -70,7 +71,7 @@ class JobQueueOutageTest {
         System.out.printf("job server outage: database down from %d ms to %d ms after the start%n", stoppedMs,
             (System.nanoTime() - startNs) / 1_000_000);
 
-        queue.schedule(Instant.now(), new Ping());
+        jobs.schedule(Instant.now(), new Ping());
         assertTrue(handler.ran.await(30, TimeUnit.SECONDS), "a job scheduled after the outage did not run within 30 s");
       }
     }

@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,12 +7,18 @@ import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.db.Database;
 import io.mouthpiece.server.errors.KlingError;
 import io.mouthpiece.server.errors.KlingException;
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobScheduler;
 import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskEvents;
+import io.mouthpiece.server.task.TaskPlan;
+import io.mouthpiece.server.task.TaskStatus;
+import io.mouthpiece.server.task.TaskStore;
+import io.mouthpiece.server.task.TaskView;
+import io.mouthpiece.server.task.work.RenderJob;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +28,6 @@ import org.slf4j.LoggerFactory;
  * enqueues it (job ids are fixed per task, so recovering twice makes no second job).
  */
 public final class TaskService {
-  /** Task kinds: the endpoint they were created on. */
-  public static final String ADVANCED = "advanced-lip-sync";
-  public static final String LIP_SYNC = "lip-sync";
-
   /** The task_status_msg of a task cancelled by its account. */
   public static final String CANCELLED = "cancelled";
 
@@ -34,14 +36,14 @@ public final class TaskService {
 
   private final TaskStore store;
   private final FileIndex files;
-  private final Supplier<JobQueue> queue;
+  private final JobScheduler queue;
   private final TaskEvents events;
   private final long retentionMs;
   private final int maxInFlight;
   private final Clock clock;
 
   /** @param clock dates a new task, which expires {@code retentionMs} after it */
-  public TaskService(TaskStore store, FileIndex files, Supplier<JobQueue> queue, TaskEvents events, long retentionMs,
+  public TaskService(TaskStore store, FileIndex files, JobScheduler queue, TaskEvents events, long retentionMs,
       int maxInFlight, Clock clock) {
     this.store = store;
     this.files = files;
@@ -58,7 +60,7 @@ public final class TaskService {
           + " tasks submitted or processing at once");
     }
     if (externalTaskId != null) {
-      for (String k : List.of(ADVANCED, LIP_SYNC)) {
+      for (String k : List.of(Task.ADVANCED, Task.LIP_SYNC)) {
         Optional<Task> same = store.find(account.id(), k, externalTaskId);
         if (same.isPresent() && same.get().id().equals(externalTaskId)) {
           // A task is fetched by either id: one that is both would name two tasks.
@@ -86,7 +88,7 @@ public final class TaskService {
     // The submitted callback is read and queued before the job exists: once enqueued, a worker may
     // mark the task processing at once, and the first callback would then say processing.
     events.changed(task.id());
-    queue.get().enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
+    queue.enqueue(RenderJob.jobId(task.id()), new RenderJob(task.id()));
     return task;
   }
 
@@ -121,7 +123,7 @@ public final class TaskService {
   public int recover() {
     List<String> ids = store.unfinished(Long.MAX_VALUE);
     for (String id : ids) {
-      queue.get().enqueue(RenderJob.jobId(id), new RenderJob(id));
+      queue.enqueue(RenderJob.jobId(id), new RenderJob(id));
     }
     if (!ids.isEmpty()) {
       LOG.info("recovery: {} unfinished task(s) re-enqueued (already-queued ones are left as they are)", ids.size());

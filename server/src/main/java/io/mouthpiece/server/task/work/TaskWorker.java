@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +16,13 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.media.Watermark;
 import io.mouthpiece.server.store.StoredFile;
+import io.mouthpiece.server.task.KlingNames;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskEvents;
+import io.mouthpiece.server.task.TaskPlan;
+import io.mouthpiece.server.task.TaskStatus;
+import io.mouthpiece.server.task.TaskStore;
+import io.mouthpiece.server.task.TaskView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +118,7 @@ public final class TaskWorker {
     long startNs = System.nanoTime();
     String account = task.accountId();
     StoredFile video = plan.videoFileId() != null
-        ? inputs.video(account, "input.video_url", null, TaskService.ADVANCED.equals(task.kind()) ? "session_id" : "input.video_id",
+        ? inputs.video(account, "input.video_url", null, Task.ADVANCED.equals(task.kind()) ? "session_id" : "input.video_id",
             plan.videoFileId())
         : inputs.video(account, "input.video_url", plan.videoUrl(), "input.video_id", null);
     store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, video.durationMs()));

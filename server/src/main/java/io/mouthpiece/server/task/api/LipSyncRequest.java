@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.api;
 
 /** The body of the older {@code POST /v1/videos/lip-sync} (kling-api.md §4), as sent. */
 public record LipSyncRequest(Input input, String callbackUrl, String externalTaskId) {

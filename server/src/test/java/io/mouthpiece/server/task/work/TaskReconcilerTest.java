@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.api;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;

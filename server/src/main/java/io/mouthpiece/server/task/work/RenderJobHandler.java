@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import io.mouthpiece.server.jobs.RenderPriority;
 import org.jobrunr.jobs.Job;

@@ -1,6 +1,8 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
-import io.mouthpiece.server.jobs.JobQueue;
+import io.mouthpiece.server.jobs.JobScheduler;
+import io.mouthpiece.server.task.Task;
+import io.mouthpiece.server.task.TaskStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,9 +25,9 @@ public final class CrashRecovery {
   static final int MAX_ATTEMPTS = 1 + RenderJobHandler.RETRIES;
 
   private final TaskStore store;
-  private final JobQueue queue;
+  private final JobScheduler queue;
 
-  public CrashRecovery(TaskStore store, JobQueue queue) {
+  public CrashRecovery(TaskStore store, JobScheduler queue) {
     this.store = store;
     this.queue = queue;
   }

@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.api;
 
 import io.mouthpiece.engine.rules.FaceRules;
 import io.mouthpiece.engine.rules.TimingRules;
@@ -13,6 +13,8 @@ import io.mouthpiece.server.identify.SessionStore;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
+import io.mouthpiece.server.task.KlingNames;
+import io.mouthpiece.server.task.TaskPlan;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
+import io.mouthpiece.server.task.Task;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class CrashRecoveryTest {
     long now = System.currentTimeMillis();
     db.update("INSERT INTO tasks (id, account_id, kind, status, status_msg, progress, request_json, attempts, created_at,"
         + " updated_at, expires_at) VALUES (?, ?, ?, 'processing', '', 70, '{}', ?, ?, ?, ?)", taskId, accountId,
-        TaskService.ADVANCED, attempts, now, now, now + 3_600_000);
+        Task.ADVANCED, attempts, now, now, now + 3_600_000);
   }
 
   private static String status(Database db, String taskId) {

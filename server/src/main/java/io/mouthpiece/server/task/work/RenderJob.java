@@ -1,4 +1,4 @@
-package io.mouthpiece.server.task;
+package io.mouthpiece.server.task.work;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
