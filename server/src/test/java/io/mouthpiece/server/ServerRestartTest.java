@@ -91,7 +91,14 @@ class ServerRestartTest {
         assertEquals(List.of(), stillThere, "the start deleted what the killed process left in the temp folder");
 
         awaitRunningFirst(api, key, taskId, queued, restartNs);
+        // Callbacks go out in the background: the API can say processing before its callback lands.
+        long callbackDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<JsonNode> afterRestart = host.callbackBodies().subList(calledBackBeforeRestart, host.callbacks.size());
+        while (afterRestart.stream().noneMatch(c -> c.path("task_status").asText().equals("processing"))
+            && System.nanoTime() < callbackDeadline) {
+          Thread.sleep(50);
+          afterRestart = host.callbackBodies().subList(calledBackBeforeRestart, host.callbacks.size());
+        }
         JsonNode reset = afterRestart.stream().filter(c -> c.path("task_id").asText().equals(taskId)).findFirst()
             .orElseThrow(() -> new AssertionError("no callback for the killed task after the restart"));
         assertTrue(isBackInLine(reset), "the restart's first word on the killed task: submitted at 0, " + reset);

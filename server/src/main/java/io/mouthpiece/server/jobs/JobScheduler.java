@@ -47,6 +47,33 @@ public final class JobScheduler implements AutoCloseable {
     storage = SqlStorageProviderFactory.using(dataSource);
     storage.setJobMapper(new JobMapper(json));
     scheduler = new JobRequestScheduler(storage, List.of());
+    renameMovedJobClasses();
+  }
+
+  /**
+   * JobRunr stores a job under its classes' names. The render job and its handler moved from
+   * server.task to server.task.work; a job queued by a version before the move is renamed here,
+   * before any runner reads it, or it could never run (and, as a job exists under its task's
+   * fixed id, nothing would enqueue it again).
+   */
+  private void renameMovedJobClasses() {
+    String oldName = "io.mouthpiece.server.task.RenderJob";
+    String newName = "io.mouthpiece.server.task.work.RenderJob";
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.PreparedStatement update = c.prepareStatement("UPDATE jobrunr_jobs SET jobAsJson = REPLACE(jobAsJson, ?, ?),"
+            + " jobSignature = REPLACE(jobSignature, ?, ?) WHERE jobSignature LIKE ?")) {
+      update.setString(1, oldName);
+      update.setString(2, newName);
+      update.setString(3, oldName);
+      update.setString(4, newName);
+      update.setString(5, "%" + oldName + "%"); // also turns ...task.RenderJobHandler into ...task.work.RenderJobHandler
+      int renamed = update.executeUpdate();
+      if (renamed > 0) {
+        LOG.info("{} queued render job(s) of an older version renamed to {}", renamed, newName);
+      }
+    } catch (java.sql.SQLException e) {
+      LOG.warn("could not rename render jobs queued by an older version (they may not run): {}", e.toString());
+    }
   }
 
   /**
