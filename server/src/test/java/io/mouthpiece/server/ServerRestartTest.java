@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mouthpiece.engine.testing.TestMedia;
 import io.mouthpiece.server.auth.AccountKeys;
-import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.db.Database;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,20 +32,12 @@ class ServerRestartTest {
   @Test
   void aTaskCaughtByACrashRunsAgainFirstAndIsFinishedOnce() throws Exception {
     Path video = TestMedia.video("retalking_face2.mp4");
-    Path dataDir = TestServer.newDataDir();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(dataDir.resolve("mouthpiece.properties"), "server.port=" + port
-        + "\nfetch.allow-private-addresses=true\nserver.shutdown-grace=2s\njobs.workers=1\n");
+    ServerProcess.Prepared prepared = ServerProcess.prepare("restart", "server.shutdown-grace=2s", "jobs.workers=1");
+    Path dataDir = prepared.dataDir();
     ServerConfig config = ConfigLoader.load(Map.of("data-dir", dataDir.toString()), null, Map.of());
-    AccountKeys keys;
-    try (Database db = Database.open(config)) { // what `mouthpiece accounts create` does
-      keys = new AccountStore(db).create("restart");
-    }
+    AccountKeys keys = prepared.keys();
     String key = keys.apiKey();
-    Api api = new Api("http://127.0.0.1:" + port);
+    Api api = prepared.api();
     try (LocalHttp host = new LocalHttp(video.getParent().getParent())) {
       Process first = ServerProcess.launch(dataDir, "first.log");
       String taskId;
@@ -148,18 +138,10 @@ class ServerRestartTest {
   @Test
   void everyAnsweredCreateSurvivesAKillAtOnce() throws Exception {
     Path video = TestMedia.video("retalking_face2.mp4");
-    Path dataDir = TestServer.newDataDir();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(dataDir.resolve("mouthpiece.properties"), "server.port=" + port
-        + "\nfetch.allow-private-addresses=true\njobs.workers=1\n");
-    AccountKeys keys;
-    try (Database db = Database.open(ConfigLoader.load(Map.of("data-dir", dataDir.toString()), null, Map.of()))) {
-      keys = new AccountStore(db).create("kill");
-    }
-    Api api = new Api("http://127.0.0.1:" + port);
+    ServerProcess.Prepared prepared = ServerProcess.prepare("kill", "jobs.workers=1");
+    Path dataDir = prepared.dataDir();
+    AccountKeys keys = prepared.keys();
+    Api api = prepared.api();
     List<String> answered = new ArrayList<>();
     try (LocalHttp host = new LocalHttp(video.getParent().getParent())) {
       Process first = ServerProcess.launch(dataDir, "first.log");

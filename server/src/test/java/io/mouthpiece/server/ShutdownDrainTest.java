@@ -3,18 +3,11 @@ package io.mouthpiece.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mouthpiece.engine.testing.TestMedia;
 import io.mouthpiece.server.auth.AccountKeys;
-import io.mouthpiece.server.auth.AccountStore;
-import io.mouthpiece.server.config.ConfigLoader;
-import io.mouthpiece.server.db.Database;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +20,10 @@ class ShutdownDrainTest {
   @Test
   void whileARenderDrainsEveryRequestHearsWhyAndWhenToComeBack() throws Exception {
     Path video = TestMedia.video("retalking_face2.mp4");
-    Path dataDir = TestServer.newDataDir();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    Files.writeString(dataDir.resolve("mouthpiece.properties"),
-        "server.port=" + port + "\nfetch.allow-private-addresses=true\nserver.shutdown-grace=120s\n");
-    AccountKeys keys;
-    try (Database db = Database.open(ConfigLoader.load(Map.of("data-dir", dataDir.toString()), null, Map.of()))) {
-      keys = new AccountStore(db).create("drain");
-    }
-    Api api = new Api("http://127.0.0.1:" + port);
+    ServerProcess.Prepared prepared = ServerProcess.prepare("drain", "server.shutdown-grace=120s");
+    Path dataDir = prepared.dataDir();
+    AccountKeys keys = prepared.keys();
+    Api api = prepared.api();
     try (LocalHttp host = new LocalHttp(video.getParent().getParent())) {
       Process server = ServerProcess.launch(dataDir, "server.log");
       try {
