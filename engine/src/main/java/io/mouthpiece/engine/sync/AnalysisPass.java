@@ -122,8 +122,21 @@ public final class AnalysisPass {
     return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
   }
 
-  /** Exemplars at the face's own size in the video: no detail lost, none made up. */
+  /**
+   * Smallest scale an exemplar is kept at (pixels per interocular distance): below it a mouth is a
+   * few pixels across and its library would keep blur; such faces are upscaled to it. Chosen when
+   * written, not measured.
+   */
+  static final int MIN_PX_PER_UNIT = 48;
+  /**
+   * Largest: a close-up keeps its exemplars at this scale, bounding their memory (each is a
+   * {@link io.mouthpiece.engine.mouth.LowerFace} window of 2.3 x 1.6 units: at most 506 x 352 px).
+   * Chosen when written, not measured.
+   */
+  static final int MAX_PX_PER_UNIT = 220;
+
+  /** Exemplars at the face's own size in the video: no detail lost, none made up, within the bounds above. */
   private static double pxPerUnit(FaceLandmarks l) {
-    return Math.max(48, Math.min(220, Math.round(l.interocular())));
+    return Math.max(MIN_PX_PER_UNIT, Math.min(MAX_PX_PER_UNIT, Math.round(l.interocular())));
   }
 }
