@@ -81,8 +81,11 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
     }
     // AUTO_SERVER lets `mouthpiece accounts` open the database while `serve` runs. WRITE_DELAY=0:
     // a commit is in the file when it returns (H2 writes them out up to seconds later otherwise), so
-    // a create answered 200 survives a kill -9.
-    return "jdbc:h2:file:" + dataDir.resolve("db").resolve("mouthpiece").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    // a create answered 200 survives a kill -9. async: writes through an AsynchronousFileChannel: a
+    // FileChannel is closed when the thread writing to it is interrupted (a job stopped at shutdown),
+    // and H2 then closes the whole database under every other thread.
+    return "jdbc:h2:file:async:" + dataDir.resolve("db").resolve("mouthpiece").toAbsolutePath()
+        + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
   }
 
   /** The base of every URL the API hands out, without a trailing slash. */
