@@ -26,7 +26,8 @@ class ConfigLoaderTest {
     assertEquals(3, c.jobs().workers());
     assertEquals("127.0.0.1", c.http().host());
     assertEquals(Duration.ofHours(24), c.retention().sessions());
-    assertTrue(c.jdbcUrl().startsWith("jdbc:h2:file:" + dir.toAbsolutePath()));
+    assertTrue(c.jdbcUrl().startsWith("jdbc:h2:file:async:" + dir.toAbsolutePath()), c.jdbcUrl());
+    assertTrue(c.jdbcUrl().contains(";WRITE_DELAY=0"), "commits are on disk when answered: " + c.jdbcUrl());
   }
 
   @Test
