@@ -75,7 +75,8 @@ class TempFilesTest {
             + "\", \"face_choose\": [{\"face_id\": \"0\", \"sound_file\": \"" + host.url("/media/audio/retalking_2.wav")
             + "\", \"sound_start_time\": 0, \"sound_end_time\": 4000, \"sound_insert_time\": 0}]}");
         assertEquals(200, created.status(), created.message());
-        awaitProgress(server, key, created.data().path("task_id").asText(), 10);
+        server.api.awaitRendering("/v1/videos/advanced-lip-sync/" + created.data().path("task_id").asText(), key,
+            Duration.ofSeconds(60));
         assertEquals(1, server.tempFiles().size(), "the render is being written: " + server.tempFiles());
       } finally {
         server.close(); // the render has 1 s to finish, then is stopped
@@ -120,19 +121,5 @@ class TempFilesTest {
         "{\"video_url\": \"" + host.url("/media/video/retalking_face2.mp4") + "\"}");
     assertEquals(200, identified.status(), identified.message());
     return identified.data().path("session_id").asText();
-  }
-
-  /** Waits until the task is processing with at least {@code percent} progress: its render has begun. */
-  private static void awaitProgress(TestServer server, String key, String taskId, int percent) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode t = server.api.get("/v1/videos/advanced-lip-sync/" + taskId, key).data();
-      if (t.path("task_status").asText().equals("processing") && t.path("task_progress").asInt() >= percent) {
-        return;
-      }
-      assertTrue(!t.path("task_status").asText().equals("succeed"), "finished before it could be stopped");
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the task's render did not begin within 60 s");
   }
 }

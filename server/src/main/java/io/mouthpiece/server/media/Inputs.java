@@ -123,13 +123,13 @@ public final class Inputs {
       try {
         return storeVideo(accountId, "file", tmp);
       } catch (InputRejected asVideo) {
-        if (!asVideo.getMessage().startsWith("file: not a decodable video")) {
-          throw asVideo;
+        if (!asVideo.undecodable()) {
+          throw asVideo; // a video, but refused (too long, too small): that is the answer
         }
         try {
           return storeAudio(accountId, "file", tmp);
         } catch (InputRejected asAudio) {
-          if (!asAudio.getMessage().startsWith("file: not decodable audio")) {
+          if (!asAudio.undecodable()) {
             throw asAudio; // audio, but refused (too long, too large): that is the answer
           }
           // Each attempt's own reason would say the same twice, nested: one line is enough.

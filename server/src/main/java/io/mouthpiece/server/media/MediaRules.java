@@ -37,7 +37,7 @@ public final class MediaRules {
       }
       first.get().close();
     } catch (MediaException e) {
-      throw new InputRejected(field + ": not a decodable video (" + reason(e, file) + ")");
+      throw InputRejected.undecodable(field + ": not a decodable video (" + reason(e, file) + ")");
     }
     String container = info.container() == null ? "" : info.container().toLowerCase(Locale.ROOT);
     if (!container.contains("mp4") && !container.contains("mov")) {
@@ -68,7 +68,7 @@ public final class MediaRules {
     } catch (TooLongException e) {
       throw new InputRejected(field + ": the audio is longer than " + TimingRules.MAX_AUDIO_MS / 1000 + " s");
     } catch (MediaException e) {
-      throw new InputRejected(field + ": not decodable audio (" + reason(e, file) + ")");
+      throw InputRejected.undecodable(field + ": not decodable audio (" + reason(e, file) + ")");
     }
   }
 
