@@ -13,6 +13,7 @@ import io.mouthpiece.engine.media.VideoWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 /**
  * Identify-face as one walk through a video. In: a video. Out: its faces as Kling face tracks
@@ -20,9 +21,6 @@ import java.util.Optional;
  * frame is decoded; {@link IdentifyConfig#analysisFps()} of them a second are looked at.
  */
 public final class Identify {
-  /** Tracking never reports the job done: the last step is {@link Progress#FINISHING}'s. */
-  private static final double TRACKING_AT_MOST = 0.99;
-
   private Identify() {}
 
   /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
@@ -32,6 +30,8 @@ public final class Identify {
     VideoInfo info = reader.info();
     int stride = config.stride(info.frameRate());
     progress.update(Progress.LOADING, 0);
+    // Tracking never reports the job done: the last step is FINISHING's.
+    DoubleConsumer tracked = progress.stage(Progress.TRACKING, 0, 0.99);
     try (ReadAhead frames = new ReadAhead(reader, index -> index % stride == 0);
         FaceTracker tracker = new FaceTracker(config.tracker());
         FaceTrackBuilder builder = new FaceTrackBuilder()) {
@@ -49,7 +49,7 @@ public final class Identify {
               overlay.write(frame);
             }
             if (info.durationUs() > 0) {
-              progress.update(Progress.TRACKING, Math.min(TRACKING_AT_MOST, frame.timestampUs() / (double) info.durationUs()));
+              tracked.accept(frame.timestampUs() / (double) info.durationUs());
             }
           }
         }

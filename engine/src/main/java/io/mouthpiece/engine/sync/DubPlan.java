@@ -11,10 +11,8 @@ import java.util.List;
  * Everything the render pass needs of one dub: the mouth to draw in every frame (predicted from
  * its speech by the motion model, then chosen from the face's library) and the piece of audio the
  * mix places. Frames outside the dub's window, or where its face is not seen, get no mouth.
- *
- * @param dub the dub, every value known
  */
-record DubPlan(FaceDub dub, FacePlan face, AudioPiece piece) {
+record DubPlan(FacePlan face, AudioPiece piece) {
 
   /**
    * Plans every dub, in order. In: the resolved dubs, the analysis, the features of the video's
@@ -40,7 +38,7 @@ record DubPlan(FaceDub dub, FacePlan face, AudioPiece piece) {
     double[][] wanted = wantedMouths(face, times, windowStartUs, windowEndUs, resolved.speech().features(dub), ownSound,
         config.motion());
     FacePlan plan = FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, config.crossFadeMs() * 1000, selector);
-    return new DubPlan(dub, plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
+    return new DubPlan(plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
   }
 
   /**

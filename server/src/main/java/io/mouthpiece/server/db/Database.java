@@ -67,26 +67,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs several statements in one transaction: all or none. */
-  public void inTransaction(Statement... statements) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        for (Statement s : statements) {
-          try (PreparedStatement ps = prepare(c, s.sql(), s.params())) {
-            ps.executeUpdate();
-          }
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new DatabaseException(e);
-    }
-  }
-
   /**
    * Runs {@code guard}, then the rest, in one transaction, but only when the guard changed a row:
    * otherwise rolls back and returns false. The guard's row stays locked until the commit, so a

@@ -15,8 +15,6 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -183,13 +183,11 @@ public final class Inputs {
    * temp file is used up either way: moved into the store, or deleted when that fails.
    */
   public StoredFile save(String id, String accountId, String kind, String contentType, String ext, Path tmp, Long durationMs) {
-    long now = clock.millis();
     String key = accountId + "/" + id + ext;
     try {
       long size = size(tmp);
       store.putFile(key, tmp);
-      return new StoredFile(id, accountId, kind, key, contentType, size, durationMs, now,
-          now + config.retention().results().toMillis());
+      return stored(id, accountId, kind, key, contentType, size, durationMs);
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw new UncheckedIOException(e);
@@ -199,16 +197,24 @@ public final class Inputs {
     }
   }
 
-  /** Stores bytes made here (a face crop) for the account under a fresh id; no temp file is left either way. */
+  /** Stores bytes made here (a face crop) for the account under a fresh id, straight from memory. */
   public StoredFile saveBytes(String accountId, String kind, String contentType, String ext, byte[] bytes) {
-    Path tmp = temp(ext);
+    String id = AccountStore.randomId();
+    String key = accountId + "/" + id + ext;
     try {
-      write(tmp, bytes);
-    } catch (RuntimeException | Error e) {
-      deleteQuietly(tmp);
-      throw e;
+      store.putBytes(key, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return save(accountId, kind, contentType, ext, tmp, null);
+    return stored(id, accountId, kind, key, contentType, bytes.length, null);
+  }
+
+  /** The record of a file just put in the store, kept until the results' retention ends. */
+  private StoredFile stored(String id, String accountId, String kind, String key, String contentType, long size,
+      Long durationMs) {
+    long now = clock.millis();
+    return new StoredFile(id, accountId, kind, key, contentType, size, durationMs, now,
+        now + config.retention().results().toMillis());
   }
 
   /** Deletes a temp file that is not to be kept (a render that failed or was stopped); absent is fine. */
