@@ -97,6 +97,10 @@ class CreateChecksTest {
         "face_choose[0].sound_file: the audio must be 2000 to 60000 ms long (got 1500 ms)");
     expect(advanced("\"audio_id\": \"" + threeSecondAudioId + "\"", 4000, ""), 400, 1201,
         "face_choose[0].sound_end_time: must be at most the audio's length, 3000 ms (got 4000 ms)");
+    // The older endpoint takes the whole audio: held already, its length is checked at create too.
+    expect(lipSync("\"video_id\": \"" + videoId + "\", \"mode\": \"audio2video\", \"audio_type\": \"url\", "
+        + "\"audio_url\": \"" + server.api.base() + "/v1/files/" + shortAudioId + "/content\""), 400, 1201,
+        "input.audio_url: the audio must be 2000 to 60000 ms long (got 1500 ms)");
   }
 
   @Test

@@ -184,6 +184,17 @@ class ServerValidationTest {
     assertEquals("failed", task.path("task_status").asText());
     assertTrue(task.path("task_status_msg").asText().contains("face_choose[0].sound_file: the server answered HTTP 404"),
         task.toString());
+    // Fetched audio is known only in the job: a piece it cannot give fails the task, named in Kling's words.
+    String tooFar = "\"face_id\": \"0\", \"sound_file\": \"" + host.url("/media/audio/retalking_1.wav") + "\","
+        + " \"sound_start_time\": 2000, \"sound_end_time\": 6000, \"sound_insert_time\": 0";
+    Api.Answer past = create(body(tooFar, ""));
+    assertEquals(200, past.status(), past.message());
+    JsonNode pastTask = server.api.awaitFinal("/v1/videos/advanced-lip-sync/" + past.data().path("task_id").asText(), key,
+        Duration.ofSeconds(60));
+    assertEquals("failed", pastTask.path("task_status").asText());
+    assertTrue(pastTask.path("task_status_msg").asText().matches(
+        "face_choose\\[0]\\.sound_end_time: must be at most the audio's length, 50[0-9]{2} ms \\(got 6000 ms\\)"),
+        pastTask.toString());
     // Another account never learns that the task exists.
     expect(server.api.get("/v1/videos/advanced-lip-sync/" + taskId, other.apiKey()), 404, 1203, taskId);
     expect(server.api.get("/v1/videos/advanced-lip-sync/dup-1", other.apiKey()), 404, 1203, "dup-1");

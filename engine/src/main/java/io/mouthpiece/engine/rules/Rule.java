@@ -49,6 +49,14 @@ public enum Rule {
     this.factCount = (int) Slot.PATTERN.matcher(sentence).results().filter(m -> Slot.isFact(m.group(1))).count();
   }
 
+  /**
+   * The sentence with its slots unfilled ({@code {0}} a fact, {@code {AUDIO_START}} a value's
+   * name): what a caller in another language (the web page) fills in the same way.
+   */
+  public String template() {
+    return sentence;
+  }
+
   /** How many facts a violation of this rule carries. */
   public int factCount() {
     return factCount;

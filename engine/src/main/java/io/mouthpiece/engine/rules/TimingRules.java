@@ -8,7 +8,9 @@ import static io.mouthpiece.engine.rules.RequestValue.INSERT;
 import static io.mouthpiece.engine.rules.RequestValue.ORIGINAL_GAIN;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The timing rules of a lip-sync (Kling's advanced lip-sync, kling-api.md §2), the one place they
@@ -30,6 +32,17 @@ public final class TimingRules {
   public static final double MAX_GAIN = 2.0;
 
   private TimingRules() {}
+
+  /** The limits above by their names, for a caller that checks in another language (the web page). */
+  public static Map<String, Number> limits() {
+    Map<String, Number> m = new LinkedHashMap<>();
+    m.put("MIN_PIECE_MS", MIN_PIECE_MS);
+    m.put("MIN_FACE_OVERLAP_MS", MIN_FACE_OVERLAP_MS);
+    m.put("MIN_AUDIO_MS", MIN_AUDIO_MS);
+    m.put("MAX_AUDIO_MS", MAX_AUDIO_MS);
+    m.put("MAX_GAIN", MAX_GAIN);
+    return m;
+  }
 
   /** One dub's timing as asked: the piece [startMs, endMs) of its audio, placed at insertMs, and the gains. */
   public record DubTiming(long startMs, long endMs, long insertMs, double gain, double originalGain) {}

@@ -9,7 +9,11 @@ import static io.mouthpiece.engine.rules.RequestValue.ORIGINAL_GAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mouthpiece.engine.rules.TimingRules.DubTiming;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every timing rule of kling-api.md §2, broken once, and a plan that keeps them all. */
@@ -30,6 +34,19 @@ class TimingRulesTest {
   /** Exactly one violation: of this rule, on this value of dub 0, quoting these facts. */
   private static void assertOnly(List<Violation> violations, RequestValue value, Rule rule, Object... facts) {
     assertEquals(List.of(Violation.of(0, value, rule, facts)), violations);
+  }
+
+  /** The web page checks by limits(): every limit of the class must be in it, with its value, so none is forgotten. */
+  @Test
+  void limitsNameEveryConstantOfTheRules() throws IllegalAccessException {
+    Map<String, Number> constants = new LinkedHashMap<>();
+    for (Field f : TimingRules.class.getFields()) {
+      if (Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())) {
+        constants.put(f.getName(), (Number) f.get(null));
+      }
+    }
+    assertEquals(5, constants.size(), "the class's limits: " + constants);
+    assertEquals(constants, TimingRules.limits());
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The web page for people ({@code GET /}) and its assets ({@code GET /web/{file}}), read once from
- * the jar ({@code resources/io/mouthpiece/server/web/}). The page needs no key; its API calls send
+ * the jar ({@code resources/io/mouthpiece/server/web/}), and the timing rules it checks by, made from
+ * the engine's ({@link RulesDocument}). The page needs no key; its API calls send
  * the key the person typed. Everything the page uses is served here, nothing from a CDN.
  */
 final class WebPage {
@@ -34,6 +35,8 @@ final class WebPage {
       "tasks.js", "text/javascript; charset=utf-8",
       "timing-rules.js", "text/javascript; charset=utf-8",
       "favicon.svg", "image/svg+xml");
+  /** Made by the service rather than read from the jar: the engine's timing rules as data for timing-rules.js. */
+  static final String RULES = "rules.json";
 
   // Media (face crops, results, a pasted video URL) may come from server.public-url or the URL a
   // person pasted, so img/media are open; scripts, styles and API calls stay on this origin.
@@ -53,9 +56,14 @@ final class WebPage {
           throw new IOException("missing from the jar: " + path);
         }
         byte[] bytes = in.readAllBytes();
-        assets.put(e.getKey(), new Asset(bytes, e.getValue(), etag(bytes)));
+        assets.put(e.getKey(), asset(bytes, e.getValue()));
       }
     }
+    assets.put(RULES, asset(RulesDocument.json(), "application/json"));
+  }
+
+  private static Asset asset(byte[] bytes, String contentType) {
+    return new Asset(bytes, contentType, etag(bytes));
   }
 
   void index(Context ctx, Account ignored) {

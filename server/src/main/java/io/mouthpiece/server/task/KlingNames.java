@@ -12,20 +12,37 @@ import java.util.function.IntFunction;
  */
 public final class KlingNames implements ValueNames {
   private final IntFunction<String> fieldOfDub;
+  private final IntFunction<String> audioOfDub;
 
-  /** @param fieldOfDub the field each dub's values came in, put before their names: "face_choose[0]." or "input." */
-  public KlingNames(IntFunction<String> fieldOfDub) {
+  /**
+   * @param fieldOfDub the field each dub's values came in, put before their names: "face_choose[0]." or "input."
+   * @param audioOfDub the name of each dub's audio field, when not sound_file (the older endpoint's
+   *     audio_url or audio_file); null where it is
+   */
+  public KlingNames(IntFunction<String> fieldOfDub, IntFunction<String> audioOfDub) {
     this.fieldOfDub = fieldOfDub;
+    this.audioOfDub = audioOfDub;
   }
 
   /** An advanced lip-sync's dubs: the items of face_choose. */
   public static KlingNames faceChoose() {
-    return new KlingNames(dub -> "face_choose[" + dub + "].");
+    return new KlingNames(dub -> "face_choose[" + dub + "].", dub -> null);
   }
 
-  /** A task's dubs, each under the field its plan recorded. */
+  /** The older endpoint's one dub, whose audio came in {@code audioField} (audio_url or audio_file). */
+  public static KlingNames lipSync(String audioField) {
+    return new KlingNames(dub -> "input.", dub -> audioField);
+  }
+
+  /**
+   * A task's dubs, each under the field its plan recorded. The older endpoint's audio is named
+   * audio_url when fetched, else audio_file (held audio given as one of our own URLs is named so too).
+   */
   public static KlingNames of(TaskPlan plan) {
-    return new KlingNames(dub -> plan.dubs().get(dub).field());
+    return new KlingNames(dub -> plan.dubs().get(dub).field(), dub -> {
+      TaskPlan.Dub d = plan.dubs().get(dub);
+      return d.faceId() == null && "input.".equals(d.field()) ? (d.audioUrl() != null ? "audio_url" : "audio_file") : null;
+    });
   }
 
   @Override
@@ -44,7 +61,8 @@ public final class KlingNames implements ValueNames {
   /** Kling repeats original_audio_volume in every face_choose item, so it too is named by its item. */
   @Override
   public String of(int dub, RequestValue value) {
-    return fieldOfDub.apply(dub) + of(value);
+    String audio = value == RequestValue.AUDIO ? audioOfDub.apply(dub) : null;
+    return fieldOfDub.apply(dub) + (audio != null ? audio : of(value));
   }
 
   /** The violations as the API's message: one sentence each, joined by "; ". */

@@ -1,5 +1,6 @@
 package io.mouthpiece.server.task;
 
+import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.server.identify.Session;
 import java.util.List;
 
@@ -24,5 +25,13 @@ public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, doub
    * @param face the face's track and crop from the session; null for the largest face (and older tasks)
    */
   public record Dub(String field, String faceId, String audioFileId, String audioUrl, long startMs, Long endMs,
-      long insertMs, double gain, Session.Face face) {}
+      long insertMs, double gain, Session.Face face) {
+    /**
+     * Its timing for the rules that need the audio's length. An open end is not known before the
+     * engine works it out, so only the audio's own length is checked then (the piece taken as empty).
+     */
+    public TimingRules.DubTiming timing(double originalGain) {
+      return new TimingRules.DubTiming(startMs, endMs == null ? startMs : endMs, insertMs, gain, originalGain);
+    }
+  }
 }

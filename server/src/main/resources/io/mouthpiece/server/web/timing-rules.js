@@ -1,16 +1,15 @@
 // The timing rules of Kling's advanced lip-sync (kling-api.md §2), for live checks on the page.
 //
-// Why a copy in JavaScript: the page checks on every keystroke and every drag, with no round trip
-// to the server. The one source of truth stays the engine's TimingRules.java; this file follows it
-// line by line (same order, same skips, same sentences), and TimingRulesParityTest runs a table of
-// cases through both, this file inside Chromium, and fails on any difference in a single character.
-// Change the two together.
+// Why checks in JavaScript: the page checks on every keystroke and every drag, with no round trip
+// to the server. The numbers and the sentences are not copied: they come from the engine, served
+// as data (/web/rules.json, made from TimingRules and Rule by the service). Only the order of the
+// checks is written here; it follows TimingRules.java line by line (same order, same skips), and
+// TimingRulesParityTest runs a table of cases through both, this file inside Chromium, and fails
+// on any difference in a single character. Change the two together.
 
-export const MIN_PIECE_MS = 2000;
-export const MIN_FACE_OVERLAP_MS = 2000;
-export const MIN_AUDIO_MS = 2000;
-export const MAX_AUDIO_MS = 60000;
-export const MAX_GAIN = 2.0;
+const RULES = await (await fetch(new URL('rules.json', import.meta.url))).json();
+
+export const {MIN_PIECE_MS, MIN_FACE_OVERLAP_MS, MIN_AUDIO_MS, MAX_AUDIO_MS, MAX_GAIN} = RULES.limits;
 
 /**
  * The rules that need only the request, the video's duration and the chosen face's time span.
@@ -21,34 +20,31 @@ export function checkRequest(fieldPrefix, r, videoDurationMs, faceStartMs, faceE
   const f = fields(fieldPrefix);
   const startOk = r.soundStartMs >= 0;
   if (!startOk) {
-    f.add('sound_start_time', `must be at least 0 ms (got ${r.soundStartMs} ms)`);
+    f.add('AUDIO_START', 'NOT_BEFORE_ZERO', r.soundStartMs);
   }
   const lengthMs = r.soundEndMs - r.soundStartMs;
   const lengthOk = startOk && lengthMs >= MIN_PIECE_MS;
   if (startOk && !lengthOk) {
-    f.add('sound_end_time', `must be at least ${MIN_PIECE_MS} ms after sound_start_time (got ${lengthMs} ms: `
-        + `${r.soundStartMs} to ${r.soundEndMs} ms)`);
+    f.add('AUDIO_END', 'PIECE_TOO_SHORT', MIN_PIECE_MS, lengthMs, r.soundStartMs, r.soundEndMs);
   }
   const insertOk = r.soundInsertMs >= 0;
   if (!insertOk) {
-    f.add('sound_insert_time', `must be at least 0 ms (got ${r.soundInsertMs} ms)`);
+    f.add('INSERT', 'NOT_BEFORE_ZERO', r.soundInsertMs);
   }
   if (lengthOk && insertOk) {
     const pieceEndMs = r.soundInsertMs + lengthMs;
     if (pieceEndMs > videoDurationMs) {
-      f.add('sound_insert_time', `the piece must lie inside the video: inserted at ${r.soundInsertMs} ms and `
-          + `${lengthMs} ms long it ends at ${pieceEndMs} ms, after the video's end at ${videoDurationMs} ms`);
+      f.add('INSERT', 'PIECE_PAST_VIDEO', r.soundInsertMs, lengthMs, pieceEndMs, videoDurationMs);
     } else {
       const overlapMs = Math.max(0, Math.min(pieceEndMs, faceEndMs) - Math.max(r.soundInsertMs, faceStartMs));
       if (overlapMs < MIN_FACE_OVERLAP_MS) {
-        f.add('sound_insert_time', `the piece must overlap the face's time by at least ${MIN_FACE_OVERLAP_MS} ms: `
-            + `placed at ${r.soundInsertMs} to ${pieceEndMs} ms, the face is there from ${faceStartMs} to `
-            + `${faceEndMs} ms (overlap ${overlapMs} ms)`);
+        f.add('INSERT', 'TOO_LITTLE_FACE', MIN_FACE_OVERLAP_MS, r.soundInsertMs, pieceEndMs, faceStartMs, faceEndMs,
+            overlapMs);
       }
     }
   }
-  checkGain(f, 'sound_volume', r.soundVolume);
-  checkGain(f, 'original_audio_volume', r.originalAudioVolume);
+  checkGain(f, 'GAIN', r.soundVolume);
+  checkGain(f, 'ORIGINAL_GAIN', r.originalAudioVolume);
   return f.violations;
 }
 
@@ -56,10 +52,10 @@ export function checkRequest(fieldPrefix, r, videoDurationMs, faceStartMs, faceE
 export function checkAudio(fieldPrefix, r, audioDurationMs) {
   const f = fields(fieldPrefix);
   if (audioDurationMs < MIN_AUDIO_MS || audioDurationMs > MAX_AUDIO_MS) {
-    f.add('sound_file', `the audio must be ${MIN_AUDIO_MS} to ${MAX_AUDIO_MS} ms long (got ${audioDurationMs} ms)`);
+    f.add('AUDIO', 'AUDIO_LENGTH', MIN_AUDIO_MS, MAX_AUDIO_MS, audioDurationMs);
   }
   if (r.soundEndMs > audioDurationMs) {
-    f.add('sound_end_time', `must be at most the audio's length, ${audioDurationMs} ms (got ${r.soundEndMs} ms)`);
+    f.add('AUDIO_END', 'PAST_AUDIO_END', audioDurationMs, r.soundEndMs);
   }
   return f.violations;
 }
@@ -70,18 +66,25 @@ export function check(fieldPrefix, r, audioDurationMs, videoDurationMs, faceStar
       .concat(checkAudio(fieldPrefix, r, audioDurationMs));
 }
 
-function checkGain(f, field, gain) {
+function checkGain(f, value, gain) {
   if (!(gain >= 0 && gain <= MAX_GAIN)) {
-    f.add(field, `must be between 0 and ${javaDouble(MAX_GAIN)} (got ${javaDouble(gain)})`);
+    f.add(value, 'GAIN_OUT_OF_RANGE', javaDouble(MAX_GAIN), javaDouble(gain));
   }
 }
 
+/**
+ * Collects violations as the server words them: value (a RequestValue of the engine) breaks rule
+ * (a Rule), whose sentence quotes the facts: {0} the first, {AUDIO_START} that value's name.
+ * Facts are numbers printed as Java prints a long, or strings already shown (gains, by javaDouble).
+ */
 function fields(prefix) {
   const p = prefix ?? '';
   const violations = [];
-  return {violations, add(field, rule) {
-    const name = p + field;
-    violations.push({field: name, message: `${name}: ${rule}`});
+  return {violations, add(value, rule, ...facts) {
+    const name = p + RULES.names[value];
+    const sentence = RULES.sentences[rule].replace(/\{([0-9]+|[A-Z_]+)\}/g,
+        (slot, key) => (/^[0-9]/.test(key) ? String(facts[Number(key)]) : RULES.names[key]));
+    violations.push({field: name, message: `${name}: ${sentence}`});
   }};
 }
 

@@ -3,6 +3,9 @@ package io.mouthpiece.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mouthpiece.engine.rules.Rule;
+import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.server.Api;
 import io.mouthpiece.server.TestServer;
 import java.net.URI;
@@ -39,6 +42,16 @@ class WebPageTest {
         assertEquals(WebPage.FILES.get(file).replace(" ", ""), type(a), file);
         assertEquals("no-cache", a.response().headers().firstValue("cache-control").orElse(""), file);
       }
+
+      // The rules the page checks by are the engine's, served as data.
+      Api.Answer rules = server.api.get("/web/" + WebPage.RULES, null);
+      assertEquals(200, rules.status());
+      assertEquals("application/json", type(rules));
+      JsonNode doc = Api.JSON.readTree(rules.bytes());
+      assertEquals(TimingRules.MAX_AUDIO_MS, doc.path("limits").path("MAX_AUDIO_MS").asLong());
+      assertEquals(Rule.PIECE_PAST_VIDEO.template(), doc.path("sentences").path("PIECE_PAST_VIDEO").asText());
+      assertEquals(Rule.values().length, doc.path("sentences").size());
+      assertEquals("sound_insert_time", doc.path("names").path("INSERT").asText());
 
       // An unchanged file costs a 304 on revalidation.
       String etag = server.api.get("/web/app.js", null).response().headers().firstValue("etag").orElseThrow();

@@ -17,8 +17,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page checks timing live with its own JavaScript copy of the rules (timing-rules.js); the
- * server with the engine's {@link TimingRules}, in Kling's words ({@link KlingNames}). This runs
+ * The page checks timing live in JavaScript (timing-rules.js: the order of the checks, with the
+ * limits and sentences read from the engine's, served as /web/rules.json); the server with the
+ * engine's {@link TimingRules}, in Kling's words ({@link KlingNames}). This runs
  * one table of cases through both, the JavaScript in Chromium exactly as the page loads it from the
  * service, and requires the same messages, character for character, in the same order: the page
  * speaks the server's words.
@@ -54,7 +55,7 @@ class TimingRulesParityTest {
 
   record Case(String prefix, TimingRules.DubTiming r, long audioMs, long videoMs, long faceStartMs, long faceEndMs) {
     List<String> java() {
-      KlingNames names = new KlingNames(dub -> prefix);
+      KlingNames names = new KlingNames(dub -> prefix, dub -> null);
       return TimingRules.check(0, r, audioMs, videoMs, faceStartMs, faceEndMs).stream()
           .map(v -> names.of(v.dub(), v.value()) + "|" + v.message(names)).toList();
     }

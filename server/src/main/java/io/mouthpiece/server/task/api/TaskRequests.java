@@ -154,6 +154,13 @@ public final class TaskRequests {
       throw KlingException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
     }
     TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null);
+    // Audio held already has a known length: one it cannot give is refused now, as for advanced lip-sync.
+    if (audio.durationMs() != null) {
+      List<Violation> problems = TimingRules.checkAudio(0, dub.timing(1.0), audio.durationMs());
+      if (!problems.isEmpty()) {
+        throw KlingException.invalidParameter(KlingNames.lipSync(type.equals("url") ? "audio_url" : "audio_file").message(problems));
+      }
+    }
     return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false, null);
   }
 

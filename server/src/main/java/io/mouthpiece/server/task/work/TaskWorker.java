@@ -129,10 +129,11 @@ public final class TaskWorker {
       TaskPlan.Dub d = plan.dubs().get(i);
       StoredFile audio = d.audioFileId() != null ? inputs.audioById(account, d.field() + "audio_id", d.audioFileId())
           : inputs.audioUrl(account, d.field() + ("input.".equals(d.field()) ? "audio_url" : "sound_file"), d.audioUrl());
-      // Fetched audio is checked now, before the engine's first walk; an open end is the engine's to work out.
-      long end = d.endMs() == null ? d.startMs() : d.endMs();
-      problems.addAll(TimingRules.checkAudio(i, new TimingRules.DubTiming(d.startMs(), end, d.insertMs(), d.gain(),
-          plan.originalGain()), audio.durationMs()));
+      // Audio fetched from a URL is known only now: checked before the engine's first walk. Audio held
+      // at create (an upload, Base64) was checked then; an open end is the engine's to work out.
+      if (d.audioUrl() != null) {
+        problems.addAll(TimingRules.checkAudio(i, d.timing(plan.originalGain()), audio.durationMs()));
+      }
       dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
           d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain()));
     }
