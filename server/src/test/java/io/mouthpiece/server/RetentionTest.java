@@ -54,7 +54,7 @@ class RetentionTest {
       clock.advanceTo(first.plus(SESSIONS).minusSeconds(60));
       assertEquals(new Swept(0, 0, 0, 0), server.server.retention().sweep());
       expect(server.api.post("/v1/videos/advanced-lip-sync", key, body(identified, "9", host)), 400, 1201,
-          "no face 9 in session"); // the session is still accepted: only the face is wrong
+          "face_choose[0].face_id: no face 9 in this video"); // the session is still accepted: only the face is wrong
       assertEquals(200, server.api.download(fileUrl, null).status());
 
       // Past it: the session is refused as expired, and the sweep deletes it, and only it.

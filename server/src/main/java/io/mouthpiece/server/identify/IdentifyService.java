@@ -13,11 +13,14 @@ import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.media.MediaRules;
 import io.mouthpiece.server.store.StoredFile;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -59,9 +62,13 @@ public final class IdentifyService {
     }
     Identification found;
     try {
-      found = LipSync.identify(inputs.localPath(video), IdentifyConfig.DEFAULT, Progress.NONE);
-    } catch (MediaException e) {
-      throw KlingException.invalidParameter("video_url: not a decodable video (" + e.getMessage() + ")");
+      Path local = inputs.localPath(video);
+      try {
+        found = LipSync.identify(local, IdentifyConfig.DEFAULT, Progress.NONE);
+      } catch (MediaException e) {
+        throw KlingException.invalidParameter((videoId != null ? "video_id" : "video_url") + ": not a decodable video ("
+            + MediaRules.withoutFileNames(e.getMessage(), Map.of(local, "the video")) + ")");
+      }
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } finally {

@@ -10,6 +10,7 @@ import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * kling-api.md §1's video rules and §2's audio rules, checked by decoding the file with the
@@ -78,7 +79,20 @@ public final class MediaRules {
    * "not a decodable audio file (...)"; "no audio stream in part-88.upload", "... in the file").
    */
   static String reason(MediaException e, Path file) {
-    String name = file.getFileName().toString();
-    return e.getMessage().replace(": " + name, "").replace(name, "the file");
+    return withoutFileNames(e.getMessage(), Map.of(file, "the file"));
+  }
+
+  /**
+   * A message of the engine's with the names of our local files put in the client's words: each
+   * file's name after a colon is dropped, elsewhere it is replaced by what the file is to the
+   * client (e.g. "the video"). A job's failure message must not show the service's own file names.
+   */
+  public static String withoutFileNames(String message, Map<Path, String> clientWords) {
+    String out = message;
+    for (Map.Entry<Path, String> e : clientWords.entrySet()) {
+      String name = e.getKey().getFileName().toString();
+      out = out.replace(": " + name, "").replace(name, e.getValue());
+    }
+    return out;
   }
 }

@@ -77,9 +77,9 @@ public final class TaskRequests {
         throw KlingException.invalidParameter("face_choose[" + i + "]: must be an object");
       }
       String faceId = required(p + "face_id", f.faceId());
-      Session.Face face = session.face(faceId).orElseThrow(() -> KlingException.invalidParameter(p + "face_id: no face "
-          + faceId + " in session " + session.id() + " (faces: "
-          + String.join(", ", session.faces().stream().map(Session.Face::faceId).toList()) + ")"));
+      int dub = i;
+      Session.Face face = session.face(faceId).orElseThrow(() -> KlingException.invalidParameter(NAMES.message(List.of(
+          FaceRules.checkShown(dub, faceId, session.faces().stream().map(Session.Face::faceId).toList()).orElseThrow()))));
       if (!seen.add(faceId)) {
         throw KlingException.invalidParameter(NAMES.message(List.of(FaceRules.chosenTwice(i, faceId))));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.rules.RequestValue;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.engine.sync.FaceDub;
@@ -14,6 +15,7 @@ import io.mouthpiece.engine.sync.SyncResult;
 import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.media.MediaRules;
 import io.mouthpiece.server.media.Watermark;
 import io.mouthpiece.server.store.StoredFile;
 import io.mouthpiece.server.task.KlingNames;
@@ -25,8 +27,10 @@ import io.mouthpiece.server.task.TaskStore;
 import io.mouthpiece.server.task.TaskView;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +129,9 @@ public final class TaskWorker {
     KlingNames names = KlingNames.of(plan);
     List<FaceDub> dubs = new ArrayList<>();
     List<Violation> problems = new ArrayList<>();
+    // The engine names files in its messages; the task's message names them as the client knows them.
+    Map<Path, String> clientWords = new HashMap<>();
+    clientWords.put(inputs.localPath(video), "the video");
     for (int i = 0; i < plan.dubs().size(); i++) {
       TaskPlan.Dub d = plan.dubs().get(i);
       StoredFile audio = d.audioFileId() != null ? inputs.audioById(account, d.field() + "audio_id", d.audioFileId())
@@ -134,6 +141,7 @@ public final class TaskWorker {
       if (d.audioUrl() != null) {
         problems.addAll(TimingRules.checkAudio(i, d.timing(plan.originalGain()), audio.durationMs()));
       }
+      clientWords.put(inputs.localPath(audio), "the audio of " + names.of(i, RequestValue.AUDIO));
       dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
           d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain()));
     }
@@ -153,6 +161,9 @@ public final class TaskWorker {
             SyncConfig.DEFAULT, (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
+      } catch (MediaException e) {
+        clientWords.put(out, "the result");
+        throw new MediaException(MediaRules.withoutFileNames(e.getMessage(), clientWords), e);
       }
       long syncedNs = System.nanoTime();
       long durationMs = result.durationUs() / 1000;
