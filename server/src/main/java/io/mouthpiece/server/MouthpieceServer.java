@@ -27,6 +27,8 @@ import io.mouthpiece.server.retention.RetentionJob;
 import io.mouthpiece.server.retention.RetentionJobHandler;
 import io.mouthpiece.server.retention.RetentionSweep;
 import io.mouthpiece.server.store.FileIndex;
+import io.mouthpiece.engine.speech.Synthesiser;
+import io.mouthpiece.server.speech.SpeechService;
 import io.mouthpiece.server.store.FileStore;
 import io.mouthpiece.server.task.work.CrashRecovery;
 import io.mouthpiece.server.task.work.RenderJobHandler;
@@ -113,9 +115,10 @@ public final class MouthpieceServer implements AutoCloseable {
     // Before anyone can ask about a task or a job can run: a GET never shows the dead run's progress.
     List<String> reclaimed = soleProcess() ? new CrashRecovery(tasks, jobs).reclaim() : List.of();
 
+    SpeechService speech = new SpeechService(new Synthesiser(config.speech().config()), inputs);
     Handlers handlers = new Handlers(config, inputs, files, store, view,
-        new TaskRequests(sessions, inputs, config, clock), service,
-        new IdentifyService(inputs, sessions, config, clock), metrics, this::isReady, clock);
+        new TaskRequests(sessions, inputs, speech, config, clock), service,
+        new IdentifyService(inputs, sessions, config, clock), speech, metrics, this::isReady, clock);
     routeKeys = handlers.routeKeys();
     if (config.role().servesApi()) {
       http = handlers.server(new Authenticator(accounts), stopping::get);

@@ -1,5 +1,6 @@
 package io.mouthpiece.server.config;
 
+import io.mouthpiece.engine.speech.SpeechConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -66,6 +67,8 @@ public final class ConfigLoader {
     d.put("callbacks.webhook-secret", "");
     d.put("accounts.max-tasks-in-flight", "0");
     d.put("accounts.max-requests-per-second", "0");
+    d.put("tts.command", String.join(" ", SpeechConfig.DEFAULT_COMMAND));
+    d.put("tts.timeout", formatDuration(SpeechConfig.DEFAULT_TIMEOUT));
     return java.util.Collections.unmodifiableMap(d);
   }
 
@@ -141,7 +144,8 @@ public final class ConfigLoader {
             duration("retention.sweep-every")),
         new ServerConfig.Callbacks(duration("callbacks.timeout"), integer("callbacks.retries"),
             str("callbacks.webhook-secret")),
-        new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight"), dbl("accounts.max-requests-per-second")));
+        new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight"), dbl("accounts.max-requests-per-second")),
+        new ServerConfig.Speech(str("tts.command"), duration("tts.timeout")));
   }
 
   private ServerConfig.Role role() {

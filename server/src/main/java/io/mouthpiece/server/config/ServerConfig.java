@@ -1,5 +1,6 @@
 package io.mouthpiece.server.config;
 
+import io.mouthpiece.engine.speech.SpeechConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,7 +10,7 @@ import java.time.Duration;
  * {@link #checkValidity()} is the one place values are checked.
  */
 public record ServerConfig(Http http, Role role, Path dataDir, Database database, Storage storage, Jobs jobs, Fetch fetch,
-    Media media, Retention retention, Callbacks callbacks, Accounts accounts) {
+    Media media, Retention retention, Callbacks callbacks, Accounts accounts, Speech speech) {
 
   /**
    * What this process does: serve the API, run the jobs (lip-syncs, callback retries, retention),
@@ -75,6 +76,18 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
   public record Accounts(int maxTasksInFlight, double maxRequestsPerSecond) {}
 
   /** The embedded H2 URL used when no database URL is configured. */
+  /**
+   * Text to speech: the synthesiser's command line as an operator writes it (placeholders
+   * {@code {out} {voice} {lang} {speed} {wpm} {text}}; see {@link SpeechConfig}) and how long one
+   * synthesis may take.
+   */
+  public record Speech(String command, Duration timeout) {
+    /** As the engine takes it. */
+    public SpeechConfig config() {
+      return SpeechConfig.DEFAULT.withCommand(SpeechConfig.parseCommand(command)).withTimeout(timeout);
+    }
+  }
+
   public String jdbcUrl() {
     if (!database.url().isBlank()) {
       return database.url();
@@ -116,6 +129,12 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
     require(accounts.maxTasksInFlight() >= 0, "accounts.max-tasks-in-flight", "must be 0 (no limit) or more");
     require(accounts.maxRequestsPerSecond() >= 0, "accounts.max-requests-per-second", "must be 0 (no limit) or more");
     require(callbacks.retries() >= 0 && callbacks.retries() <= 20, "callbacks.retries", "must be 0 to 20");
+    try {
+      speech.config().checkValidity();
+    } catch (IllegalArgumentException e) {
+      String why = e.getMessage();
+      require(false, why.startsWith("timeout") ? "tts.timeout" : "tts.command", why.substring(why.indexOf(": ") + 2));
+    }
     return this;
   }
 

@@ -1,5 +1,6 @@
 package io.mouthpiece.server.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UploadedFile;
@@ -73,8 +74,13 @@ final class FileHandlers {
     } catch (InputRejected e) {
       throw KlingException.invalidParameter(e.getMessage());
     }
-    Envelope.ok(ctx, Envelope.JSON.createObjectNode().put("file_id", stored.id()).put("url", view.fileUrl(stored.id()))
-        .put("kind", stored.kind()).put("duration", TaskView.seconds(stored.durationMs() == null ? 0 : stored.durationMs())));
+    Envelope.ok(ctx, fileJson(stored, view));
+  }
+
+  /** A held file as the API shows it: id, URL, kind (video or audio) and duration in seconds. */
+  static ObjectNode fileJson(StoredFile f, TaskView view) {
+    return Envelope.JSON.createObjectNode().put("file_id", f.id()).put("url", view.fileUrl(f.id()))
+        .put("kind", f.kind()).put("duration", TaskView.seconds(f.durationMs() == null ? 0 : f.durationMs()));
   }
 
   void download(Context ctx, Account ignored) throws IOException {

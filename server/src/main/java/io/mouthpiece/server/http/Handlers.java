@@ -5,6 +5,7 @@ import io.mouthpiece.server.auth.Authenticator;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.identify.IdentifyService;
 import io.mouthpiece.server.media.Inputs;
+import io.mouthpiece.server.speech.SpeechService;
 import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.server.store.FileStore;
 import io.mouthpiece.server.task.api.TaskRequests;
@@ -22,13 +23,14 @@ public final class Handlers {
   private final List<Routes.Route> routes;
 
   public Handlers(ServerConfig config, Inputs inputs, FileIndex files, FileStore store, TaskView view,
-      TaskRequests requests, TaskService tasks, IdentifyService identify, PrometheusMeterRegistry metrics,
+      TaskRequests requests, TaskService tasks, IdentifyService identify, SpeechService speech, PrometheusMeterRegistry metrics,
       BooleanSupplier ready, Clock clock) throws IOException {
     this.config = config;
     this.metrics = metrics;
     RequestJson json = new RequestJson(config.http().maxJsonBytes());
     this.routes = Routes.table(new TaskHandlers(json, requests, tasks, view), new IdentifyHandler(json, identify, view),
-        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes(), clock), new OpsHandlers(ready, metrics),
+        new FileHandlers(inputs, files, store, view, config.http().maxUploadBytes(), clock),
+        new SpeechHandler(json, speech, view), new OpsHandlers(ready, metrics),
         new WebPage());
   }
 

@@ -43,8 +43,8 @@ public final class Routes {
 
   private Routes() {}
 
-  static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, OpsHandlers ops,
-      WebPage page) {
+  static List<Route> table(TaskHandlers tasks, IdentifyHandler identify, FileHandlers files, SpeechHandler speech,
+      OpsHandlers ops, WebPage page) {
     List<Route> api = List.of(
         new Route(POST, "/videos/identify-face",                   KEY,  identify::identify),
         new Route(POST, "/videos/advanced-lip-sync",               KEY,  tasks::createAdvanced),
@@ -57,7 +57,9 @@ public final class Routes {
         new Route(POST, "/videos/lip-sync/{id}/cancel",            KEY,  (ctx, a) -> tasks.cancel(ctx, a, LIP_SYNC)), // ours
         new Route(POST, "/files",                                  KEY,  files::upload), // ours
         new Route(GET,  "/files/{id}/content",                     OPEN, files::download),
-        new Route(HEAD, "/files/{id}/content",                     OPEN, files::download));
+        new Route(HEAD, "/files/{id}/content",                     OPEN, files::download),
+        new Route(POST, "/speech",                                 KEY,  speech::speak), // ours
+        new Route(GET,  "/speech/voices",                          KEY,  speech::voices)); // ours
     List<Route> all = new ArrayList<>();
     for (String prefix : PREFIXES) {
       api.forEach(r -> all.add(new Route(r.method(), prefix + r.path(), r.keyRequired(), r.action())));

@@ -143,7 +143,8 @@ public final class Inputs {
     return keepOrDelete(tmp, () -> storeVideo(accountId, field, tmp));
   }
 
-  private StoredFile keepAudio(String accountId, String field, Path tmp) throws InputRejected {
+  /** Audio in a temp file of ours (e.g. synthesised speech): kept as the account's if it passes the audio rules, else deleted. */
+  public StoredFile keepAudio(String accountId, String field, Path tmp) throws InputRejected {
     return keepOrDelete(tmp, () -> storeAudio(accountId, field, tmp));
   }
 

@@ -13,6 +13,7 @@ import io.mouthpiece.server.identify.SessionStore;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.store.StoredFile;
+import io.mouthpiece.server.speech.SpeechService;
 import io.mouthpiece.server.task.KlingNames;
 import io.mouthpiece.server.task.TaskPlan;
 import java.time.Clock;
@@ -41,10 +42,12 @@ public final class TaskRequests {
   private final AddressPolicy policy;
   private final Duration sessionLife;
   private final Clock clock;
+  private final SpeechService speech;
 
   /** @param clock tells an expired session, which may no longer be used */
-  public TaskRequests(SessionStore sessions, Inputs inputs, ServerConfig config, Clock clock) {
+  public TaskRequests(SessionStore sessions, Inputs inputs, SpeechService speech, ServerConfig config, Clock clock) {
     this.sessions = sessions;
+    this.speech = speech;
     this.inputs = inputs;
     this.maxAudioBytes = config.media().maxAudioBytes();
     this.policy = new AddressPolicy(config.fetch().allowPrivateAddresses());
@@ -137,28 +140,33 @@ public final class TaskRequests {
       videoFileId = inputs.ownFileId(in.videoUrl()).orElse(null);
     }
     String mode = required("input.mode", in.mode());
-    if (mode.equals("text2video")) {
-      throw KlingException.invalidParameter("input.mode: text2video needs a speech synthesiser and none is configured;"
-          + " use audio2video");
-    }
-    if (!mode.equals("audio2video")) {
-      throw KlingException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
-    }
-    String type = required("input.audio_type", in.audioType());
     Audio audio;
-    if (type.equals("url")) {
-      audio = audioValue(accountId, "input.", required("input.audio_url", in.audioUrl()), "audio_url");
-    } else if (type.equals("file")) {
-      audio = audioValue(accountId, "input.", required("input.audio_file", in.audioFile()), "audio_file");
+    String audioField;
+    if (mode.equals("text2video")) {
+      // The words are spoken now: the task holds their sound as if it had been sent as a file.
+      StoredFile spoken = speech.speak(accountId, "input.",
+          new SpeechService.Words(in.text(), in.voiceId(), in.voiceLanguage(), in.voiceSpeed()));
+      audio = new Audio(spoken.id(), null, spoken.durationMs());
+      audioField = "text";
+    } else if (mode.equals("audio2video")) {
+      String type = required("input.audio_type", in.audioType());
+      if (type.equals("url")) {
+        audio = audioValue(accountId, "input.", required("input.audio_url", in.audioUrl()), "audio_url");
+      } else if (type.equals("file")) {
+        audio = audioValue(accountId, "input.", required("input.audio_file", in.audioFile()), "audio_file");
+      } else {
+        throw KlingException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
+      }
+      audioField = "audio_" + type;
     } else {
-      throw KlingException.invalidParameter("input.audio_type: must be url or file, got '" + type + "'");
+      throw KlingException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
     }
     TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null);
     // Audio held already has a known length: one it cannot give is refused now, as for advanced lip-sync.
     if (audio.durationMs() != null) {
       List<Violation> problems = TimingRules.checkAudio(0, dub.timing(1.0), audio.durationMs());
       if (!problems.isEmpty()) {
-        throw KlingException.invalidParameter(KlingNames.lipSync(type.equals("url") ? "audio_url" : "audio_file").message(problems));
+        throw KlingException.invalidParameter(KlingNames.lipSync(audioField).message(problems));
       }
     }
     return new TaskPlan(videoFileId, videoFileId == null ? in.videoUrl().strip() : null, List.of(dub), 1.0, false, null);
