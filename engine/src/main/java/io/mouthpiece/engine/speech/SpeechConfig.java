@@ -25,12 +25,12 @@ public record SpeechConfig(List<String> command, List<Voice> voices, Duration ti
       List.of("espeak-ng", "-v", "{voice}", "-s", "{wpm}", "-w", "{out}", "--stdin");
   /** espeak-ng's voices for Kling's two languages; "+f3" is espeak-ng's female variant. */
   public static final List<Voice> DEFAULT_VOICES = List.of(
-      new Voice("en_us_male", "en", "en-us", "American English, male"),
-      new Voice("en_us_female", "en", "en-us+f3", "American English, female"),
-      new Voice("en_gb_male", "en", "en-gb", "British English, male"),
-      new Voice("en_gb_female", "en", "en-gb+f3", "British English, female"),
-      new Voice("zh_male", "zh", "cmn", "Mandarin Chinese, male"),
-      new Voice("zh_female", "zh", "cmn+f3", "Mandarin Chinese, female"));
+      new Voice("en_us_male", "en", "en-us", "US English, male"),
+      new Voice("en_us_female", "en", "en-us+f3", "US English, female"),
+      new Voice("en_gb_male", "en", "en-gb", "UK English, male"),
+      new Voice("en_gb_female", "en", "en-gb+f3", "UK English, female"),
+      new Voice("zh_male", "zh", "cmn", "Mandarin, male"),
+      new Voice("zh_female", "zh", "cmn+f3", "Mandarin, female"));
   /** Short texts take espeak-ng well under a second; this bounds a stuck or slow plugged-in synthesiser. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 

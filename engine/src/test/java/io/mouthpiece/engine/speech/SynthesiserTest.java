@@ -22,18 +22,7 @@ class SynthesiserTest {
 
   @TempDir Path temp;
 
-  static void requireEspeak() {
-    Prerequisite.require(onPath("espeak-ng"), "espeak-ng (Debian: apt-get install espeak-ng)");
-  }
 
-  static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private PcmAudio speak(String voice, double speed) throws Exception {
     Path out = temp.resolve(voice + "-" + speed + ".wav");
@@ -43,7 +32,7 @@ class SynthesiserTest {
 
   @Test
   void espeakSpeaksTheTextFasterWhenAskedAndInEveryVoice() throws Exception {
-    requireEspeak();
+    Prerequisite.requireEspeak();
     PcmAudio normal = speak("en_us_male", 1.0);
     PcmAudio fast = speak("en_us_male", 2.0);
     // About 13 words at 175 a minute: some 4 s; at twice the speed about half of it.
@@ -60,7 +49,7 @@ class SynthesiserTest {
 
   @Test
   void aTextStartingWithADashIsSpokenNotTakenForAnOption() throws Exception {
-    requireEspeak();
+    Prerequisite.requireEspeak();
     Path out = temp.resolve("dash.wav");
     Path elsewhere = temp.resolve("elsewhere.wav");
     new Synthesiser(SpeechConfig.DEFAULT).speak(new SpeechRequest("-w " + elsewhere + " hello there", "en_us_male", 1), out);

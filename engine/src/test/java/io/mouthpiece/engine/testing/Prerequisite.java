@@ -1,5 +1,7 @@
 package io.mouthpiece.engine.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -13,6 +15,21 @@ public final class Prerequisite {
   public static final String REQUIRE_ALL = "mouthpiece.requireAll";
 
   private Prerequisite() {}
+
+  /** Whether a program of this name is on the PATH, as a process started by name would find it. */
+  public static boolean onPath(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Skips (or fails, under {@value #REQUIRE_ALL}) unless Debian's espeak-ng is installed: text to speech needs it. */
+  public static void requireEspeak() {
+    require(onPath("espeak-ng"), "espeak-ng (Debian: apt-get install espeak-ng)");
+  }
 
   /** Skips (or, under {@value #REQUIRE_ALL}, fails) the calling test unless {@code present}; {@code missing} says what to install. */
   public static void require(boolean present, String missing) {

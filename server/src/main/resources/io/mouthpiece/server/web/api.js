@@ -58,6 +58,16 @@ export function upload(file, signal) {
   return call('POST', '/v1/files', {body: form, signal});
 }
 
+/** Ours, POST /v1/speech: the words spoken on the service's machine, kept as an audio file {file_id, url, kind, duration}. */
+export const speak = (words, signal) => call('POST', '/v1/speech', {body: words, signal});
+
+let voiceList = null;
+/** Ours, GET /v1/speech/voices: [{voice_id, voice_language, description}], asked once a page. */
+export function voices() {
+  voiceList ??= call('GET', '/v1/speech/voices').catch((e) => { voiceList = null; throw e; });
+  return voiceList;
+}
+
 /** identify-face with a video_id or a video_url; the whole envelope (its message says why no face was found). */
 export const identify = (video, signal) => call('POST', '/v1/videos/identify-face', {body: video, whole: true, signal});
 

@@ -43,9 +43,14 @@ export class FaceRow {
           <input id="${id}-audio" type="file" accept="audio/*,.wav,.mp3,.m4a,.aac" class="visually-hidden audio-file">
           <label for="${id}-audio" class="button">Choose an audio file</label>
           <form class="row audio-url-form">
-            <label for="${id}-audio-url">or a link</label>
-            <input id="${id}-audio-url" type="url" placeholder="https://example.com/speech.wav" spellcheck="false">
-            <button type="submit">Use this link</button>
+            <label for="${id}-audio-url">or<span class="visually-hidden"> a link to the speech, or the words to speak</span></label>
+            <input id="${id}-audio-url" type="text" placeholder="a link, or words to speak"
+                   aria-describedby="${id}-voice-hint" spellcheck="false">
+            <label for="${id}-voice" class="visually-hidden">Voice for typed words</label>
+            <select id="${id}-voice" class="voice" hidden></select>
+            <span id="${id}-voice-hint" class="visually-hidden">A link is fetched by the service; words are spoken in the
+              chosen voice, at most 120 characters.</span>
+            <button type="submit">Use</button>
           </form>
         </div>
       </div>
@@ -84,13 +89,17 @@ export class FaceRow {
       this.refresh();
     });
     el.querySelector('.audio-file').addEventListener('change', (e) => e.target.files[0] && this.uploadAudio(e.target.files[0]));
+    // One field for a link or the words to speak: a link starts with http(s)://, anything else is words.
     el.querySelector('.audio-url-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      const url = el.querySelector(`#${id}-audio-url`).value.trim();
-      if (url) {
-        this.linkAudio(url);
+      const value = el.querySelector(`#${id}-audio-url`).value.trim();
+      if (/^https?:\/\//i.test(value)) {
+        this.linkAudio(value);
+      } else if (value) {
+        this.speakWords(value, el.querySelector('.voice').value);
       }
     });
+    this.fillVoices(el.querySelector('.voice'));
     for (const input of Object.values(this.inputs)) {
       input.addEventListener('input', () => this.readInputs());
     }
@@ -133,6 +142,36 @@ export class FaceRow {
       if (!signal.aborted) {
         this.detach();
         this.say(fileProblem(file.name, 'audio', e.kind ? e : {err: e}), true);
+      }
+    }
+  }
+
+  /** The service's voices in the select, shown once there are some. */
+  async fillVoices(select) {
+    try {
+      const list = await api.voices();
+      select.replaceChildren(...list.map((v) => Object.assign(document.createElement('option'),
+          {value: v.voice_id, textContent: v.description})));
+      select.hidden = list.length === 0;
+    } catch (e) {
+      // No voices: words typed are still sent, and the service says why it cannot speak them.
+    }
+  }
+
+  /** The words are spoken by the service and used like an uploaded audio file. */
+  async speakWords(text, voiceId) {
+    const signal = this.choose();
+    this.say(`Speaking “${text}” …`);
+    try {
+      const voice = (await api.voices()).find((v) => v.voice_id === voiceId);
+      const up = await api.speak({text, voice_id: voiceId, voice_language: voice?.voice_language}, signal);
+      if (!signal.aborted) {
+        this.attach({audio_id: up.file_id, url: up.url, ms: api.secondsToMs(up.duration), name: `“${text}”`});
+      }
+    } catch (e) {
+      if (!signal.aborted) {
+        this.detach();
+        this.say(inWords(e.message ?? String(e)), true);
       }
     }
   }

@@ -36,7 +36,7 @@ class TextToVideoTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Prerequisite.require(onPath("espeak-ng"), "espeak-ng (Debian: apt-get install espeak-ng)");
+    Prerequisite.requireEspeak();
     server = TestServer.start(Map.of());
     key = server.keys.apiKey();
     Api.Answer video = server.api.upload("/v1/files", key, TestMedia.video("retalking_face2.mp4"));
@@ -51,14 +51,6 @@ class TextToVideoTest {
     }
   }
 
-  static boolean onPath(String program) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static String text2video(String fields) {
     return "{\"input\": {\"video_id\": \"" + videoId + "\", \"mode\": \"text2video\"" + fields + "}}";

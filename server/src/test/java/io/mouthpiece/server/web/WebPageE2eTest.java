@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mouthpiece.engine.testing.Prerequisite;
 import io.mouthpiece.engine.testing.TestMedia;
 import io.mouthpiece.server.Api;
 import io.mouthpiece.server.LocalHttp;
@@ -23,6 +24,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web page in a real headless Chromium against a real server, as a person uses it. The studio
@@ -320,7 +322,19 @@ class WebPageE2eTest {
       link.clear();
       link.sendKeys(host.url("/media/video/" + VIDEO), Keys.ENTER);
       WebElement face = b.waitUpTo(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(FACE)));
+      // Typed words: spoken by the service, attached like an uploaded file, with their length and waveform.
+      Prerequisite.requireEspeak();
+      new Select(face.findElement(By.cssSelector("select.voice"))).selectByValue("en_gb_female");
+      face.findElement(By.cssSelector(".audio-url-form input")).sendKeys("Typed words are spoken on the machine itself.",
+          Keys.ENTER);
+      WebElement spokenStatus = face.findElement(By.cssSelector(".audio-status"));
+      b.waitUpTo(Duration.ofSeconds(20)).until(ExpectedConditions.textMatches(By.cssSelector(FACE + " .audio-status"),
+          java.util.regex.Pattern.compile("^“Typed words are spoken on the machine itself\\.”, [0-9.]+ s long$")));
+      b.waitUpTo(Duration.ofSeconds(10)).until(d -> waveform(b));
+      assertEquals(List.of(), problems(b), "the proposed times pass: " + spokenStatus.getText());
+      b.shots("typed-words");
       String deadAudio = host.url("/media/audio/no-such-speech.wav");
+      face.findElement(By.cssSelector(".audio-url-form input")).clear();
       face.findElement(By.cssSelector(".audio-url-form input")).sendKeys(deadAudio, Keys.ENTER);
       b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElement(
           face.findElement(By.cssSelector(".audio-status")), "cannot play it"));
