@@ -1,6 +1,7 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.engine.rules.RequestValue;
+import io.mouthpiece.engine.speech.SpeechRequest;
 import io.mouthpiece.engine.rules.ValueNames;
 
 /**
@@ -27,6 +28,15 @@ final class OptionNames implements ValueNames {
       case INSERT -> "--insert";
       case GAIN -> "--volume";
       case ORIGINAL_GAIN -> "--original-volume";
+    };
+  }
+
+  /** The option of a value of a request to speak (--text and the options beside it). */
+  static String of(SpeechRequest.Value value) {
+    return switch (value) {
+      case TEXT -> "--text";
+      case VOICE -> "--voice";
+      case SPEED -> "--voice-speed";
     };
   }
 

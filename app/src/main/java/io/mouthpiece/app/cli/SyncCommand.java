@@ -1,11 +1,17 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.speech.SpeechConfig;
+import io.mouthpiece.engine.speech.SpeechException;
+import io.mouthpiece.engine.speech.SpeechRequest;
+import io.mouthpiece.engine.speech.Synthesiser;
+import io.mouthpiece.engine.speech.Voice;
 import io.mouthpiece.engine.sync.FaceDub;
 import io.mouthpiece.engine.sync.InvalidRequestException;
 import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
 import io.mouthpiece.engine.sync.SyncResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +58,15 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--face", paramLabel = "ID", description = "A face_id from `mouthpiece identify` (default: the largest face).")
     String faceId;
 
-    @Option(names = "--audio", required = true, paramLabel = "AUDIO", description = "The speech: any audio FFmpeg reads.")
-    Path audio;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Speech speech;
+
+    @Option(names = "--voice", paramLabel = "ID", description = "With --text: the voice, one of "
+        + "en_us_male, en_us_female, en_gb_male, en_gb_female, zh_male, zh_female (default: en_us_male).")
+    String voice = "en_us_male";
+
+    @Option(names = "--voice-speed", paramLabel = "X", description = "With --text: 0.8 to 2.0, 1 is the normal pace (default: 1).")
+    double voiceSpeed = 1;
 
     // Defaults as initial values, not defaultValue: picocli cannot read a default of a repeated
     // group's option before any instance exists, and failed on `sync --help` and a bare `sync`.
@@ -70,17 +83,28 @@ final class SyncCommand implements Callable<Integer> {
     double volume = 1;
   }
 
+  /** A face's speech: an audio file, or words spoken on this machine. */
+  static final class Speech {
+    @Option(names = "--audio", required = true, paramLabel = "AUDIO", description = "The speech: any audio FFmpeg reads.")
+    Path audio;
+
+    @Option(names = "--text", required = true, paramLabel = "WORDS",
+        description = "Or the words to speak (up to 120 characters), spoken by espeak-ng on this machine.")
+    String text;
+  }
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     if (faces.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--audio=AUDIO'");
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--audio=AUDIO' (or --text=WORDS)");
     }
     OutputPath.check("--out", out);
     List<FaceDub> dubs = new ArrayList<>();
     for (FaceOptions f : faces) {
-      dubs.add(new FaceDub(f.faceId, f.audio, f.startMs, f.endMs, f.insertMs, f.volume));
+      Path audio = f.speech.audio != null ? f.speech.audio : spoken(f);
+      dubs.add(new FaceDub(f.faceId, audio, f.startMs, f.endMs, f.insertMs, f.volume));
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
@@ -93,6 +117,33 @@ final class SyncCommand implements Callable<Integer> {
       OptionNames names = new OptionNames(dubs.size());
       e.violations().forEach(v -> System.err.println("mouthpiece: " + v.message(names)));
       return 1;
+    } finally {
+      for (Path p : spokenFiles) {
+        Files.deleteIfExists(p);
+      }
     }
+  }
+
+  private final List<Path> spokenFiles = new ArrayList<>();
+
+  /** The face's --text spoken into a temporary WAV, deleted when the sync is done. */
+  private Path spoken(FaceOptions f) throws Exception {
+    SpeechRequest request = new SpeechRequest(f.speech.text, f.voice, f.voiceSpeed);
+    for (SpeechRequest.Problem p : request.problems()) {
+      throw new IllegalArgumentException(OptionNames.of(p.value()) + ": " + p.rule());
+    }
+    Synthesiser synthesiser = new Synthesiser(SpeechConfig.DEFAULT);
+    if (synthesiser.voice(f.voice).isEmpty()) {
+      throw new IllegalArgumentException("--voice: no voice '" + f.voice + "'; the voices are "
+          + String.join(", ", synthesiser.voices().stream().map(Voice::id).toList()));
+    }
+    Path wav = Files.createTempFile("mouthpiece-speech-", ".wav");
+    spokenFiles.add(wav);
+    try {
+      synthesiser.speak(request, wav);
+    } catch (SpeechException e) {
+      throw new IllegalArgumentException("--text: " + e.getMessage());
+    }
+    return wav;
   }
 }

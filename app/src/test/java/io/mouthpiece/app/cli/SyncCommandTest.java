@@ -13,6 +13,7 @@ import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioWriter;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.testing.Prerequisite;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,8 +75,27 @@ class SyncCommandTest {
         + " lists the options)", bare.stderr().strip());
     CommandRun noAudio = mouthpiece("sync", "--video", TestMedia.video("retalking_face3.mp4").toString(), "--out", "x.mp4");
     assertEquals(2, noAudio.exit());
-    assertEquals("mouthpiece sync: Missing required option: '--audio=AUDIO' (`mouthpiece sync --help` lists the options)",
+    assertEquals("mouthpiece sync: Missing required option: '--audio=AUDIO' (or --text=WORDS) (`mouthpiece sync --help` lists the options)",
         noAudio.stderr().strip());
+  }
+
+  @Test
+  void typedWordsAreSpokenOnTheMachineAndDubbed() throws Exception {
+    Prerequisite.requireEspeak();
+    Path out = temp.resolve("spoken.mp4");
+    CommandRun run = mouthpiece("sync", "--video", TestMedia.video("retalking_face2.mp4").toString(),
+        "--text", "Words typed on the command line, spoken right here.", "--voice", "en_gb_female", "--out", out.toString());
+    assertEquals(0, run.exit(), run.stderr());
+    try (VideoReader result = VideoReader.open(out)) {
+      assertTrue(result.info().hasAudio());
+    }
+    CommandRun badVoice = mouthpiece("sync", "--video", TestMedia.video("retalking_face2.mp4").toString(),
+        "--text", "Hello there, friends.", "--voice", "nobody", "--out", out.toString());
+    assertEquals(1, badVoice.exit());
+    assertTrue(ownLines(badVoice).startsWith("mouthpiece: --voice: no voice 'nobody'; the voices are en_us_male,"),
+        badVoice.stderr());
+    assertEquals(0, Files.list(Path.of(System.getProperty("java.io.tmpdir")))
+        .filter(p -> p.getFileName().toString().startsWith("mouthpiece-speech-")).count(), "the spoken files are deleted");
   }
 
   @Test
