@@ -16,7 +16,8 @@ import java.util.Set;
  * the request → the analysis, a first walk through the video that tracks the faces, measures
  * their mouths and builds their libraries ({@link AnalysisPass}) → each dub resolved against what
  * was found ({@link ResolvedDub}) → each dub planned: its mouths predicted from its speech,
- * exemplars chosen, its piece of the mix ({@link DubPlan}) → the render, a second walk that draws
+ * exemplars chosen, its piece of the mix ({@link DubPlan}), on the output's timeline (the source's
+ * own, or extended for a piece longer than the video: {@link OutputTimeline}) → the render, a second walk that draws
  * the chosen mouths and encodes with the mixed soundtrack ({@link RenderPass}). Neither walk holds
  * more than a few frames; the dubs' speech is decoded meanwhile ({@link DubSpeech}).
  */
@@ -39,13 +40,15 @@ public final class SyncJob {
       List<String> faceIds = dubs.stream().map(d -> d.dub().faceId()).toList();
       // The faces measured only to find the largest are not drawn: their libraries go now.
       analysis.keepOnly(Set.copyOf(faceIds));
-      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), config);
+      OutputTimeline timeline = OutputTimeline.of(dubs, analysis.frameTimesUs(), analysis.endUs(),
+          analysis.info().frameRate());
+      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, timeline, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
-      RenderPass.run(request, analysis, plans, config, progress);
+      RenderPass.run(request, analysis, timeline, plans, config, progress);
       progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
-      return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(), faceIds,
-          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9);
+      return new SyncResult(analysis.info(), timeline.frames(), timeline.endUs(), faceIds,
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs());
     }
   }
 
