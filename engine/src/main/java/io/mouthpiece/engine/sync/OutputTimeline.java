@@ -11,8 +11,8 @@ import java.util.stream.LongStream;
  * The output video's frames: for each, the source frame it shows and its time. In: the source's
  * frame times and end (the analysis), the resolved dubs and their modes. Out: the source's own
  * timeline when no dub needs more room (every request Kling's clients send), else the source
- * played to the latest end a dub needs: again from the start (loop), back and forth (bounce), or
- * slowed (remap). Planning reads the face of the source frame shown and the speech at the output
+ * played to the latest end a dub needs: again from near its start (loop, from the frame that joins
+ * its end best: {@link LoopJoin}), back and forth (bounce), or slowed (remap). Planning reads the face of the source frame shown and the speech at the output
  * time; the render pass reads the source frames in this order.
  *
  * @param sourceFrames per output frame, the source frame it shows
@@ -22,22 +22,31 @@ import java.util.stream.LongStream;
  */
 record OutputTimeline(int[] sourceFrames, long[] timesUs, long endUs, SyncMode mode) {
 
-  /** The timeline the dubs need over a source with these frame times, ending at {@code sourceEndUs}. */
-  static OutputTimeline of(List<ResolvedDub> dubs, long[] sourceTimesUs, long sourceEndUs, Rational frameRate) {
-    SyncMode mode = null;
-    long needUs = sourceEndUs;
-    for (ResolvedDub d : dubs) {
-      long endUs = d.dub().insertEndMs() * 1000;
-      if (d.dub().mode().extendsVideo() && endUs > sourceEndUs) {
-        mode = d.dub().mode(); // the rules let one extending mode through
-        needUs = Math.max(needUs, endUs);
-      }
-    }
+  /**
+   * The mode that extends the video for these dubs, or null when every piece fits (or runs past
+   * the end in a mode that does not extend). The rules let one extending mode through.
+   */
+  static SyncMode extension(List<ResolvedDub> dubs, long sourceEndUs) {
+    return dubs.stream().map(ResolvedDub::dub).filter(d -> d.mode().extendsVideo() && d.insertEndMs() * 1000 > sourceEndUs)
+        .map(FaceDub::mode).findFirst().orElse(null);
+  }
+
+  /**
+   * The timeline the dubs need over a source with these frame times, ending at {@code sourceEndUs}:
+   * extended to the latest end a dub of the {@link #extension} mode needs.
+   *
+   * @param loopFromFrame where a loop starts again ({@link LoopJoin}); read for a loop only
+   */
+  static OutputTimeline of(List<ResolvedDub> dubs, long[] sourceTimesUs, long sourceEndUs, Rational frameRate,
+      int loopFromFrame) {
+    SyncMode mode = extension(dubs, sourceEndUs);
     if (mode == null) {
       return source(sourceTimesUs, sourceEndUs);
     }
+    long needUs = dubs.stream().map(ResolvedDub::dub).filter(d -> d.mode() == mode)
+        .mapToLong(d -> d.insertEndMs() * 1000).max().orElseThrow();
     return mode == SyncMode.REMAP ? remap(sourceTimesUs, sourceEndUs, needUs, frameRate)
-        : replay(sourceTimesUs, sourceEndUs, needUs, mode);
+        : replay(sourceTimesUs, sourceEndUs, needUs, mode, loopFromFrame);
   }
 
   /** The source's own frames at their own times. */
@@ -48,11 +57,11 @@ record OutputTimeline(int[] sourceFrames, long[] timesUs, long endUs, SyncMode m
   }
 
   /**
-   * Loop or bounce: the source as it is, then its frames again (from the start, or backwards and
-   * forwards, never showing a turning frame twice in a row), each lasting as long as it does in
-   * the source, until a frame reaches {@code needUs}.
+   * Loop or bounce: the source as it is, then its frames again (from {@code loopFromFrame} to the
+   * end, or backwards and forwards, never showing a turning frame twice in a row), each lasting as
+   * long as it does in the source, until a frame reaches {@code needUs}.
    */
-  static OutputTimeline replay(long[] t, long sourceEndUs, long needUs, SyncMode mode) {
+  static OutputTimeline replay(long[] t, long sourceEndUs, long needUs, SyncMode mode, int loopFromFrame) {
     int n = t.length;
     IntStream.Builder frames = IntStream.builder();
     LongStream.Builder times = LongStream.builder();
@@ -65,7 +74,7 @@ record OutputTimeline(int[] sourceFrames, long[] timesUs, long endUs, SyncMode m
     long at = sourceEndUs;
     while (at < needUs) {
       if (mode == SyncMode.LOOP) {
-        s = (s + 1) % n;
+        s = s + 1 < n ? s + 1 : loopFromFrame;
       } else if (n > 1) {
         if (s + step < 0 || s + step >= n) {
           step = -step;

@@ -5,6 +5,7 @@ import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.SyncMode;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +41,10 @@ public final class SyncJob {
       List<String> faceIds = dubs.stream().map(d -> d.dub().faceId()).toList();
       // The faces measured only to find the largest are not drawn: their libraries go now.
       analysis.keepOnly(Set.copyOf(faceIds));
+      int loopFrom = OutputTimeline.extension(dubs, analysis.endUs()) == SyncMode.LOOP
+          ? LoopJoin.restartFrame(request.video(), analysis.frames()) : 0;
       OutputTimeline timeline = OutputTimeline.of(dubs, analysis.frameTimesUs(), analysis.endUs(),
-          analysis.info().frameRate());
+          analysis.info().frameRate(), loopFrom);
       List<DubPlan> plans = DubPlan.planAll(dubs, analysis, timeline, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
       RenderPass.run(request, analysis, timeline, plans, config, progress);

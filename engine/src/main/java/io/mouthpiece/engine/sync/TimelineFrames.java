@@ -16,7 +16,7 @@ import java.util.Optional;
  * shown twice must not share pixels). Memory stays bounded whatever the length:
  * <ul>
  *   <li>forward (the source, a loop, a remap's held frames): one decoder, read ahead; a loop's
- *       return to the start opens the file again;
+ *       return towards the start opens the file again;
  *   <li>backward (a bounce): a window of at most {@link #WINDOW_BYTES} of frames, filled by decoding
  *       from the start (frames before the window are decoded but not converted) and handed out
  *       from its end down. Each window costs a decode of the frames before it: a backward pass
@@ -69,7 +69,7 @@ final class TimelineFrames implements AutoCloseable {
       return window.get(s);
     }
     if (forward == null || s < forwardNext) {
-      openForward();
+      openForward(s);
     }
     while (forwardNext <= s) {
       if (held != null) {
@@ -95,7 +95,8 @@ final class TimelineFrames implements AutoCloseable {
     }
   }
 
-  private void openForward() throws MediaException {
+  /** A decoder from the start again, handing out frames from {@code from} on (those before are decoded, not converted). */
+  private void openForward(int from) throws MediaException {
     if (forward != null) {
       forward.close();
     }
@@ -103,8 +104,8 @@ final class TimelineFrames implements AutoCloseable {
       held.close();
       held = null;
     }
-    forward = new ReadAhead(VideoReader.open(video, VideoFrame.Layout.I420));
-    forwardNext = 0;
+    forward = new ReadAhead(VideoReader.open(video, VideoFrame.Layout.I420), i -> i >= from);
+    forwardNext = from;
   }
 
   private static VideoFrame read(ReadAhead frames, int wanted) throws MediaException {
