@@ -52,8 +52,8 @@ public enum Rule {
    * A dub extending the video another way than an earlier dub. Facts: its mode, the earlier dub's.
    * The video has one timeline: it can be looped, bounced or remapped, not two of them at once.
    */
-  SYNC_MODES_CONFLICT("the video can be extended one way only, and an earlier item extends it by {1} (got {0});"
-      + " use one of loop, bounce and remap in a request, with cut_off and trim beside it as wanted");
+  SYNC_MODES_CONFLICT("the video has one timeline and an earlier item extends it with {1}, so this one cannot use {0};"
+      + " use one of loop, bounce and remap in a request (cut_off and trim go with any)");
 
   private final String sentence;
   private final int factCount;

@@ -37,7 +37,6 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fad
       List<String> chosen = asked.stream().map(p -> faceOf(p.asked(), largest)).toList();
       InvalidRequestException.throwIfAny(FaceRules.checkDistinct(chosen));
     }
-    InvalidRequestException.throwIfAny(TimingRules.checkModes(asked.stream().map(p -> p.asked().mode()).toList()));
     List<String> videoFaces = analysis.tracks().stream().map(FaceTrack::faceId).toList();
     long videoMs = analysis.endUs() / 1000;
     List<Violation> problems = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.rules.FaceRules;
 import io.mouthpiece.engine.rules.SyncMode;
+import io.mouthpiece.engine.rules.TimingRules;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class SyncJob {
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
     config.checkValidity();
+    // One way of extending the video per request: refused before the walk, as it needs no media.
+    InvalidRequestException.throwIfAny(TimingRules.checkModes(request.faces().stream().map(FaceDub::mode).toList()));
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);

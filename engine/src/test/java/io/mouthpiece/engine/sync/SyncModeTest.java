@@ -164,6 +164,28 @@ class SyncModeTest {
     assertArrayEquals(Files.readAllBytes(asBefore), Files.readAllBytes(looped), "the same file, byte for byte");
   }
 
+  @Test
+  void severalDubsExtendTheVideoOnceToTheLongestNeedAndTwoWaysOfExtendingAreRefused() throws Exception {
+    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
+    Path out = temp.resolve("two.mp4");
+    // Face 0 loops to 7000 ms; face 1's piece is trimmed at the source's own end, the other dub's loop notwithstanding.
+    SyncResult r = LipSync.sync(new SyncRequest(video, List.of(
+        new FaceDub("0", SPEECH, 0, 7_000, 0, 1.0, SyncMode.LOOP),
+        new FaceDub("1", TestMedia.audio("retalking_2.wav"), 0, 5_000, 2_000, 1.0, SyncMode.TRIM)), 1.0, out),
+        SyncConfig.DEFAULT, Progress.NONE);
+    assertEquals(7_000_000, r.durationUs());
+    assertEquals(175, r.frames());
+    assertEquals(List.of("0", "1"), r.faceIds());
+    checkSound(out, 7_000, 5_500, 6_900);
+    InvalidRequestException twoWays = org.junit.jupiter.api.Assertions.assertThrows(InvalidRequestException.class,
+        () -> LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", SPEECH, 0, 7_000, 0, 1.0, SyncMode.LOOP),
+            new FaceDub("1", SPEECH, 0, 7_000, 0, 1.0, SyncMode.BOUNCE)), 1.0, temp.resolve("x.mp4")), SyncConfig.DEFAULT,
+            Progress.NONE));
+    assertEquals("faces[1].mode: the video has one timeline and an earlier item extends it with loop, so this one"
+        + " cannot use bounce; use one of loop, bounce and remap in a request (cut_off and trim go with any)",
+        twoWays.getMessage());
+  }
+
   /** The output's frame count, times and duration, as the result says them; its frames as thumbnails. */
   private static List<Mat> checkShape(SyncResult r, Path out, int frames, long durationUs) throws Exception {
     assertEquals(frames, r.frames());
