@@ -92,6 +92,7 @@ class SyncModeTest {
         + " take: " + seen);
     assertTrue(fromStart > 2 * largest, "from frame 0 the join would jump: " + seen);
     checkSound(out, 7_000, 5_500, 6_900);
+    output.forEach(Mat::close);
   }
 
   @Test
@@ -106,6 +107,7 @@ class SyncModeTest {
     checkShows(output, expected); // frames 123 down to 74: two windows of the backward reader
     checkMouthDrawn(output, expected);
     checkSound(out, 7_000, 5_500, 6_900);
+    output.forEach(Mat::close);
   }
 
   @Test
@@ -120,6 +122,7 @@ class SyncModeTest {
     checkShows(output, expected);
     checkMouthDrawn(output, expected);
     checkSound(out, 7_000, 5_500, 6_900);
+    output.forEach(Mat::close);
   }
 
   @Test
@@ -141,6 +144,7 @@ class SyncModeTest {
     int[] same = new int[SOURCE_FRAMES];
     java.util.Arrays.setAll(same, i -> i);
     checkShows(output, same);
+    output.forEach(Mat::close);
     PcmAudio sound = AudioReader.decode(out, 16_000, 1, 20_000);
     assertEquals(5_000, sound.durationMs(), 25);
     double before = rms(sound, 4_850, 4_950);
