@@ -18,10 +18,11 @@ import java.util.Set;
  * the request → the analysis, a first walk through the video that tracks the faces, measures
  * their mouths and builds their libraries ({@link AnalysisPass}) → each dub resolved against what
  * was found ({@link ResolvedDub}) → each dub planned: its mouths predicted from its speech,
- * exemplars chosen, its piece of the mix ({@link DubPlan}), on the output's timeline (the source's
- * own, or extended for a piece longer than the video: {@link OutputTimeline}) → the render, a second walk that draws
- * the chosen mouths and encodes with the mixed soundtrack ({@link RenderPass}). Neither walk holds
- * more than a few frames; the dubs' speech is decoded meanwhile ({@link DubSpeech}).
+ * exemplars chosen, its piece of the mix ({@link DubPlan}), on the output's timeline (the
+ * source's own, or extended for a piece longer than the video: {@link OutputTimeline}) → the
+ * render, a second walk that draws the chosen mouths and encodes with the mixed soundtrack
+ * ({@link RenderPass}). Neither walk holds more than a few frames; the dubs' speech is decoded
+ * meanwhile ({@link DubSpeech}).
  */
 public final class SyncJob {
   private SyncJob() {}
