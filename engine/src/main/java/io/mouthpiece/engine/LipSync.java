@@ -24,7 +24,8 @@ public final class LipSync {
 
   /**
    * Re-renders the chosen faces' mouths to speak new audio and writes the result (Kling's
-   * advanced lip-sync): same resolution, frame rate, frame count and duration as the source.
+   * advanced lip-sync): same resolution, frame rate, frame count and duration as the source, but
+   * where a dub's sync mode extends the video for a piece longer than it (loop, bounce, remap).
    *
    * @throws io.mouthpiece.engine.sync.InvalidRequestException when the request breaks a rule
    *     (unknown face, timing), each violation naming its field

@@ -238,7 +238,7 @@ class ServerValidationTest {
     String path = "/v1/videos/lip-sync";
     expect(server.api.post(path, key, "{}"), 400, 1201, "input");
     expect(server.api.post(path, key, "{\"input\": {\"video_url\": \"http://example.com/v.mp4\", \"mode\": \"text2video\","
-        + " \"text\": \"hello\", \"voice_id\": \"v\", \"voice_language\": \"en\"}}"), 400, 1201, "input.mode");
+        + " \"text\": \"hello\", \"voice_id\": \"v\", \"voice_language\": \"en\"}}"), 400, 1201, "input.voice_id");
     expect(server.api.post(path, key, "{\"input\": {\"mode\": \"audio2video\"}}"), 400, 1201, "input.video_url");
     expect(server.api.post(path, key, "{\"input\": {\"video_url\": \"http://example.com/v.mp4\", \"mode\": \"audio2video\"}}"),
         400, 1201, "input.audio_type");

@@ -28,6 +28,7 @@ final class OptionNames implements ValueNames {
       case INSERT -> "--insert";
       case GAIN -> "--volume";
       case ORIGINAL_GAIN -> "--original-volume";
+      case SYNC_MODE -> "--sync-mode";
     };
   }
 

@@ -6,6 +6,7 @@ import io.mouthpiece.engine.speech.SpeechException;
 import io.mouthpiece.engine.speech.SpeechRequest;
 import io.mouthpiece.engine.speech.Synthesiser;
 import io.mouthpiece.engine.speech.Voice;
+import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.sync.FaceDub;
 import io.mouthpiece.engine.sync.InvalidRequestException;
 import io.mouthpiece.engine.sync.SyncConfig;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
           + "--volume (sound_volume), --original-volume (original_audio_volume). All times in ms. "
           + "Repeat --face with its own audio options to re-voice several faces in one pass. "
           + "Without --face: the largest face, with the whole audio placed at 0. "
-          + "The output has the source's resolution, frame rate, frame count and duration; "
+          + "The output has the source's resolution, frame rate, frame count and duration (longer only where "
+          + "--sync-mode loop, bounce or remap makes room for a piece longer than the video); "
           + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s."
     })
 final class SyncCommand implements Callable<Integer> {
@@ -81,6 +83,13 @@ final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--volume", paramLabel = "G", description = "Gain of the new audio, 0 to 2 (default: 1).")
     double volume = 1;
+
+    @Option(names = "--sync-mode", paramLabel = "MODE", description = "When the piece runs past the video's end: "
+        + "cut_off (refused), trim (cut at the video's end, fading out over 50 ms), loop (the video plays again from "
+        + "the start), bounce (backwards, then forwards again), remap (the video slowed to the piece, at most 1.5 times); "
+        + "the output of loop, bounce and remap is as long as the piece needs. Without --audio-end, those three take the "
+        + "whole audio. A request uses one of loop, bounce and remap (default: cut_off).")
+    String syncMode;
   }
 
   /** A face's speech: an audio file, or words spoken on this machine. */
@@ -102,9 +111,15 @@ final class SyncCommand implements Callable<Integer> {
     }
     OutputPath.check("--out", out);
     List<FaceDub> dubs = new ArrayList<>();
+    OptionNames names = new OptionNames(faces.size());
     for (FaceOptions f : faces) {
+      int dub = dubs.size();
+      // An unknown mode is bad usage (exit 2), named as the timing rules name their options.
+      SyncMode.check(dub, f.syncMode).ifPresent(v -> {
+        throw new ParameterException(spec.commandLine(), v.message(names));
+      });
       Path audio = f.speech.audio != null ? f.speech.audio : spoken(f);
-      dubs.add(new FaceDub(f.faceId, audio, f.startMs, f.endMs, f.insertMs, f.volume));
+      dubs.add(new FaceDub(f.faceId, audio, f.startMs, f.endMs, f.insertMs, f.volume, SyncMode.orDefault(f.syncMode)));
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     try {
@@ -114,7 +129,6 @@ final class SyncCommand implements Callable<Integer> {
           result.planSec(), result.renderSec());
       return 0;
     } catch (InvalidRequestException e) {
-      OptionNames names = new OptionNames(dubs.size());
       e.violations().forEach(v -> System.err.println("mouthpiece: " + v.message(names)));
       return 1;
     } finally {

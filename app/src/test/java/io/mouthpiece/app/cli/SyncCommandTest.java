@@ -133,4 +133,31 @@ class SyncCommandTest {
     assertFalse(run.stderr().contains("Exception"), run.stderr());
     assertFalse(Files.exists(temp.resolve("x.mp4")), "nothing written");
   }
+
+  @Test
+  void syncModeLoopsAVideoForSpeechLongerThanItAndAnUnknownModeIsBadUsage() throws Exception {
+    Path video = TestMedia.video("retalking_face3.mp4"); // 25 fps, 5.0 s as the engine measures it
+    String speech = TestMedia.audio("musetalk_eng.flac").toString();
+    CommandRun help = mouthpiece("sync", "--help");
+    assertTrue(help.stdout().contains("--sync-mode=MODE") && help.stdout().contains("bounce"), help.stdout());
+    CommandRun unknown = mouthpiece("sync", "--video", video.toString(), "--audio", speech, "--sync-mode", "wobble",
+        "--out", temp.resolve("x.mp4").toString());
+    assertEquals(2, unknown.exit());
+    assertEquals("mouthpiece sync: --sync-mode: must be one of cut_off, trim, loop, bounce, remap (got 'wobble')"
+        + " (`mouthpiece sync --help` lists the options)", unknown.stderr().strip());
+    CommandRun tooSlow = mouthpiece("sync", "--video", video.toString(), "--audio", speech, "--audio-end", "9000",
+        "--sync-mode", "remap", "--out", temp.resolve("x.mp4").toString());
+    assertEquals(1, tooSlow.exit());
+    assertTrue(ownLines(tooSlow).matches("mouthpiece: --sync-mode: remap slows the video at most 1.5 times: the piece ends"
+        + " at 9000 ms, which needs the video's 50[0-9]{2} ms slowed 1.[78][0-9] times; .*"), tooSlow.stderr());
+    Path out = temp.resolve("looped.mp4");
+    CommandRun looped = mouthpiece("sync", "--video", video.toString(), "--audio", speech, "--audio-end", "6500",
+        "--sync-mode", "loop", "--out", out.toString());
+    assertEquals(0, looped.exit(), looped.stderr());
+    assertTrue(looped.stderr().contains("wrote " + out + ": 163 frames, 6.52 s, face 0"), looped.stderr());
+    try (VideoReader result = VideoReader.open(out)) {
+      assertEquals(6_520_000, result.info().durationUs(), 40_000);
+    }
+    assertEquals(6_520, AudioReader.decode(out, 16_000, 1, 20_000).durationMs(), 25);
+  }
 }

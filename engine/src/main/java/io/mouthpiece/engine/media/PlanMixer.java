@@ -11,8 +11,11 @@ import java.util.List;
 final class PlanMixer implements AudioStream {
   private static final int MAX_BLOCK_FRAMES = 4096;
 
-  /** A piece in sample frames: {@code length} frames of {@code audio} from {@code from}, placed at {@code at}. */
-  private record Placed(PcmAudio audio, int from, int length, long at, double gain) {}
+  /**
+   * A piece in sample frames: {@code length} frames of {@code audio} from {@code from}, placed at
+   * {@code at}, its last {@code fade} frames ramping down.
+   */
+  private record Placed(PcmAudio audio, int from, int length, long at, double gain, int fade) {}
 
   private final AudioStream original;
   private final double originalGain;
@@ -41,7 +44,8 @@ final class PlanMixer implements AudioStream {
     PcmAudio audio = piece.audio();
     int from = (int) Math.min(frameAt(piece.startMs()), audio.frames());
     int to = (int) Math.min(frameAt(piece.endMs()), audio.frames());
-    return new Placed(audio, from, to - from, frameAt(piece.insertMs()), piece.gain());
+    int fade = (int) Math.min(to - from, frameAt(piece.fadeOutMs()));
+    return new Placed(audio, from, to - from, frameAt(piece.insertMs()), piece.gain(), fade);
   }
 
   private long frameAt(long ms) {
@@ -73,9 +77,17 @@ final class PlanMixer implements AudioStream {
       // The overlap of [at, at + length) with this block's [position, position + frames).
       long start = Math.max(position, p.at());
       long end = Math.min(position + frames, p.at() + p.length());
-      if (start < end) {
+      // The steady part first, then the fade frame by frame: its gain falls linearly to 0 at the last frame.
+      long fadeStart = p.at() + p.length() - p.fade();
+      long steadyEnd = Math.min(end, fadeStart);
+      if (start < steadyEnd) {
         ChannelMap.addScaled(p.audio().samples(), p.audio().channels(), (int) (p.from() + start - p.at()),
-            dst, channels, (int) (start - position), (int) (end - start), p.gain());
+            dst, channels, (int) (start - position), (int) (steadyEnd - start), p.gain());
+      }
+      for (long f = Math.max(start, fadeStart); f < end; f++) {
+        double left = (p.at() + p.length() - 1 - f) / (double) p.fade();
+        ChannelMap.addScaled(p.audio().samples(), p.audio().channels(), (int) (p.from() + f - p.at()),
+            dst, channels, (int) (f - position), 1, p.gain() * left);
       }
     }
     position += frames;

@@ -73,6 +73,14 @@ public final class VideoFrame implements AutoCloseable {
     return layout == Layout.BGR ? pixels.rows() : pixels.rows() * 2 / 3;
   }
 
+  /**
+   * A copy of this picture under another index and time, owning pixels of its own: a source
+   * frame shown again, or shown at another time, on a timeline of its own (a looped video).
+   */
+  public VideoFrame copy(int index, long timestampUs) {
+    return new VideoFrame(index, timestampUs, pixels.clone(), layout, null);
+  }
+
   @Override
   public void close() {
     if (closed) {

@@ -18,5 +18,7 @@ public enum RequestValue {
   /** The gain of the dub's audio. */
   GAIN,
   /** The gain of the video's own sound: one for the whole request. */
-  ORIGINAL_GAIN
+  ORIGINAL_GAIN,
+  /** What the dub does when its piece runs past the video's end: a {@link SyncMode}. */
+  SYNC_MODE
 }

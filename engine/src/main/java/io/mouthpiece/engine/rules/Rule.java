@@ -39,7 +39,21 @@ public enum Rule {
   /** No face at all, for a dub that left the choice to the engine. No facts. */
   NO_FACE_IN_VIDEO("no face was found in this video to lip-sync"),
   /** A face an earlier dub chose already. Facts: the face id. */
-  FACE_CHOSEN_TWICE("face {0} is chosen twice; each item must be a different face");
+  FACE_CHOSEN_TWICE("face {0} is chosen twice; each item must be a different face"),
+  /** A sync mode that is none. Facts: the modes (a list), the name given. */
+  UNKNOWN_SYNC_MODE("must be one of {0} (got '{1}')"),
+  /**
+   * A remapped piece that would slow the video too much. Facts: the most it may be slowed, where the
+   * piece ends, the video's end, how much it would be slowed (as text, 2 decimals).
+   */
+  REMAP_TOO_SLOW("remap slows the video at most {0} times: the piece ends at {1} ms, which needs the video's {2} ms"
+      + " slowed {3} times; shorten the piece or choose loop, bounce or trim"),
+  /**
+   * A dub extending the video another way than an earlier dub. Facts: its mode, the earlier dub's.
+   * The video has one timeline: it can be looped, bounced or remapped, not two of them at once.
+   */
+  SYNC_MODES_CONFLICT("the video has one timeline and an earlier item extends it with {1}, so this one cannot use {0};"
+      + " use one of loop, bounce and remap in a request (cut_off and trim go with any)");
 
   private final String sentence;
   private final int factCount;

@@ -54,6 +54,18 @@ public final class TimingRules {
    */
   public static List<Violation> checkRequest(int dub, DubTiming t, long videoDurationMs, long faceStartMs,
       long faceEndMs) {
+    return checkRequest(dub, t, SyncMode.CUT_OFF, videoDurationMs, faceStartMs, faceEndMs);
+  }
+
+  /**
+   * The same, for a dub with a {@link SyncMode}: a piece that runs past the video's end is refused
+   * in {@link SyncMode#CUT_OFF} only. Trimmed, it must keep {@link #MIN_PIECE_MS} before the end;
+   * remapped, it may end at most {@link SyncMode#MAX_REMAP_SLOWDOWN} times the video's end. The
+   * face's overlap is counted on the source as it first plays (a loop's later showings are not
+   * counted), and for remap on the face's times slowed as the video is.
+   */
+  public static List<Violation> checkRequest(int dub, DubTiming t, SyncMode mode, long videoDurationMs,
+      long faceStartMs, long faceEndMs) {
     if (videoDurationMs < 0 || faceEndMs < faceStartMs) {
       throw new IllegalArgumentException("bad video or face times: video " + videoDurationMs + " ms, face "
           + faceStartMs + ".." + faceEndMs + " ms");
@@ -74,13 +86,42 @@ public final class TimingRules {
     }
     if (lengthOk && insertOk) {
       long pieceEndMs = saturatedAdd(t.insertMs(), lengthMs);
+      long shownEndMs = pieceEndMs; // where the piece ends among the frames its face is counted in
+      double slowdown = 1; // how much the face's times stretch: remap's alone
+      boolean fits = true;
       if (pieceEndMs > videoDurationMs) {
-        found.add(Violation.of(dub, INSERT, Rule.PIECE_PAST_VIDEO, t.insertMs(), lengthMs, pieceEndMs, videoDurationMs));
-      } else {
-        long overlapMs = Math.max(0, Math.min(pieceEndMs, faceEndMs) - Math.max(t.insertMs(), faceStartMs));
+        switch (mode) {
+          case CUT_OFF -> {
+            found.add(Violation.of(dub, INSERT, Rule.PIECE_PAST_VIDEO, t.insertMs(), lengthMs, pieceEndMs,
+                videoDurationMs));
+            fits = false;
+          }
+          case TRIM -> {
+            if (videoDurationMs - t.insertMs() < MIN_PIECE_MS) {
+              found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_VIDEO_LEFT, MIN_PIECE_MS, videoDurationMs,
+                  t.insertMs()));
+              fits = false;
+            }
+            shownEndMs = videoDurationMs;
+          }
+          case LOOP, BOUNCE -> shownEndMs = videoDurationMs;
+          case REMAP -> {
+            slowdown = remapSlowdown(pieceEndMs, videoDurationMs);
+            if (slowdown > SyncMode.MAX_REMAP_SLOWDOWN) {
+              found.add(Violation.of(dub, RequestValue.SYNC_MODE, Rule.REMAP_TOO_SLOW, SyncMode.MAX_REMAP_SLOWDOWN,
+                  pieceEndMs, videoDurationMs, String.format(java.util.Locale.ROOT, "%.2f", slowdown)));
+              fits = false;
+            }
+          }
+        }
+      }
+      if (fits) {
+        long faceFromMs = Math.round(faceStartMs * slowdown);
+        long faceToMs = Math.round(faceEndMs * slowdown);
+        long overlapMs = Math.max(0, Math.min(shownEndMs, faceToMs) - Math.max(t.insertMs(), faceFromMs));
         if (overlapMs < MIN_FACE_OVERLAP_MS) {
-          found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_FACE, MIN_FACE_OVERLAP_MS, t.insertMs(), pieceEndMs,
-              faceStartMs, faceEndMs, overlapMs));
+          found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_FACE, MIN_FACE_OVERLAP_MS, t.insertMs(), shownEndMs,
+              faceFromMs, faceToMs, overlapMs));
         }
       }
     }
@@ -108,13 +149,22 @@ public final class TimingRules {
    */
   public static List<Violation> checkOpenEnd(int dub, long startMs, long insertMs, long audioDurationMs,
       long videoDurationMs) {
+    return checkOpenEnd(dub, startMs, insertMs, audioDurationMs, videoDurationMs, SyncMode.CUT_OFF);
+  }
+
+  /**
+   * The same, for a dub with a {@link SyncMode}: in a mode that extends the video the piece is the
+   * whole rest of the audio, so only the audio can leave too little.
+   */
+  public static List<Violation> checkOpenEnd(int dub, long startMs, long insertMs, long audioDurationMs,
+      long videoDurationMs, SyncMode mode) {
     List<Violation> found = new ArrayList<>();
     if (!checkAudioLength(found, dub, audioDurationMs)) {
       return found;
     }
     if (startMs >= 0 && audioDurationMs - startMs < MIN_PIECE_MS) {
       found.add(Violation.of(dub, AUDIO_START, Rule.TOO_LITTLE_AUDIO_LEFT, MIN_PIECE_MS, audioDurationMs, startMs));
-    } else if (insertMs >= 0 && videoDurationMs - insertMs < MIN_PIECE_MS) {
+    } else if (!mode.extendsVideo() && insertMs >= 0 && videoDurationMs - insertMs < MIN_PIECE_MS) {
       found.add(Violation.of(dub, INSERT, Rule.TOO_LITTLE_VIDEO_LEFT, MIN_PIECE_MS, videoDurationMs, insertMs));
     }
     return found;
@@ -125,12 +175,50 @@ public final class TimingRules {
     return Math.min(audioDurationMs, startMs + Math.max(0, videoDurationMs - insertMs));
   }
 
+  /** The same, for a dub with a {@link SyncMode}: a mode that extends the video takes the rest of the audio. */
+  public static long openEndMs(long startMs, long insertMs, long audioDurationMs, long videoDurationMs, SyncMode mode) {
+    return mode.extendsVideo() ? audioDurationMs : openEndMs(startMs, insertMs, audioDurationMs, videoDurationMs);
+  }
+
   /** Both parts at once, when everything is known. */
   public static List<Violation> check(int dub, DubTiming t, long audioDurationMs, long videoDurationMs,
       long faceStartMs, long faceEndMs) {
-    List<Violation> all = new ArrayList<>(checkRequest(dub, t, videoDurationMs, faceStartMs, faceEndMs));
+    return check(dub, t, SyncMode.CUT_OFF, audioDurationMs, videoDurationMs, faceStartMs, faceEndMs);
+  }
+
+  /** Both parts at once, for a dub with a {@link SyncMode}. */
+  public static List<Violation> check(int dub, DubTiming t, SyncMode mode, long audioDurationMs, long videoDurationMs,
+      long faceStartMs, long faceEndMs) {
+    List<Violation> all = new ArrayList<>(checkRequest(dub, t, mode, videoDurationMs, faceStartMs, faceEndMs));
     all.addAll(checkAudio(dub, t, audioDurationMs));
     return all;
+  }
+
+  /**
+   * The rule across a request's dubs, in order: the video has one timeline, so the modes that
+   * extend it (loop, bounce, remap) may not be mixed. A violation for every dub whose extending
+   * mode differs from the first one's; cut_off and trim go with any.
+   */
+  public static List<Violation> checkModes(List<SyncMode> modes) {
+    List<Violation> found = new ArrayList<>();
+    SyncMode first = null;
+    for (int dub = 0; dub < modes.size(); dub++) {
+      SyncMode m = modes.get(dub);
+      if (!m.extendsVideo()) {
+        continue;
+      }
+      if (first == null) {
+        first = m;
+      } else if (m != first) {
+        found.add(Violation.of(dub, RequestValue.SYNC_MODE, Rule.SYNC_MODES_CONFLICT, m.wire(), first.wire()));
+      }
+    }
+    return found;
+  }
+
+  /** How many times remap slows a video of {@code videoDurationMs} for a piece ending at {@code pieceEndMs}. */
+  public static double remapSlowdown(long pieceEndMs, long videoDurationMs) {
+    return videoDurationMs <= 0 ? Double.POSITIVE_INFINITY : Math.max(1, pieceEndMs / (double) videoDurationMs);
   }
 
   /** Adds the audio file's length rule when broken; whether it holds. */

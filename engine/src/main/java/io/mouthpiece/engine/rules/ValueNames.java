@@ -29,6 +29,7 @@ public interface ValueNames {
         case INSERT -> "insertMs";
         case GAIN -> "gain";
         case ORIGINAL_GAIN -> "originalGain";
+        case SYNC_MODE -> "mode";
       };
     }
 

@@ -8,49 +8,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the render pass needs of one dub: the mouth to draw in every frame (predicted from
- * its speech by the motion model, then chosen from the face's library) and the piece of audio the
- * mix places. Frames outside the dub's window, or where its face is not seen, get no mouth.
+ * Everything the render pass needs of one dub: the mouth to draw in every output frame (predicted
+ * from its speech by the motion model, then chosen from the face's library) and the piece of audio
+ * the mix places. Frames outside the dub's window, or where its face is not seen in the source
+ * frame shown, get no mouth.
  */
 record DubPlan(FacePlan face, AudioPiece piece) {
 
   /**
-   * Plans every dub, in order. In: the resolved dubs, the analysis, the features of the video's
-   * own sound (null for a silent video). Out: one plan each.
+   * Plans every dub, in order. In: the resolved dubs, the analysis, the output's timeline, the
+   * features of the video's own sound (null for a silent video). Out: one plan each.
    */
-  static List<DubPlan> planAll(List<ResolvedDub> dubs, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
-      SyncConfig config) throws MediaException {
+  static List<DubPlan> planAll(List<ResolvedDub> dubs, AnalysisPass.Analysis analysis, OutputTimeline timeline,
+      AudioFeatures ownSound, SyncConfig config) throws MediaException {
     ExemplarSelector selector = new ExemplarSelector(config.selection());
     List<DubPlan> plans = new ArrayList<>();
     for (ResolvedDub resolved : dubs) {
-      plans.add(of(resolved, analysis, ownSound, config, selector));
+      plans.add(of(resolved, analysis, timeline, ownSound, config, selector));
     }
     return plans;
   }
 
-  private static DubPlan of(ResolvedDub resolved, AnalysisPass.Analysis analysis, AudioFeatures ownSound,
-      SyncConfig config, ExemplarSelector selector) throws MediaException {
+  private static DubPlan of(ResolvedDub resolved, AnalysisPass.Analysis analysis, OutputTimeline timeline,
+      AudioFeatures ownSound, SyncConfig config, ExemplarSelector selector) throws MediaException {
     FaceDub dub = resolved.dub();
     FaceData face = analysis.faces().get(dub.faceId());
-    long[] times = analysis.frameTimesUs();
     long windowStartUs = dub.insertMs() * 1000;
     long windowEndUs = dub.insertEndMs() * 1000;
-    double[][] wanted = wantedMouths(face, times, windowStartUs, windowEndUs, resolved.speech().features(dub), ownSound,
-        config.motion());
-    FacePlan plan = FacePlan.of(face, times, wanted, windowStartUs, windowEndUs, config.crossFadeMs() * 1000, selector);
-    return new DubPlan(plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain()));
+    double[][] wanted = wantedMouths(face, analysis.frameTimesUs(), timeline, windowStartUs, windowEndUs,
+        resolved.speech().features(dub), ownSound, config.motion());
+    FacePlan plan = FacePlan.of(face, timeline, wanted, windowStartUs, windowEndUs, config.crossFadeMs() * 1000,
+        selector);
+    return new DubPlan(plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
+        resolved.fadeOutMs()));
   }
 
   /**
-   * The mouth the motion model predicts from the speech for every frame inside the window where
-   * the face is seen; null rows elsewhere, and all null for a face with no library to draw from.
-   * The model learns the speaker from the source's first {@link SourceFace#MAX_TRAINING_US}.
+   * The mouth the motion model predicts from the speech for every output frame inside the window
+   * where the face is seen (in the source frame it shows); null rows elsewhere, and all null for a
+   * face with no library to draw from. The model learns the speaker from the source's own frames,
+   * its first {@link SourceFace#MAX_TRAINING_US}.
    */
-  private static double[][] wantedMouths(FaceData face, long[] times, long windowStartUs, long windowEndUs,
-      AudioFeatures speech, AudioFeatures ownSound, MouthMotion motion) {
+  private static double[][] wantedMouths(FaceData face, long[] sourceTimesUs, OutputTimeline timeline,
+      long windowStartUs, long windowEndUs, AudioFeatures speech, AudioFeatures ownSound, MouthMotion motion) {
+    long[] times = timeline.timesUs();
+    int[] shown = timeline.sourceFrames();
     List<Integer> inWindow = new ArrayList<>();
     for (int i = 0; i < times.length; i++) {
-      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.seen(i)) {
+      if (times[i] >= windowStartUs && times[i] < windowEndUs && face.seen(shown[i])) {
         inWindow.add(i);
       }
     }
@@ -63,12 +68,12 @@ record DubPlan(FacePlan face, AudioPiece piece) {
       pieceTimes[k] = (times[inWindow.get(k)] - windowStartUs) / 1e6;
     }
     int taught = 0;
-    while (taught < times.length && times[taught] < SourceFace.MAX_TRAINING_US) {
+    while (taught < sourceTimesUs.length && sourceTimesUs[taught] < SourceFace.MAX_TRAINING_US) {
       taught++;
     }
     double[] sourceTimes = new double[taught];
     for (int i = 0; i < taught; i++) {
-      sourceTimes[i] = times[i] / 1e6;
+      sourceTimes[i] = sourceTimesUs[i] / 1e6;
     }
     SourceFace source = new SourceFace(sourceTimes, face.params(taught), ownSound);
     double[][] predicted = motion.predict(source, speech, pieceTimes);

@@ -95,7 +95,8 @@ final class DubSpeech implements AutoCloseable {
       Future<Guess> guess = s.thread.submit(() -> {
         PcmAudio audio = s.decode(dub);
         long endMs = dub.endMs() == FaceDub.TO_AUDIO_END
-            ? TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMsGuess) : dub.endMs();
+            ? TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMsGuess, dub.mode())
+            : dub.endMs();
         return new Guess(audio, endMs, AudioFeatures.of(audio.slice(dub.startMs(), endMs)));
       });
       s.pieces.add(s.new Piece(s.pieces.size(), dub, guess));

@@ -1,21 +1,34 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.rules.SyncMode;
 import java.nio.file.Path;
 
 /**
  * One face to re-voice: the piece [startMs, endMs) of {@code audio}, placed at {@code insertMs} on
- * the video's timeline, at {@code gain}.
+ * the video's timeline, at {@code gain}; {@code mode} says what happens when it runs past the
+ * video's end.
  *
  * @param faceId the face (identify's face id), or null for the largest face in the video
  * @param endMs {@link #TO_AUDIO_END} for the audio's own end, or as much as fits before the video's end
+ *     (in a mode that extends the video: the audio's end)
+ * @param mode null for {@link SyncMode#CUT_OFF}
  */
-public record FaceDub(String faceId, Path audio, long startMs, long endMs, long insertMs, double gain) {
+public record FaceDub(String faceId, Path audio, long startMs, long endMs, long insertMs, double gain, SyncMode mode) {
   /** endMs meaning "to the end of the audio". */
   public static final long TO_AUDIO_END = -1;
 
+  public FaceDub {
+    mode = mode == null ? SyncMode.CUT_OFF : mode;
+  }
+
+  /** A dub in the default mode, {@link SyncMode#CUT_OFF}: Kling's own behaviour. */
+  public FaceDub(String faceId, Path audio, long startMs, long endMs, long insertMs, double gain) {
+    this(faceId, audio, startMs, endMs, insertMs, gain, SyncMode.CUT_OFF);
+  }
+
   /** The same piece, for another face and ending at a known time. */
   FaceDub resolved(String face, long end) {
-    return new FaceDub(face, audio, startMs, end, insertMs, gain);
+    return new FaceDub(face, audio, startMs, end, insertMs, gain, mode);
   }
 
   /** Where the piece ends on the video's timeline. */

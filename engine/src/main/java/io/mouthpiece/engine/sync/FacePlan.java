@@ -10,42 +10,48 @@ import io.mouthpiece.engine.render.MouthCompositor;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
- * What to draw for one face in every frame: the chosen exemplar (or none) and how strongly, from
- * the wanted mouth per frame. In: the face's analysis, the frames' times, the wanted params inside
- * the dub window. Out: a per-frame plan the render pass applies. Frames outside the window, or
- * where the face is not seen, are left alone.
+ * What to draw for one face in every output frame: the chosen exemplar (or none) and how strongly,
+ * from the wanted mouth per frame. In: the face's analysis, the output timeline (which source frame
+ * each output frame shows, and when), the wanted params inside the dub window. Out: a per-frame
+ * plan the render pass applies, placed by the face's landmarks in the source frame shown. Frames
+ * outside the window, or where the face is not seen, are left alone.
  */
 final class FacePlan {
   private final FaceData face;
+  private final int[] sourceFrames;
   private final int[] exemplar;
   private final boolean[] shut;
   private final double[] strength;
 
-  private FacePlan(FaceData face, ExemplarSelector.Selection selection, double[] strength) {
+  private FacePlan(FaceData face, int[] sourceFrames, ExemplarSelector.Selection selection, double[] strength) {
     this.face = face;
+    this.sourceFrames = sourceFrames;
     this.exemplar = selection.exemplar();
     this.shut = selection.shut();
     this.strength = strength;
   }
 
   /**
-   * @param wanted MouthParams per frame, null outside the window or where the face is not seen
-   * @param windowStartUs start of the dub window on the video's timeline
+   * @param wanted MouthParams per output frame, null outside the window or where the face is not seen
+   * @param windowStartUs start of the dub window on the output's timeline
    * @param windowEndUs end of the dub window
    */
-  static FacePlan of(FaceData face, long[] frameTimesUs, double[][] wanted, long windowStartUs, long windowEndUs,
+  static FacePlan of(FaceData face, OutputTimeline timeline, double[][] wanted, long windowStartUs, long windowEndUs,
       long crossFadeUs, ExemplarSelector selector) {
+    long[] frameTimesUs = timeline.timesUs();
+    int[] sources = timeline.sourceFrames();
     int n = frameTimesUs.length;
     HeadPose[] poses = new HeadPose[n];
     for (int i = 0; i < n; i++) {
-      poses[i] = face.pose(i);
+      poses[i] = face.pose(sources[i]);
       if (poses[i] == null) {
         wanted[i] = null;
       }
     }
     ExemplarSelector.Selection chosen = face.library() == null
         ? ExemplarSelector.Selection.none(n) : selector.select(face.library(), wanted, poses);
-    return new FacePlan(face, chosen, strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs));
+    return new FacePlan(face, sources, chosen,
+        strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs));
   }
 
   /**
@@ -74,8 +80,9 @@ final class FacePlan {
   }
 
   /**
-   * Draws this face's planned mouth onto the frame, if it has one. Only the rectangle the mouth
-   * may change is handed to the compositor as BGR, so an I420 frame is converted there alone.
+   * Draws this face's planned mouth onto the output frame (its index is the output's), if it has
+   * one. Only the rectangle the mouth may change is handed to the compositor as BGR, so an I420
+   * frame is converted there alone.
    */
   void render(VideoFrame frame) {
     int index = frame.index();
@@ -83,7 +90,7 @@ final class FacePlan {
       return;
     }
     MouthExemplar e = face.library().exemplars().get(exemplar[index]);
-    FaceLandmarks target = face.at(index);
+    FaceLandmarks target = face.at(sourceFrames[index]);
     Rect area = MouthCompositor.footprint(target, e, frame.width(), frame.height());
     if (area.width() <= 0 || area.height() <= 0) {
       return;

@@ -16,20 +16,29 @@ import java.util.function.DoubleConsumer;
 
 /**
  * The second walk through the video. In: the request (the video, where to write, the gain of the
- * video's own sound), the analysis (frame count and length), one plan per dub. Out: the written
- * file, every frame re-encoded with the planned mouths drawn, the soundtrack mixed from the
- * video's own sound and every dub's piece. A frame no plan touches is only re-encoded.
+ * video's own sound), the analysis (frame count and length), the output's timeline, one plan per
+ * dub. Out: the written file, every output frame re-encoded with the planned mouths drawn, the
+ * soundtrack mixed from the video's own sound and every dub's piece. A frame no plan touches is
+ * only re-encoded. On the source's own timeline the video is decoded once, in order, and its
+ * frames drawn on in place; an extended one reads the source frames in the timeline's order
+ * ({@link TimelineFrames}). The video's own sound plays once, as it is, from the start: under an
+ * extension there is only the new speech (looped or reversed, a voice would say its words twice
+ * or backwards; slowed, it would drop in pitch).
  */
 final class RenderPass {
   private RenderPass() {}
 
-  static void run(SyncRequest request, AnalysisPass.Analysis analysis, List<DubPlan> plans, SyncConfig config,
-      Progress progress) throws MediaException {
+  static void run(SyncRequest request, AnalysisPass.Analysis analysis, OutputTimeline timeline, List<DubPlan> plans,
+      SyncConfig config, Progress progress) throws MediaException {
     VideoInfo info = analysis.info();
     int rate = config.encoding().audioSampleRate();
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioPlan mix = new AudioPlan(plans.stream().map(DubPlan::piece).toList(), request.originalGain());
-    AudioStream soundtrack = mix.mix(original, analysis.endUs(), rate, 2);
+    AudioStream soundtrack = mix.mix(original, timeline.endUs(), rate, 2);
+    if (!timeline.isSource()) {
+      runExtended(request, info, timeline, plans, soundtrack, config, progress);
+      return;
+    }
     int written = 0;
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
@@ -53,6 +62,27 @@ final class RenderPass {
     if (written != analysis.frames()) {
       throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
           + " on the first; is the file changing?");
+    }
+  }
+
+  /** The render on an extended timeline: each output frame a copy of the source frame it shows. */
+  private static void runExtended(SyncRequest request, VideoInfo info, OutputTimeline timeline, List<DubPlan> plans,
+      AudioStream soundtrack, SyncConfig config, Progress progress) throws MediaException {
+    DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
+    try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height());
+        VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+            config.encoding())) {
+      for (int j = 0; j < timeline.frames(); j++) {
+        try (VideoFrame frame = frames.next()) {
+          for (DubPlan plan : plans) {
+            plan.face().render(frame);
+          }
+          out.write(frame);
+          rendered.accept((j + 1) / (double) timeline.frames());
+        }
+      }
+      progress.update(Progress.FINISHING, 0.99);
+      out.finish();
     }
   }
 }

@@ -4,6 +4,7 @@ import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import java.util.ArrayList;
@@ -13,10 +14,13 @@ import java.util.Optional;
 
 /**
  * A dub checked against what the analysis found, every value known: its face named (the largest
- * where the request named none), its end worked out (where it ran to its audio's end), its whole
- * audio in hand for the mix, and its speech for the motion model.
+ * where the request named none), its end worked out (where it ran to its audio's end, or was
+ * trimmed at the video's), its whole audio in hand for the mix, and its speech for the motion model.
+ *
+ * @param fadeOutMs how long its sound fades out before its end: {@link SyncMode#TRIM_FADE_MS} when
+ *     trimmed, else 0
  */
-record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech) {
+record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fadeOutMs) {
 
   /**
    * Resolves every dub, in order. In: the dubs as asked, with their speech; the gain of the
@@ -51,18 +55,27 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech) {
       long endMs = dub.endMs();
       if (endMs == FaceDub.TO_AUDIO_END) {
         // No end was given, so a too-short piece is the fault of a value that was: name that one alone.
-        List<Violation> room = TimingRules.checkOpenEnd(i, dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
+        List<Violation> room = TimingRules.checkOpenEnd(i, dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs,
+            dub.mode());
         if (!room.isEmpty()) {
           problems.addAll(room);
           continue;
         }
-        endMs = TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs);
+        endMs = TimingRules.openEndMs(dub.startMs(), dub.insertMs(), audio.durationMs(), videoMs, dub.mode());
       }
       FaceDub known = dub.resolved(faceId, endMs);
       TimingRules.DubTiming timing = new TimingRules.DubTiming(known.startMs(), known.endMs(), known.insertMs(),
           known.gain(), originalGain);
-      problems.addAll(TimingRules.check(i, timing, audio.durationMs(), videoMs, track.startMs(), track.endMs()));
-      resolved.add(new ResolvedDub(known, audio, piece));
+      List<Violation> broken = TimingRules.check(i, timing, dub.mode(), audio.durationMs(), videoMs, track.startMs(),
+          track.endMs());
+      problems.addAll(broken);
+      long fadeOutMs = 0;
+      if (broken.isEmpty() && dub.mode() == SyncMode.TRIM && known.insertEndMs() > videoMs) {
+        // Cut where the video ends; the rules made sure at least the least piece is left.
+        known = known.resolved(faceId, known.startMs() + videoMs - known.insertMs());
+        fadeOutMs = SyncMode.TRIM_FADE_MS;
+      }
+      resolved.add(new ResolvedDub(known, audio, piece, fadeOutMs));
     }
     InvalidRequestException.throwIfAny(problems);
     return resolved;

@@ -5,6 +5,8 @@ import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.SyncMode;
+import io.mouthpiece.engine.rules.TimingRules;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,9 +18,11 @@ import java.util.Set;
  * the request → the analysis, a first walk through the video that tracks the faces, measures
  * their mouths and builds their libraries ({@link AnalysisPass}) → each dub resolved against what
  * was found ({@link ResolvedDub}) → each dub planned: its mouths predicted from its speech,
- * exemplars chosen, its piece of the mix ({@link DubPlan}) → the render, a second walk that draws
- * the chosen mouths and encodes with the mixed soundtrack ({@link RenderPass}). Neither walk holds
- * more than a few frames; the dubs' speech is decoded meanwhile ({@link DubSpeech}).
+ * exemplars chosen, its piece of the mix ({@link DubPlan}), on the output's timeline (the
+ * source's own, or extended for a piece longer than the video: {@link OutputTimeline}) → the
+ * render, a second walk that draws the chosen mouths and encodes with the mixed soundtrack
+ * ({@link RenderPass}). Neither walk holds more than a few frames; the dubs' speech is decoded
+ * meanwhile ({@link DubSpeech}).
  */
 public final class SyncJob {
   private SyncJob() {}
@@ -26,6 +30,8 @@ public final class SyncJob {
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
     config.checkValidity();
+    // One way of extending the video per request: refused before the walk, as it needs no media.
+    InvalidRequestException.throwIfAny(TimingRules.checkModes(request.faces().stream().map(FaceDub::mode).toList()));
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
@@ -39,13 +45,17 @@ public final class SyncJob {
       List<String> faceIds = dubs.stream().map(d -> d.dub().faceId()).toList();
       // The faces measured only to find the largest are not drawn: their libraries go now.
       analysis.keepOnly(Set.copyOf(faceIds));
-      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), config);
+      int loopFrom = OutputTimeline.extension(dubs, analysis.endUs()) == SyncMode.LOOP
+          ? LoopJoin.restartFrame(request.video(), analysis.frames()) : 0;
+      OutputTimeline timeline = OutputTimeline.of(dubs, analysis.frameTimesUs(), analysis.endUs(),
+          analysis.info().frameRate(), loopFrom);
+      List<DubPlan> plans = DubPlan.planAll(dubs, analysis, timeline, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
-      RenderPass.run(request, analysis, plans, config, progress);
+      RenderPass.run(request, analysis, timeline, plans, config, progress);
       progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
-      return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(), faceIds,
-          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9);
+      return new SyncResult(analysis.info(), timeline.frames(), timeline.endUs(), faceIds,
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs());
     }
   }
 

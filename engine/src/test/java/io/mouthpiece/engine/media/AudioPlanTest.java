@@ -57,6 +57,35 @@ class AudioPlanTest {
   }
 
   @Test
+  void aFadeOutRampsThePiecesLastMillisecondsDownToSilenceAndLeavesTheRest() throws Exception {
+    PcmAudio voice = SyntheticAudio.sine(440, 0.25, 10 * RATE, RATE, 1);
+    long fadeMs = 50;
+    AudioPlan plan = new AudioPlan(List.of(new AudioPiece(voice, 1_000, 3_000, 500, 0.8, fadeMs)), 1.0);
+
+    PcmAudio out = SyntheticAudio.readAll(plan.mix(null, 3_000_000, RATE, 2), 777);
+
+    long at = frameAt(500, RATE);
+    long from = frameAt(1_000, RATE);
+    long length = frameAt(3_000, RATE) - from;
+    long fade = frameAt(fadeMs, RATE);
+    for (long t = at; t < at + length; t++) {
+      long left = at + length - 1 - t; // frames after this one in the piece
+      double ramp = left < fade ? left / (double) fade : 1.0;
+      double expected = 0.8 * ramp * voice.samples()[(int) (from + t - at)];
+      assertEquals(expected, out.samples()[(int) t * 2], EPS, "frame " + t + ", " + left + " before the piece's end");
+    }
+    assertEquals(0f, out.samples()[(int) (at + length - 1) * 2], "the last frame is silent: the cut makes no click");
+    // Without the fade the piece stops at full level: what the fade is for.
+    PcmAudio cut = SyntheticAudio.readAll(new AudioPlan(List.of(new AudioPiece(voice, 1_000, 3_000, 500, 0.8)), 1.0)
+        .mix(null, 3_000_000, RATE, 2), 777);
+    double lastLevel = 0;
+    for (long t = at + length - fade / 10; t < at + length; t++) {
+      lastLevel = Math.max(lastLevel, Math.abs(cut.samples()[(int) t * 2]));
+    }
+    assertTrue(lastLevel > 0.15, "unfaded, the last 5 ms are loud: " + lastLevel);
+  }
+
+  @Test
   void originalIsScaledByItsGainAndPiecesAddToIt() throws Exception {
     PcmAudio original = SyntheticAudio.sine(300, 0.2, 6 * RATE, RATE, 2); // longer than the video
     PcmAudio voice = SyntheticAudio.sine(1000, 0.2, 4 * RATE, RATE, 2);

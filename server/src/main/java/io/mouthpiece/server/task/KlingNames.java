@@ -55,6 +55,7 @@ public final class KlingNames implements ValueNames {
       case INSERT -> "sound_insert_time";
       case GAIN -> "sound_volume";
       case ORIGINAL_GAIN -> "original_audio_volume";
+      case SYNC_MODE -> "sync_mode";
     };
   }
 

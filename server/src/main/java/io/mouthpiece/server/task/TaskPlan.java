@@ -23,9 +23,10 @@ public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, doub
    * @param faceId null for the largest face
    * @param endMs null for "to the audio's end"
    * @param face the face's track and crop from the session; null for the largest face (and older tasks)
+   * @param syncMode sync_mode as checked ({@code SyncMode}'s wire name); null for the default (and older tasks)
    */
   public record Dub(String field, String faceId, String audioFileId, String audioUrl, long startMs, Long endMs,
-      long insertMs, double gain, Session.Face face) {
+      long insertMs, double gain, Session.Face face, String syncMode) {
     /**
      * Its timing for the rules that need the audio's length. An open end is not known before the
      * engine works it out, so only the audio's own length is checked then (the piece taken as empty).

@@ -102,6 +102,7 @@ public final class TaskView {
       }
       f.put("sound_insert_time", d.path("insertMs").asLong());
       f.put("sound_volume", d.path("gain").asDouble(1.0));
+      f.put("sync_mode", d.hasNonNull("syncMode") ? d.path("syncMode").asText() : "cut_off");
     }
     return in;
   }

@@ -15,10 +15,14 @@ public record AdvancedLipSyncRequest(String sessionId, List<FaceChoose> faceChoo
     externalTaskId = externalTaskId == null || externalTaskId.isEmpty() ? null : externalTaskId;
   }
 
-  /** One face to re-voice and its audio. */
+  /** One face to re-voice and its audio; sync_mode is ours (SyncMode), {@code ""} meaning absent as for external_task_id. */
   public record FaceChoose(String faceId, String audioId, String soundFile, Long soundStartTime, Long soundEndTime,
       Long soundInsertTime, Double soundVolume, @JsonAlias("original_sound_volume") Double originalAudioVolume,
-      String syncMode) {}
+      String syncMode) {
+    public FaceChoose {
+      syncMode = syncMode == null || syncMode.isEmpty() ? null : syncMode;
+    }
+  }
 
   /** Whether to also produce a visibly marked copy. */
   public record WatermarkInfo(Boolean enabled) {}

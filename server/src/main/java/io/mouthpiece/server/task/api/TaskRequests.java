@@ -1,6 +1,7 @@
 package io.mouthpiece.server.task.api;
 
 import io.mouthpiece.engine.rules.FaceRules;
+import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.server.config.ConfigLoader;
@@ -72,6 +73,7 @@ public final class TaskRequests {
     List<Violation> problems = new ArrayList<>();
     List<TaskPlan.Dub> dubs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    List<SyncMode> modes = new ArrayList<>();
     Double originalGain = null;
     for (int i = 0; i < r.faceChoose().size(); i++) {
       String p = "face_choose[" + i + "].";
@@ -97,7 +99,14 @@ public final class TaskRequests {
       }
       originalGain = original;
       TimingRules.DubTiming timing = new TimingRules.DubTiming(start, end, insert, gain, original);
-      problems.addAll(TimingRules.checkRequest(i, timing, session.durationMs(), face.startMs(), face.endMs()));
+      // [ours] sync_mode: what a piece longer than the room it has does (SyncMode); unknown is refused first.
+      SyncMode.check(i, f.syncMode()).ifPresent(v -> {
+        throw KlingException.invalidParameter(NAMES.message(List.of(v)));
+      });
+      SyncMode mode = SyncMode.orDefault(f.syncMode());
+      modes.add(mode);
+      problems.addAll(TimingRules.checkModes(modes));
+      problems.addAll(TimingRules.checkRequest(i, timing, mode, session.durationMs(), face.startMs(), face.endMs()));
       if (!problems.isEmpty()) {
         throw KlingException.invalidParameter(NAMES.message(problems));
       }
@@ -109,7 +118,8 @@ public final class TaskRequests {
           throw KlingException.invalidParameter(NAMES.message(problems));
         }
       }
-      dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain, face));
+      dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain, face,
+          f.syncMode() == null ? null : mode.wire()));
     }
     boolean watermark = r.watermarkInfo() != null && Boolean.TRUE.equals(r.watermarkInfo().enabled());
     return new TaskPlan(session.videoFileId(), null, dubs, originalGain, watermark, session.id());
@@ -161,7 +171,7 @@ public final class TaskRequests {
     } else {
       throw KlingException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
     }
-    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null);
+    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null, null);
     // Audio held already has a known length: one it cannot give is refused now, as for advanced lip-sync.
     if (audio.durationMs() != null) {
       List<Violation> problems = TimingRules.checkAudio(0, dub.timing(1.0), audio.durationMs());

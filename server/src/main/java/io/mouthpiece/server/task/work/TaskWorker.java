@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.rules.RequestValue;
+import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import io.mouthpiece.engine.sync.FaceDub;
@@ -143,7 +144,7 @@ public final class TaskWorker {
       }
       clientWords.put(inputs.localPath(audio), "the audio of " + names.of(i, RequestValue.AUDIO));
       dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
-          d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain()));
+          d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain(), SyncMode.orDefault(d.syncMode())));
     }
     if (!problems.isEmpty()) {
       throw new InputRejected(names.message(problems));
@@ -166,9 +167,9 @@ public final class TaskWorker {
         throw new MediaException(MediaRules.withoutFileNames(e.getMessage(), clientWords), e);
       }
       long syncedNs = System.nanoTime();
-      long durationMs = result.durationUs() / 1000;
+      long durationMs = result.durationUs() / 1000; // the result's: longer than the source's where a sync_mode extended it
       // The engine measured the video to its last frame's end: a truer length than the container's header.
-      store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
+      store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, result.sourceEndUs() / 1000));
       List<StoredFile> kept = new ArrayList<>();
       String watermarkId = null;
       if (plan.watermark()) {
