@@ -4,6 +4,7 @@ import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.report.QualityReport;
 import io.mouthpiece.engine.rules.FaceRules;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -42,10 +43,11 @@ public final class SyncJob {
       List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
       RenderPass.run(request, analysis, plans, config, progress);
+      List<QualityReport> quality = QualityReports.of(request.video(), analysis, dubs, plans);
       progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
       return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(), faceIds,
-          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9);
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, quality);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.report.QualityReport;
 
 /**
  * What a lip-sync produced, and where its time went.
@@ -10,6 +11,7 @@ import io.mouthpiece.engine.media.VideoInfo;
  * @param analysisSec first walk: decode, track, build libraries
  * @param planSec motion prediction and exemplar choice
  * @param renderSec second walk: decode, draw, encode
+ * @param quality each dub's quality report, in the request's order
  */
 public record SyncResult(VideoInfo source, int frames, long durationUs, java.util.List<String> faceIds,
-    double analysisSec, double planSec, double renderSec) {}
+    double analysisSec, double planSec, double renderSec, java.util.List<QualityReport> quality) {}
