@@ -77,8 +77,8 @@ record Verdict(List<String> warnings, String line) {
     } else if (sync.measurable()) {
       line = "good";
     } else {
-      line = String.format(Locale.ROOT, "good as far as can be told: sync too short to measure (%d frames; one clip's r"
-          + " is chance below %d)", sync.frames(), SyncMeasure.MIN_FRAMES);
+      line = String.format(Locale.ROOT, "good as far as measured; sync too short to measure (%d frames, under %d: chance"
+          + " alone reaches r %.2f here)", sync.frames(), SyncMeasure.MIN_FRAMES, sync.chanceR());
     }
     return new Verdict(warnings, line);
   }

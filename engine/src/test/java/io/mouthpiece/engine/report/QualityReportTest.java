@@ -63,6 +63,17 @@ class QualityReportTest {
   }
 
   @Test
+  void aLongEnoughResultIsJudgedAgainstItsOwnChanceLevel() throws Exception {
+    // 12 s of one speaking face (retalking_face2 played back and forth) dubbed with 12 s of other speech: 300 frames.
+    QualityReport q = onlyReport(sync(TestMedia.oneFace720p("retalking_face2.mp4", 12),
+        new FaceDub("0", TestMedia.audio("musetalk_eng.flac"), 0, 12_000, 0, 1.0)), "12 s, long enough to measure");
+    assertTrue(q.sync().measurable() && q.sync().frames() >= SyncMeasure.MIN_FRAMES, q.sync().toString());
+    boolean syncWarned = q.warnings().stream().anyMatch(w -> w.startsWith("The drawn mouth does not follow the speech"));
+    assertEquals(!q.sync().aboveChance(), syncWarned, "sync is judged by its chance level: " + q);
+    assertEquals(q.warnings().isEmpty(), q.verdict().equals("good"), "good only with nothing to warn of: " + q.verdict());
+  }
+
+  @Test
   void theFrameCountsAddUpToTheFrames() throws Exception {
     // The piece 500..3000 ms of the speech at 1000 ms: frames before and after the window, a
     // cross-fade starting from nothing at its first frame.

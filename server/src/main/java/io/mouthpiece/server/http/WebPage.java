@@ -30,6 +30,7 @@ final class WebPage {
       "waveform.js", "text/javascript; charset=utf-8",
       "words.js", "text/javascript; charset=utf-8",
       "result.js", "text/javascript; charset=utf-8",
+      "quality.js", "text/javascript; charset=utf-8",
       "compare.js", "text/javascript; charset=utf-8",
       "tasks.js", "text/javascript; charset=utf-8",
       "timing-rules.js", "text/javascript; charset=utf-8",
