@@ -43,9 +43,11 @@ public final class SyncJob {
       List<DubPlan> plans = DubPlan.planAll(dubs, analysis, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
       RenderPass.run(request, analysis, plans, config, progress);
+      long doneNs = System.nanoTime();
+      // After the render, whose frames recorded what was drawn. Its cost (tenths of a second) is in no
+      // stage's timing, only in a caller's total.
       List<QualityReport> quality = QualityReports.of(request.video(), analysis, dubs, plans);
       progress.update(Progress.FINISHING, 1.0);
-      long doneNs = System.nanoTime();
       return new SyncResult(analysis.info(), analysis.frames(), analysis.endUs(), faceIds,
           (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, quality);
     }
