@@ -62,6 +62,7 @@ class WebPageE2eTest {
           + "return {files: all.length, bytes: all.reduce((n, e) => n + e.transferSize, 0),"
           + " elsewhere: all.filter((e) => !e.name.startsWith(location.origin)).map((e) => e.name)};");
       assertEquals(List.of(), weight.get("elsewhere"), "nothing from elsewhere");
+      System.out.println("the page and its files as transferred: " + weight);
       assertTrue(num(weight, "bytes") < 36_000, "the page and its files as transferred: " + weight);
       b.shots("sign-in");
 
