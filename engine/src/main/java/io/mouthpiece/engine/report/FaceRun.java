@@ -17,6 +17,7 @@ import java.util.List;
  * @param ownAperture the source face's aperture per frame (its own mesh landmarks); NaN where not found
  * @param turned whether the face was seen turned past what the library takes ({@link MouthLibrary#turned})
  * @param libraryParams the {@code MouthParams} of every mouth in the face's library
+ * @param sifting what became of the frames offered to that library
  * @param piece the new speech's piece, time 0 at {@code windowStartSec}
  * @param sourceSound the source's own sound from the video's start (null: the source is silent)
  */

@@ -38,9 +38,4 @@ public enum FrameFate {
   public String words() {
     return words;
   }
-
-  /** Whether a frame with this fate is inside the window and left as the source had it. */
-  public boolean passedThrough() {
-    return this != RENDERED && this != OUTSIDE_WINDOW;
-  }
 }

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.report;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Builds a face's {@link QualityReport}. In: what the render knew ({@link FaceRun}). Out: the
@@ -13,7 +14,7 @@ public final class QualityReporter {
   public static QualityReport report(FaceRun run) {
     FrameCounts counts = FrameCounts.of(run.fates(), run.turned());
     LibrarySurvey library = LibrarySurvey.of(run.libraryParams(), run.sifting());
-    int[] window = java.util.stream.IntStream.range(0, run.fates().length)
+    int[] window = IntStream.range(0, run.fates().length)
         .filter(i -> run.fates()[i] != FrameFate.OUTSIDE_WINDOW).toArray();
     double[] pieceTimes = new double[window.length];
     double[] drawn = new double[window.length];

@@ -5,6 +5,7 @@ import io.mouthpiece.engine.quality.ApertureTrack;
 import io.mouthpiece.engine.quality.ChanceSync;
 import io.mouthpiece.engine.quality.PooledSync;
 import io.mouthpiece.engine.quality.SyncCase;
+import java.util.List;
 
 /**
  * The measured sync of one face's result, with what to read it against: eval's measure (Pearson's
@@ -46,11 +47,11 @@ public record SyncMeasure(int frames, double r, int lagMs, double chanceR, doubl
   static SyncMeasure of(double[] pieceTimesSec, double[] drawn, PcmAudio piece, double[] sourceTimesSec, double[] own,
       PcmAudio sourceSound) {
     SyncCase ours = SyncCase.of(ApertureTrack.ofApertures(pieceTimesSec, drawn), piece);
-    PooledSync.Result r = PooledSync.of(java.util.List.of(ours));
+    PooledSync.Result r = PooledSync.of(List.of(ours));
     double naturalR = Double.NaN;
     int naturalFrames = 0;
     if (sourceSound != null) {
-      PooledSync.Result n = PooledSync.of(java.util.List.of(SyncCase.of(ApertureTrack.ofApertures(sourceTimesSec, own),
+      PooledSync.Result n = PooledSync.of(List.of(SyncCase.of(ApertureTrack.ofApertures(sourceTimesSec, own),
           sourceSound)));
       naturalR = n.windowR();
       naturalFrames = n.frames();

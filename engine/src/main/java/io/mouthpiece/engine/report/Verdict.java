@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.report;
 
 import io.mouthpiece.engine.mouth.MouthLibrary;
+import io.mouthpiece.engine.mouth.MouthParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ record Verdict(List<String> warnings, String line) {
       limits.add(new Limit("the source's lips never meet", String.format(Locale.ROOT,
           "The source's lips (nearly) meet in only %d of its %d mouths (aperture %.2f or less): pauses are drawn from"
               + " its most closed mouths and may look parted. A clip where the person pauses or says p, b, m helps.",
-          library.closableMouths(), library.exemplars(), io.mouthpiece.engine.mouth.MouthParams.CLOSABLE_APERTURE)));
+          library.closableMouths(), library.exemplars(), MouthParams.CLOSABLE_APERTURE)));
     }
     if (pauses.frames() > 0 && pauses.closedShare() < MIN_CLOSED_SHARE) {
       limits.add(new Limit("the mouth stays open in pauses", String.format(Locale.ROOT,

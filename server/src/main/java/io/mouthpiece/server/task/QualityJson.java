@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import io.mouthpiece.engine.report.FrameCounts;
+import io.mouthpiece.engine.report.FrameFate;
 import io.mouthpiece.engine.report.LibrarySurvey;
 import io.mouthpiece.engine.report.PauseMeasure;
 import io.mouthpiece.engine.report.QualityReport;
@@ -50,7 +51,7 @@ public final class QualityJson {
         .put("rendered", f.rendered()).put("outside_window", f.outsideWindow())
         .put("passed_through", f.passedThroughTotal());
     ObjectNode why = o.putObject("passed_through_why");
-    for (Map.Entry<io.mouthpiece.engine.report.FrameFate, Integer> e : f.passedThrough().entrySet()) {
+    for (Map.Entry<FrameFate, Integer> e : f.passedThrough().entrySet()) {
       why.put(e.getKey().wire(), e.getValue());
     }
     return o.put("rendered_turned_away", f.renderedTurnedAway());
