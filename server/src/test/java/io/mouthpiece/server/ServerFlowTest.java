@@ -143,9 +143,37 @@ class ServerFlowTest {
     assertEquals(created.data().path("task_id").asText(), task.path("task_id").asText());
     assertEquals(task.path("task_result").path("videos").get(0).path("duration").asText(),
         task.path("task_info").path("parent_video").path("duration").asText(), "the result is as long as the source");
+    checkQuality(task);
     JsonNode listed = server.api.get(prefix + "/videos/advanced-lip-sync?pageNum=1&pageSize=50", token).data();
     assertTrue(listed.isArray() && listed.findValuesAsText("task_id").contains(task.path("task_id").asText()));
     return task;
+  }
+
+  /**
+   * [ours] task_result.quality: the face's report, its frame counts adding up to the source's frames,
+   * the sync read in eval's lag window, a verdict; the speaking clip draws no warning.
+   */
+  private static void checkQuality(JsonNode task) throws Exception {
+    JsonNode quality = task.path("task_result").path("quality");
+    assertTrue(quality.isArray() && quality.size() == 1, "one report per face: " + task.path("task_result"));
+    JsonNode q = quality.get(0);
+    assertEquals("0", q.path("face_id").asText());
+    JsonNode frames = q.path("frames");
+    int frameCount = 0;
+    try (VideoReader r = VideoReader.open(video)) {
+      for (var f = r.read(); f.isPresent(); f = r.read()) {
+        f.get().close();
+        frameCount++;
+      }
+    }
+    assertEquals(frameCount, frames.path("total").asInt(), frames.toString());
+    assertEquals(frames.path("total").asInt(), frames.path("rendered").asInt() + frames.path("outside_window").asInt()
+        + frames.path("passed_through").asInt(), frames.toString());
+    assertTrue(frames.path("rendered").asInt() > 0 && frames.path("outside_window").asInt() > 0, frames.toString());
+    assertEquals("[-40,120]", q.path("sync").path("lag_window_ms").toString());
+    assertTrue(q.path("sync").path("r").isNumber() && q.path("library").path("mouths").asInt() > 0, q.toString());
+    assertEquals(0, q.path("warnings").size(), "a speaking source: " + q.path("warnings"));
+    assertTrue(q.path("verdict").asText().startsWith("good"), q.path("verdict").asText());
   }
 
   private Path downloadResult(JsonNode task, String field) throws Exception {

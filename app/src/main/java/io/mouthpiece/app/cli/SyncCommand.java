@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
           + "Without --face: the largest face, with the whole audio placed at 0. "
           + "The output has the source's resolution, frame rate, frame count and duration (longer only where "
           + "--sync-mode loop, bounce or remap makes room for a piece longer than the video); "
-          + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s."
+          + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s.",
+      "It ends with the result's line and each face's verdict (\"good\", or what limited it); --report writes the"
+          + " whole quality report."
     })
 final class SyncCommand implements Callable<Integer> {
   @Option(names = "--video", required = true, paramLabel = "VIDEO", description = "The source video.")
@@ -47,6 +49,12 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "OUT.mp4", description = "Where to write the result.")
   Path out;
+
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Also write each face's quality report there, as JSON (the API's task_result.quality): frames"
+          + " re-rendered and passed through (and why), the mouth library, the measured sync beside what real speech"
+          + " and chance get, pauses with a closed mouth, warnings and a verdict.")
+  Path report;
 
   @Option(names = "--original-volume", paramLabel = "G", defaultValue = "1",
       description = "Gain of the video's own sound, 0 to 2 (default: ${DEFAULT-VALUE}).")
@@ -110,6 +118,9 @@ final class SyncCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--audio=AUDIO' (or --text=WORDS)");
     }
     OutputPath.check("--out", out);
+    if (report != null) {
+      OutputPath.check("--report", report);
+    }
     List<FaceDub> dubs = new ArrayList<>();
     OptionNames names = new OptionNames(faces.size());
     for (FaceOptions f : faces) {
@@ -127,6 +138,11 @@ final class SyncCommand implements Callable<Integer> {
       System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
           result.planSec(), result.renderSec());
+      result.quality().forEach(q -> System.err.println("mouthpiece: face " + q.faceId() + ": " + q.verdict()));
+      if (report != null) {
+        ReportFile.write(report, video, out, result);
+        System.err.println("mouthpiece: wrote the quality report to " + report);
+      }
       return 0;
     } catch (InvalidRequestException e) {
       e.violations().forEach(v -> System.err.println("mouthpiece: " + v.message(names)));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
@@ -50,6 +52,31 @@ class SyncCommandTest {
       assertEquals(source.info().durationUs(), result.info().durationUs(), 40_000);
       assertTrue(result.info().hasAudio());
     }
+  }
+
+  @Test
+  void reportWritesEachFacesQualityAsJson() throws Exception {
+    Path video = TestMedia.video("retalking_face2.mp4");
+    Path out = temp.resolve("out.mp4");
+    Path report = temp.resolve("report.json");
+    CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
+        "--audio-end", "3000", "--insert", "1000", "--out", out.toString(), "--report", report.toString());
+    assertEquals(0, run.exit(), run.stderr());
+    JsonNode written = new ObjectMapper().readTree(report.toFile());
+    JsonNode q = written.path("quality").get(0);
+    assertEquals("0", q.path("face_id").asText(), written.toString());
+    JsonNode frames = q.path("frames");
+    assertEquals(written.path("frames").asInt(), frames.path("total").asInt());
+    assertEquals(frames.path("total").asInt(), frames.path("rendered").asInt() + frames.path("outside_window").asInt()
+        + frames.path("passed_through").asInt(), frames.toString());
+    assertTrue(frames.path("outside_window").asInt() > 0, "the piece ends at 4 s of 5: " + frames);
+    assertTrue(run.stderr().contains("mouthpiece: face 0: " + q.path("verdict").asText()), run.stderr());
+    assertTrue(run.stderr().contains("wrote the quality report to " + report), run.stderr());
+    CommandRun nowhere = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
+        "--out", out.toString(), "--report", temp.resolve("no-such-folder/report.json").toString());
+    assertEquals(1, nowhere.exit());
+    assertEquals("mouthpiece: --report: the folder " + temp.resolve("no-such-folder") + " does not exist (create it, or"
+        + " write elsewhere)", nowhere.stderr().strip(), "refused before any work");
   }
 
   /**

@@ -43,15 +43,38 @@ public final class MouthLibrary implements AutoCloseable {
 
   private final LowerFace window;
   private final List<MouthExemplar> exemplars;
+  private final Sifting sifting;
 
-  private MouthLibrary(LowerFace window, List<MouthExemplar> exemplars) {
+  private MouthLibrary(LowerFace window, List<MouthExemplar> exemplars, Sifting sifting) {
     this.window = window;
     this.exemplars = exemplars;
+    this.sifting = sifting;
+  }
+
+  /**
+   * What became of the frames offered to the library, counted where each was decided (for the
+   * quality report: a library is poor because its face was turned, cut off, blurred, or never spoke).
+   *
+   * @param offered frames of the face offered
+   * @param turnedAway looked at and left out: head turned or nodded past {@link #MAX_YAW} / {@link #MAX_PITCH}
+   * @param outsidePicture looked at and left out: part of the mouth outside the picture
+   * @param blurred kept, then dropped as less sharp than {@link #MIN_RELATIVE_SHARPNESS} of the median
+   * @param thinned not kept to bound memory (every other frame, once the library is full); frames
+   *     skipped that way were not looked at, so a turned or blurred one among them is counted here
+   */
+  public record Sifting(int offered, int turnedAway, int outsidePicture, int blurred, int thinned) {
+    /** Counts not known: a library made from exemplars cut elsewhere. */
+    public static final Sifting UNKNOWN = new Sifting(-1, -1, -1, -1, -1);
   }
 
   /** A library of exemplars already cut (in time order); it takes ownership of them. */
   public static MouthLibrary of(LowerFace window, List<MouthExemplar> exemplars) {
-    return new MouthLibrary(window, List.copyOf(exemplars));
+    return new MouthLibrary(window, List.copyOf(exemplars), Sifting.UNKNOWN);
+  }
+
+  /** What became of the frames offered to the library ({@link Sifting#UNKNOWN} when it was not built here). */
+  public Sifting sifting() {
+    return sifting;
   }
 
   public LowerFace window() {
@@ -64,6 +87,11 @@ public final class MouthLibrary implements AutoCloseable {
 
   public int size() {
     return exemplars.size();
+  }
+
+  /** Whether a head in this pose is turned or nodded too far to give a usable exemplar. */
+  public static boolean turned(HeadPose pose) {
+    return Math.abs(pose.yaw()) > MAX_YAW || Math.abs(pose.pitch()) > MAX_PITCH;
   }
 
   @Override
@@ -80,6 +108,8 @@ public final class MouthLibrary implements AutoCloseable {
     private List<MouthExemplar> kept = new ArrayList<>();
     private int stride = 1;
     private int offered;
+    private int turnedAway;
+    private int outsidePicture;
 
     /**
      * @param pxPerUnit window resolution: pixels per inter-ocular distance; use the face's own
@@ -116,12 +146,13 @@ public final class MouthLibrary implements AutoCloseable {
     }
 
     private boolean usable(FaceLandmarks l) {
-      HeadPose pose = HeadPose.of(l);
-      if (Math.abs(pose.yaw()) > MAX_YAW || Math.abs(pose.pitch()) > MAX_PITCH) {
+      if (turned(HeadPose.of(l))) {
+        turnedAway++;
         return false;
       }
       for (int i : MouthShape.INDICES) {
         if (l.x(i) < 0 || l.y(i) < 0 || l.x(i) >= frameWidth || l.y(i) >= frameHeight) {
+          outsidePicture++;
           return false;
         }
       }
@@ -154,7 +185,10 @@ public final class MouthLibrary implements AutoCloseable {
           e.close();
         }
       }
-      return new MouthLibrary(window, good);
+      int blurred = kept.size() - good.size();
+      Sifting sifting = new Sifting(offered, turnedAway, outsidePicture, blurred,
+          offered - turnedAway - outsidePicture - kept.size());
+      return new MouthLibrary(window, good, sifting);
     }
 
     private double sharpness(Mat cut) {

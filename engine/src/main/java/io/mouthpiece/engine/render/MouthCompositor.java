@@ -34,18 +34,20 @@ public final class MouthCompositor {
    * Renders {@code exemplar} (in place) onto {@code bgr}, which holds the frame's pixels from
    * ({@code originX}, {@code originY}) on (0, 0: the whole frame); {@code target} is in frame
    * pixels. Drawn the same as on the whole frame when the part holds the {@link #footprint}. With {@code shut}, the exemplar's lips are
-   * drawn closed ({@link LipCloser}).
+   * drawn closed ({@link LipCloser}). Returns whether anything was drawn: false at strength 0 and
+   * where the mouth's footprint is too small to draw ({@link #MIN_BOX_PX}), which the quality
+   * report counts as a frame passed through.
    */
-  public static void render(Mat bgr, int originX, int originY, FaceLandmarks target, MouthExemplar exemplar,
+  public static boolean render(Mat bgr, int originX, int originY, FaceLandmarks target, MouthExemplar exemplar,
       double strength, boolean shut) {
     if (strength <= 0) {
-      return;
+      return false;
     }
     Similarity place = place(target, exemplar);
     MouthMask mask = MouthMask.of(target, exemplar.windowLandmarks(), place);
     Rect box = mask.footprint(originX, originY, originX + bgr.cols(), originY + bgr.rows());
     if (box.width() < MIN_BOX_PX || box.height() < MIN_BOX_PX) {
-      return;
+      return false;
     }
     ScratchMats scratch = ScratchMats.ofThisThread();
     int h = box.height();
@@ -67,6 +69,7 @@ public final class MouthCompositor {
       }
       ColourMatchedBlend.blend(region, warped, weights, scratch);
     }
+    return true;
   }
 
   /** The rectangle of a {@code frameWidth} × {@code frameHeight} frame that {@link #render} may change. */

@@ -6,7 +6,9 @@ import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.mouth.HeadPose;
 import io.mouthpiece.engine.mouth.MouthExemplar;
 import io.mouthpiece.engine.render.ExemplarSelector;
+import io.mouthpiece.engine.mouth.MouthParams;
 import io.mouthpiece.engine.render.MouthCompositor;
+import io.mouthpiece.engine.report.FrameFate;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
@@ -14,7 +16,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * from the wanted mouth per frame. In: the face's analysis, the output timeline (which source frame
  * each output frame shows, and when), the wanted params inside the dub window. Out: a per-frame
  * plan the render pass applies, placed by the face's landmarks in the source frame shown. Frames
- * outside the window, or where the face is not seen, are left alone.
+ * outside the window, or where the face is not seen, are left alone; each frame's fate is recorded
+ * for the quality report.
  */
 final class FacePlan {
   private final FaceData face;
@@ -22,13 +25,17 @@ final class FacePlan {
   private final int[] exemplar;
   private final boolean[] shut;
   private final double[] strength;
+  /** What becomes of each frame: decided here, then by the render where the mouth cannot be drawn. */
+  private final FrameFate[] fate;
 
-  private FacePlan(FaceData face, int[] sourceFrames, ExemplarSelector.Selection selection, double[] strength) {
+  private FacePlan(FaceData face, int[] sourceFrames, ExemplarSelector.Selection selection, double[] strength,
+      FrameFate[] fate) {
     this.face = face;
     this.sourceFrames = sourceFrames;
     this.exemplar = selection.exemplar();
     this.shut = selection.shut();
     this.strength = strength;
+    this.fate = fate;
   }
 
   /**
@@ -50,8 +57,14 @@ final class FacePlan {
     }
     ExemplarSelector.Selection chosen = face.library() == null
         ? ExemplarSelector.Selection.none(n) : selector.select(face.library(), wanted, poses);
-    return new FacePlan(face, sources, chosen,
-        strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs));
+    double[] strength = strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs);
+    FrameFate[] fate = new FrameFate[n];
+    for (int i = 0; i < n; i++) {
+      boolean inWindow = frameTimesUs[i] >= windowStartUs && frameTimesUs[i] < windowEndUs;
+      fate[i] = !inWindow ? FrameFate.OUTSIDE_WINDOW : poses[i] == null ? FrameFate.FACE_NOT_FOUND
+          : chosen.exemplar()[i] < 0 ? FrameFate.NO_MOUTHS : strength[i] <= 0 ? FrameFate.FADED_OUT : FrameFate.RENDERED;
+    }
+    return new FacePlan(face, sources, chosen, strength, fate);
   }
 
   /**
@@ -93,10 +106,35 @@ final class FacePlan {
     FaceLandmarks target = face.at(sourceFrames[index]);
     Rect area = MouthCompositor.footprint(target, e, frame.width(), frame.height());
     if (area.width() <= 0 || area.height() <= 0) {
+      fate[index] = FrameFate.OUTSIDE_PICTURE;
       return;
     }
     try (BgrPatch patch = BgrPatch.of(frame, area)) {
-      MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index], shut[index]);
+      if (!MouthCompositor.render(patch.bgr(), patch.x(), patch.y(), target, e, strength[index], shut[index])) {
+        fate[index] = FrameFate.TOO_SMALL;
+      }
     }
+  }
+
+  /** Each frame's fate, as planned and then rendered (complete once the render pass is done). */
+  FrameFate[] fates() {
+    return fate.clone();
+  }
+
+  /**
+   * The aperture shown in each output frame ({@code own} is per output frame too): the drawn exemplar's (0 where drawn shut: the lip closer
+   * presses the lips together), blended with the source's own by the cross-fade's strength; the
+   * source's own ({@code own}) where nothing was drawn.
+   */
+  double[] drawnAperture(double[] own) {
+    double[] shown = own.clone();
+    for (int i = 0; i < fate.length; i++) {
+      if (fate[i] != FrameFate.RENDERED) {
+        continue;
+      }
+      double a = shut[i] ? 0 : face.library().exemplars().get(exemplar[i]).params()[MouthParams.APERTURE];
+      shown[i] = Double.isNaN(own[i]) ? a : strength[i] * a + (1 - strength[i]) * own[i];
+    }
+    return shown;
   }
 }

@@ -4,6 +4,7 @@ import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.report.QualityReport;
 import io.mouthpiece.engine.rules.FaceRules;
 import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
@@ -52,10 +53,14 @@ public final class SyncJob {
       List<DubPlan> plans = DubPlan.planAll(dubs, analysis, timeline, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
       RenderPass.run(request, analysis, timeline, plans, config, progress);
-      progress.update(Progress.FINISHING, 1.0);
       long doneNs = System.nanoTime();
+      // After the render, whose frames recorded what was drawn. Its cost (tenths of a second) is in no
+      // stage's timing, only in a caller's total.
+      List<QualityReport> quality = QualityReports.of(request.video(), analysis, timeline, dubs, plans);
+      progress.update(Progress.FINISHING, 1.0);
       return new SyncResult(analysis.info(), timeline.frames(), timeline.endUs(), faceIds,
-          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs());
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs(),
+          quality);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.media.VideoInfo;
+import io.mouthpiece.engine.report.QualityReport;
 
 /**
  * What a lip-sync produced, and where its time went.
@@ -13,6 +14,7 @@ import io.mouthpiece.engine.media.VideoInfo;
  * @param planSec motion prediction and exemplar choice
  * @param renderSec second walk: decode, draw, encode
  * @param sourceEndUs the source video's duration, to its last frame's end, as the analysis measured it
+ * @param quality each dub's quality report, in the request's order
  */
 public record SyncResult(VideoInfo source, int frames, long durationUs, java.util.List<String> faceIds,
-    double analysisSec, double planSec, double renderSec, long sourceEndUs) {}
+    double analysisSec, double planSec, double renderSec, long sourceEndUs, java.util.List<QualityReport> quality) {}

@@ -193,6 +193,28 @@ public final class TestMedia {
     });
   }
 
+  /**
+   * A silent clip of a face that never moves: the frame a shared clip shows at {@code atMs}, held for
+   * {@code seconds} at the clip's nominal rate, with no sound. A real face the tracker finds in every
+   * frame, whose mouth is one shape throughout: a source too poor to draw speech from.
+   */
+  public static Path stillFace(String name, long atMs, int seconds) {
+    Path source = video(name);
+    return MediaCache.get(String.format(Locale.ROOT, "still-%s-%d-%ds-%s.mp4", stem(name), atMs, seconds, RECIPE), out -> {
+      try (HeldFrames video = new HeldFrames(source)) {
+        Rational fps = video.nominalRate();
+        Frame still = video.at(atMs * 1000);
+        try (ClipEncoder encoder = new ClipEncoder(out, video.width(), video.height(), fps, null)) {
+          long frames = frameCount(seconds * 1_000_000L, fps);
+          for (long n = 0; n < frames; n++) {
+            encoder.write(still);
+          }
+          encoder.finish();
+        }
+      }
+    });
+  }
+
   /** Where a constant-rate shared clip splits in two for {@link #firstHalf}: its middle frame's time. */
   public static long halfUs(String name) {
     try (HeldFrames video = new HeldFrames(video(name))) {

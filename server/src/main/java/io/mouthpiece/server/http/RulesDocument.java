@@ -10,7 +10,7 @@ import io.mouthpiece.server.task.KlingNames;
 import java.util.Map;
 
 /**
- * The timing rules as data for the web page ({@code /web/rules.json}): the engine's limits, every
+ * The timing rules as data for the web page (put into index.html by {@link WebPage}): the engine's limits, every
  * rule's sentence and Kling's name for every value. The page's checks (timing-rules.js) read their
  * numbers and words from here, so the engine stays their one source.
  */

@@ -5,6 +5,7 @@ import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.errors.KlingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * The web page for people ({@code GET /}) and its assets ({@code GET /web/{file}}), read once from
- * the jar ({@code resources/io/mouthpiece/server/web/}), and the timing rules it checks by, made from
- * the engine's ({@link RulesDocument}). The page needs no key; its API calls send
+ * the jar ({@code resources/io/mouthpiece/server/web/}); the page carries the timing rules it checks
+ * by, made from the engine's ({@link RulesDocument}). The page needs no key; its API calls send
  * the key the person typed. Everything the page uses is served here, nothing from a CDN.
  */
 final class WebPage {
@@ -31,12 +32,16 @@ final class WebPage {
       "waveform.js", "text/javascript; charset=utf-8",
       "words.js", "text/javascript; charset=utf-8",
       "result.js", "text/javascript; charset=utf-8",
+      "quality.js", "text/javascript; charset=utf-8",
       "compare.js", "text/javascript; charset=utf-8",
       "tasks.js", "text/javascript; charset=utf-8",
       "timing-rules.js", "text/javascript; charset=utf-8",
       "favicon.svg", "image/svg+xml");
-  /** Made by the service rather than read from the jar: the engine's timing rules as data for timing-rules.js. */
-  static final String RULES = "rules.json";
+  /**
+   * Where the page carries the engine's timing rules, as data for timing-rules.js: put into
+   * index.html by the service (a JSON block, which no browser runs), so the page needs no request more.
+   */
+  static final String RULES_ELEMENT = "timing-rules";
 
   // Media (face crops, results, a pasted video URL) may come from server.public-url or the URL a
   // person pasted, so img/media are open; scripts, styles and API calls stay on this origin.
@@ -56,10 +61,20 @@ final class WebPage {
           throw new IOException("missing from the jar: " + path);
         }
         byte[] bytes = in.readAllBytes();
-        assets.put(e.getKey(), asset(bytes, e.getValue()));
+        assets.put(e.getKey(), asset(e.getKey().equals("index.html") ? withRules(bytes) : bytes, e.getValue()));
       }
     }
-    assets.put(RULES, asset(RulesDocument.json(), "application/json"));
+  }
+
+  /** The page with the rules' JSON before its head ends; "</" is escaped so no text can end the block. */
+  private static byte[] withRules(byte[] html) {
+    String rules = new String(RulesDocument.json(), StandardCharsets.UTF_8).replace("</", "<\\/");
+    String page = new String(html, StandardCharsets.UTF_8);
+    if (!page.contains("</head>")) {
+      throw new IllegalStateException("index.html has no </head> to put the timing rules before");
+    }
+    return page.replace("</head>", "  <script type=\"application/json\" id=\"" + RULES_ELEMENT + "\">" + rules
+        + "</script>\n</head>").getBytes(StandardCharsets.UTF_8);
   }
 
   private static Asset asset(byte[] bytes, String contentType) {
@@ -82,8 +97,12 @@ final class WebPage {
   private static void send(Context ctx, Asset a) {
     ctx.header("Cache-Control", "no-cache");
     ctx.header("ETag", a.etag());
-    ctx.header("Content-Security-Policy", CSP);
-    ctx.header("Referrer-Policy", "no-referrer");
+    // The policies govern documents (the page; an SVG opened on its own is one too): on a script, a
+    // style or JSON they only add bytes to every request.
+    if (a.contentType().startsWith("text/html") || a.contentType().startsWith("image/svg")) {
+      ctx.header("Content-Security-Policy", CSP);
+      ctx.header("Referrer-Policy", "no-referrer");
+    }
     if (a.etag().equals(ctx.header("If-None-Match"))) {
       ctx.status(304);
       return;

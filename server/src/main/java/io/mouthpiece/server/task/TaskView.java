@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -29,6 +30,20 @@ public final class TaskView {
     return String.format(Locale.ROOT, "%.2f", ms / 1000.0);
   }
 
+  /**
+   * A task's result as kept in its JSON column: its videos (each a {@link #fileRef}) and [ours] the
+   * quality report of each face ({@link QualityJson}).
+   */
+  public static String result(List<String> videoRefs, JsonNode quality) {
+    ObjectNode n = JSON.createObjectNode();
+    ArrayNode videos = n.putArray("videos");
+    for (String ref : videoRefs) {
+      videos.add(parse(ref));
+    }
+    n.set("quality", quality);
+    return n.toString();
+  }
+
   /** A stored file reference, {"id", "duration"}, as kept in the task's JSON columns. */
   public static String fileRef(String id, String watermarkId, long durationMs) {
     ObjectNode n = JSON.createObjectNode().put("id", id).put("duration", seconds(durationMs));
@@ -50,14 +65,20 @@ public final class TaskView {
       info.putObject("parent_video").put("id", parent.path("id").asText()).put("url", fileUrl(parent.path("id").asText()))
           .put("duration", parent.path("duration").asText());
     }
-    ArrayNode videos = o.putObject("task_result").putArray("videos");
+    ObjectNode taskResult = o.putObject("task_result");
+    ArrayNode videos = taskResult.putArray("videos");
     JsonNode result = parse(t.resultJson());
-    if (result != null) {
-      for (JsonNode v : result) {
+    // Stored as {"videos": [...], "quality": [...]}; results stored before the quality report are the bare videos array.
+    JsonNode stored = result != null && result.isObject() ? result.path("videos") : result;
+    if (stored != null) {
+      for (JsonNode v : stored) {
         ObjectNode video = videos.addObject().put("id", v.path("id").asText()).put("url", fileUrl(v.path("id").asText()));
         video.put("watermark_url", v.hasNonNull("watermark_id") ? fileUrl(v.path("watermark_id").asText()) : "");
         video.put("duration", v.path("duration").asText());
       }
+    }
+    if (result != null && result.path("quality").isArray()) {
+      taskResult.set("quality", result.path("quality")); // [ours] QualityJson: how well each face came out
     }
     JsonNode plan = parse(t.planJson());
     o.putObject("watermark_info").put("enabled", plan != null && plan.path("watermark").asBoolean(false));

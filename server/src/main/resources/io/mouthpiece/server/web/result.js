@@ -1,7 +1,8 @@
 // The "after" pane: the open task's status and progress, why it failed if it did, its video beside
-// the source once it succeeded, Download, and Cancel while it is unfinished.
+// the source once it succeeded with its quality report, Download, and Cancel while it is unfinished.
 
 import * as api from './api.js';
+import * as quality from './quality.js';
 import {inWords} from './words.js';
 
 const $ = (id) => document.getElementById(id);
@@ -42,6 +43,7 @@ export function show(task) {
     result.src = url;
     result.hidden = false;
   }
+  quality.show(url ? task.task_result.quality : null);
   $('result-empty').hidden = !!url;
   $('result-note').textContent = !task ? 'The lip-synced video appears here, beside the original.'
       : cancelled ? 'Cancelled before it was made: change what you like below and make it again.'

@@ -1,13 +1,13 @@
 // The timing rules of Kling's advanced lip-sync (kling-api.md §2), for live checks on the page.
 //
 // Why checks in JavaScript: the page checks on every keystroke and every drag, with no round trip
-// to the server. The numbers and the sentences are not copied: they come from the engine, served
-// as data (/web/rules.json, made from TimingRules and Rule by the service). Only the order of the
+// to the server. The numbers and the sentences are not copied: they come from the engine, as data
+// the service puts in the page (#timing-rules, made from TimingRules and Rule). Only the order of the
 // checks is written here; it follows TimingRules.java line by line (same order, same skips), and
 // TimingRulesParityTest runs a table of cases through both, this file inside Chromium, and fails
 // on any difference in a single character. Change the two together.
 
-const RULES = await (await fetch(new URL('rules.json', import.meta.url))).json();
+const RULES = JSON.parse(document.getElementById('timing-rules').textContent);
 
 export const {MIN_PIECE_MS, MIN_FACE_OVERLAP_MS, MIN_AUDIO_MS, MAX_AUDIO_MS, MAX_GAIN} = RULES.limits;
 

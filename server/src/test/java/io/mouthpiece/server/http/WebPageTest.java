@@ -41,13 +41,16 @@ class WebPageTest {
         assertEquals(200, a.status(), file);
         assertEquals(WebPage.FILES.get(file).replace(" ", ""), type(a), file);
         assertEquals("no-cache", a.response().headers().firstValue("cache-control").orElse(""), file);
+        // The content security policy governs documents: the page and an SVG opened on its own.
+        assertEquals(file.endsWith(".html") || file.endsWith(".svg"),
+            a.response().headers().firstValue("content-security-policy").isPresent(), file);
       }
 
-      // The rules the page checks by are the engine's, served as data.
-      Api.Answer rules = server.api.get("/web/" + WebPage.RULES, null);
-      assertEquals(200, rules.status());
-      assertEquals("application/json", type(rules));
-      JsonNode doc = Api.JSON.readTree(rules.bytes());
+      // The rules the page checks by are the engine's, carried in the page as data.
+      Matcher block = Pattern.compile("<script type=\"application/json\" id=\"" + WebPage.RULES_ELEMENT
+          + "\">(.*?)</script>").matcher(html);
+      assertTrue(block.find(), "the page carries the timing rules");
+      JsonNode doc = Api.JSON.readTree(block.group(1));
       assertEquals(TimingRules.MAX_AUDIO_MS, doc.path("limits").path("MAX_AUDIO_MS").asLong());
       assertEquals(Rule.PIECE_PAST_VIDEO.template(), doc.path("sentences").path("PIECE_PAST_VIDEO").asText());
       assertEquals(Rule.values().length, doc.path("sentences").size());

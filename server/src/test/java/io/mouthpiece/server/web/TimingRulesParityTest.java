@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page checks timing live in JavaScript (timing-rules.js: the order of the checks, with the
- * limits and sentences read from the engine's, served as /web/rules.json); the server with the
+ * limits and sentences the engine's, carried in the page as data); the server with the
  * engine's {@link TimingRules}, in Kling's words ({@link KlingNames}). This runs
  * one table of cases through both, the JavaScript in Chromium exactly as the page loads it from the
  * service, and requires the same messages, character for character, in the same order: the page

@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.Select;
  * the shared clip's face; the speech with its waveform; the live checks in the page's words; a
  * piece past the end stays on the bar; keys and a drag on the timeline; the source, faces and
  * timeline on one 1366x900 screen; a task cancelled; a task followed through a reload and finished,
- * the list updated in place by one request a tick; before and after side by side, playing in step;
+ * its quality report beside it, the list updated in place by one request a tick; before and after
+ * side by side, playing in step;
  * a past task opened from the list; accessible names, focus ring and touch targets; the phone
  * layout; no console error. A second run: a slow link overtaken by a dead one (the first answer
  * must not win), links, and a failed task. Screenshots of each step at 1366x900 and 390 wide go to
@@ -63,6 +64,7 @@ class WebPageE2eTest {
           + "return {files: all.length, bytes: all.reduce((n, e) => n + e.transferSize, 0),"
           + " elsewhere: all.filter((e) => !e.name.startsWith(location.origin)).map((e) => e.name)};");
       assertEquals(List.of(), weight.get("elsewhere"), "nothing from elsewhere");
+      System.out.println("the page and its files as transferred: " + weight);
       assertTrue(num(weight, "bytes") < 36_000, "the page and its files as transferred: " + weight);
       b.shots("sign-in");
 
@@ -224,6 +226,18 @@ class WebPageE2eTest {
       assertEquals("Done.", b.driver.findElement(By.id("task-status")).getText());
       assertEquals(taskId, b.driver.getCurrentUrl().replaceAll(".*#task=", ""), "still the same task");
 
+      // The quality report beside the result: the task's verdict in one line, its numbers when opened.
+      JsonNode report = server.api.get("/v1/videos/advanced-lip-sync/" + taskId, key).data().path("task_result")
+          .path("quality").get(0);
+      WebElement quality = b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("quality")));
+      assertEquals(report.path("verdict").asText(), b.driver.findElement(By.id("quality-verdict")).getText());
+      quality.findElement(By.tagName("summary")).click();
+      String numbers = b.driver.findElement(By.id("quality-body")).getText();
+      assertTrue(numbers.contains(report.path("frames").path("rendered").asInt() + " of "
+          + report.path("frames").path("total").asInt() + " re-rendered"), numbers);
+      b.shots("quality");
+      quality.findElement(By.tagName("summary")).click(); // closed again: the layout below is checked as it first shows
+
       // The list followed it in place (its row is the same element), one request a tick, none when all is done.
       b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
           By.cssSelector("tr[data-task-id='" + taskId + "']"), "succeed"));
@@ -265,6 +279,7 @@ class WebPageE2eTest {
       face = b.waitUpTo(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(FACE)));
       assertEquals(List.of("0", "4000", "500", "1"), numbers(face));
       assertFalse(b.driver.findElement(By.id("result")).isDisplayed());
+      assertFalse(b.driver.findElement(By.id("quality")).isDisplayed(), "a cancelled task has no quality report");
       assertTrue(b.driver.getCurrentUrl().endsWith("#task=" + cancelledId));
       b.shots("past-task");
       b.driver.navigate().back();

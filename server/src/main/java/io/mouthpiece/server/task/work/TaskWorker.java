@@ -20,6 +20,7 @@ import io.mouthpiece.server.media.MediaRules;
 import io.mouthpiece.server.media.Watermark;
 import io.mouthpiece.server.store.StoredFile;
 import io.mouthpiece.server.task.KlingNames;
+import io.mouthpiece.server.task.QualityJson;
 import io.mouthpiece.server.task.Task;
 import io.mouthpiece.server.task.TaskEvents;
 import io.mouthpiece.server.task.TaskPlan;
@@ -187,7 +188,9 @@ public final class TaskWorker {
               + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
           (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
           ms(endNs - syncedNs), ms(endNs - startNs));
-      if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, kept)) {
+      String resultJson = TaskView.result(List.of(TaskView.fileRef(resultId, watermarkId, durationMs)),
+          QualityJson.of(result.quality()));
+      if (store.succeed(task.id(), resultJson, timings, kept)) {
         metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
         LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
         events.changed(task.id());
