@@ -85,8 +85,8 @@ class ArchitectureTest {
 
   @Test
   void theDataWalksForwardOnly() {
-    // media -> face -> mouth -> motion -> render -> sync: a stage may use those before it, never after.
-    String[] order = {"media", "face", "mouth", "motion", "render", "sync"};
+    // media -> face -> mouth -> motion -> speaker -> render -> sync: a stage may use those before it, never after.
+    String[] order = {"media", "face", "mouth", "motion", "speaker", "render", "sync"};
     for (int i = 0; i < order.length; i++) {
       for (int j = i + 1; j < order.length; j++) {
         noClasses().that().resideInAPackage("io.mouthpiece.engine." + order[i] + "..")
@@ -113,8 +113,8 @@ class ArchitectureTest {
             "io.mouthpiece.engine.sync..")
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
-            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
-            "io.mouthpiece.engine.sync..")
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.speaker..",
+            "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..")
         .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.engine.quality..")
         .check(CLASSES);
   }
@@ -122,8 +122,8 @@ class ArchitectureTest {
   @Test
   void stagesDoNotReachBackIntoTheFacade() {
     noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
-            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
-            "io.mouthpiece.engine.sync..", "io.mouthpiece.engine.quality..")
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.speaker..",
+            "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..", "io.mouthpiece.engine.quality..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.mouthpiece.engine.LipSync")
         .check(CLASSES);
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mouthpiece.engine.face.IdentifyConfig;
-import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.speaker.FacesFound;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.face.FaceTrack;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ final class IdentifyCommand implements Callable<Integer> {
       OutputPath.check("--debug-overlay", overlay);
       config = config.withDebugOverlay(overlay);
     }
-    Identification result = LipSync.identify(video, config, ProgressReport.forStderr("identify"));
+    FacesFound result = LipSync.identify(video, config, ProgressReport.forStderr("identify"));
     Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
     Files.createDirectories(dir);
     ObjectMapper json = new ObjectMapper();

@@ -8,7 +8,7 @@ import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
-import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.speaker.FacesFound;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioWriter;
@@ -33,7 +33,7 @@ class SyncCommandTest {
   void defaultsSyncTheLargestFaceWithTheWholeAudio() throws Exception {
     // Two faces of different sizes: the default must pick the larger, as identify measures it.
     Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
-    Identification faces = LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
+    FacesFound faces = LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
     assertEquals(2, faces.faces().size(), "the clip shows two faces");
     FaceTrack largest = faces.faces().stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
     FaceTrack smaller = faces.faces().stream().min(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * One face to re-voice: the piece [startMs, endMs) of {@code audio}, placed at {@code insertMs} on
  * the video's timeline, at {@code gain}.
  *
- * @param faceId the face (identify's face id), or null for the largest face in the video
+ * @param faceId the face (identify's face id), or null for the default face: the one that speaks most in the video, else the largest
  * @param endMs {@link #TO_AUDIO_END} for the audio's own end, or as much as fits before the video's end
  */
 public record FaceDub(String faceId, Path audio, long startMs, long endMs, long insertMs, double gain) {

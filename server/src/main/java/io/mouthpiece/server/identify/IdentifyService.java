@@ -3,7 +3,7 @@ package io.mouthpiece.server.identify;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
-import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.speaker.FacesFound;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.server.auth.AccountStore;
@@ -60,7 +60,7 @@ public final class IdentifyService {
     if (!running.tryAcquire(10, TimeUnit.MINUTES)) {
       throw new KlingException(KlingError.TIMEOUT, "identify-face: timed out waiting for a free identify slot");
     }
-    Identification found;
+    FacesFound found;
     try {
       Path local = inputs.localPath(video);
       try {
