@@ -26,8 +26,17 @@ public final class SpeakerClips {
    * and {@code right}'s own from then on: 0 keeps only the right's, {@link Long#MAX_VALUE} only the left's.
    */
   public static Path twoSpeakers(String left, String right, long switchMs) {
-    String name = String.format(Locale.ROOT, "two-speakers-%s-%s-%s-%s.mp4", TestMedia.stem(left), TestMedia.stem(right),
-        switchMs == Long.MAX_VALUE ? "left" : switchMs == 0 ? "right" : "switch-" + switchMs, RECIPE);
+    return twoSpeakers(left, right, switchMs, 1);
+  }
+
+  /**
+   * The same with the left clip shown at {@code leftScale} of the height (centred, on black), so its
+   * face is the smaller one.
+   */
+  public static Path twoSpeakers(String left, String right, long switchMs, double leftScale) {
+    String name = String.format(Locale.ROOT, "two-speakers-%s-%s-%s%s-%s.mp4", TestMedia.stem(left), TestMedia.stem(right),
+        switchMs == Long.MAX_VALUE ? "left" : switchMs == 0 ? "right" : "switch-" + switchMs,
+        leftScale == 1 ? "" : String.format(Locale.ROOT, "-left-at-%.2f", leftScale), RECIPE);
     PcmAudio a = TestAudio.decode(TestMedia.video(left), RATE, 1);
     PcmAudio b = TestAudio.decode(TestMedia.video(right), RATE, 1);
     int cut = (int) Math.min(Integer.MAX_VALUE, Math.min(switchMs, Integer.MAX_VALUE / RATE) * RATE / 1000);
@@ -36,23 +45,25 @@ public final class SpeakerClips {
       PcmAudio from = i < cut ? a : b;
       sound[i] = i < from.frames() ? from.samples()[i] : 0;
     }
-    return make(name, left, right, false, new PcmAudio(sound, RATE, 1));
+    return make(name, left, right, false, new PcmAudio(sound, RATE, 1), leftScale);
   }
 
   /** {@code speaker} (with its own sound) on the left, the first frame of {@code still} held on the right. */
   public static Path speakerBesideStill(String speaker, String still) {
     String name = String.format(Locale.ROOT, "speaker-%s-beside-still-%s-%s.mp4", TestMedia.stem(speaker),
         TestMedia.stem(still), RECIPE);
-    return make(name, speaker, still, true, TestAudio.decode(TestMedia.video(speaker), RATE, 1));
+    return make(name, speaker, still, true, TestAudio.decode(TestMedia.video(speaker), RATE, 1), 1);
   }
 
-  private static Path make(String name, String left, String right, boolean rightStill, PcmAudio sound) {
+  private static Path make(String name, String left, String right, boolean rightStill, PcmAudio sound, double leftScale) {
     return MediaCache.get(name, out -> {
       try (HeldFrames l = new HeldFrames(TestMedia.video(left)); HeldFrames r = new HeldFrames(TestMedia.video(right))) {
         Rational fps = l.nominalRate();
         int height = Math.min(l.height(), r.height()) & ~1;
+        int leftHeight = (int) Math.round(height * leftScale) & ~1;
         String graph = String.format(Locale.ROOT,
-            "[0:v]scale=-2:%d[a];[1:v]scale=-2:%d[b];[a][b]hstack=inputs=2,format=bgr24[v]", height, height);
+            "[0:v]scale=-2:%d,pad=iw:%d:0:(oh-ih)/2[a];[1:v]scale=-2:%d[b];[a][b]hstack=inputs=2,format=bgr24[v]",
+            leftHeight, height, height);
         long endUs = rightStill ? l.endUs() : Math.min(l.endUs(), r.endUs());
         long frames = Math.floorDiv(endUs * fps.num() + fps.den() * 1_000_000L - 1, fps.den() * 1_000_000L);
         long lengthFrames = frames * fps.den() * RATE / fps.num();
