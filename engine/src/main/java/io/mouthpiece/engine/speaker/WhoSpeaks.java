@@ -15,8 +15,8 @@ import java.util.Optional;
 public record WhoSpeaks(Map<String, List<SpeakingRange>> speaking, boolean hasSound, String note) {
   public static final String NO_SOUND = "the video has no sound, so who speaks cannot be told";
   public static final String NO_SPEECH = "no speech is heard in the video's sound";
-  public static final String NO_MOUTH = "speech is heard, but no face's mouth moves with it"
-      + " (a voice off screen, or mouths too small or turned away to read)";
+  public static final String NO_MOUTH = "speech is heard, but no face is found speaking with it: no mouth follows the voice"
+      + " clearly enough to tell (a voice off screen, a short clip, mouths too small or turned away)";
 
   /** A face's ranges; empty for a face never found speaking or not in the video. */
   public List<SpeakingRange> of(String faceId) {

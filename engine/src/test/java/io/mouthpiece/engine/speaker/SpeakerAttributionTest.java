@@ -96,6 +96,9 @@ class SpeakerAttributionTest {
     WhoSpeaks who = found.speaking();
     System.out.printf(Locale.ROOT, "%s: left face %s found %s, speech %s; right face %s found %s, speech %s%n", what,
         leftRight[0], who.of(leftRight[0]), leftTruth, leftRight[1], who.of(leftRight[1]), rightTruth);
+    Path picture = Path.of(System.getProperty("basedir", "."), "target", "speaker-strips",
+        clip.getFileName().toString().replace(".mp4", ".png"));
+    SpeakingStrip.write(clip, found, Map.of(leftRight[0], leftTruth, leftRight[1], rightTruth), 2500, picture);
     assertEdgesMatch(what + ", left face", leftTruth, who.of(leftRight[0]));
     assertEdgesMatch(what + ", right face", rightTruth, who.of(leftRight[1]));
     String speaker = leftTruth.stream().mapToLong(SpeakingRange::durationMs).sum()
