@@ -85,9 +85,9 @@ class ArchitectureTest {
 
   @Test
   void theDataWalksForwardOnly() {
-    // media -> face -> mouth -> motion -> render -> report -> sync: a stage may use those before it, never
-    // after. The report (a result's quality) reads what the render recorded; sync builds it last.
-    String[] order = {"media", "face", "mouth", "motion", "render", "report", "sync"};
+    // media -> face -> mouth -> motion -> speaker -> render -> report -> sync: a stage may use those
+    // before it, never after. The report (a result's quality) reads what the render recorded; sync builds it last.
+    String[] order = {"media", "face", "mouth", "motion", "speaker", "render", "report", "sync"};
     for (int i = 0; i < order.length; i++) {
       for (int j = i + 1; j < order.length; j++) {
         noClasses().that().resideInAPackage("io.mouthpiece.engine." + order[i] + "..")
@@ -114,8 +114,8 @@ class ArchitectureTest {
             "io.mouthpiece.engine.sync..")
         .check(CLASSES);
     noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
-            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
-            "io.mouthpiece.engine.sync..")
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.speaker..",
+            "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..")
         .should().dependOnClassesThat().resideInAPackage("io.mouthpiece.engine.quality..")
         .check(CLASSES);
   }
@@ -123,8 +123,9 @@ class ArchitectureTest {
   @Test
   void stagesDoNotReachBackIntoTheFacade() {
     noClasses().that().resideInAnyPackage("io.mouthpiece.engine.media..", "io.mouthpiece.engine.face..",
-            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.render..",
-            "io.mouthpiece.engine.sync..", "io.mouthpiece.engine.quality..", "io.mouthpiece.engine.report..")
+            "io.mouthpiece.engine.mouth..", "io.mouthpiece.engine.motion..", "io.mouthpiece.engine.speaker..",
+            "io.mouthpiece.engine.render..", "io.mouthpiece.engine.sync..", "io.mouthpiece.engine.quality..",
+            "io.mouthpiece.engine.report..")
         .should().dependOnClassesThat().haveFullyQualifiedName("io.mouthpiece.engine.LipSync")
         .check(CLASSES);
   }

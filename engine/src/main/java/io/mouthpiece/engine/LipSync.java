@@ -1,9 +1,10 @@
 package io.mouthpiece.engine;
 
-import io.mouthpiece.engine.face.Identification;
-import io.mouthpiece.engine.face.Identify;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.speaker.AttributionConfig;
+import io.mouthpiece.engine.speaker.FacesFound;
+import io.mouthpiece.engine.speaker.IdentifyWithSpeech;
 import io.mouthpiece.engine.sync.SyncJob;
 import io.mouthpiece.engine.sync.SyncConfig;
 import io.mouthpiece.engine.sync.SyncRequest;
@@ -17,9 +18,12 @@ import java.nio.file.Path;
 public final class LipSync {
   private LipSync() {}
 
-  /** Finds the faces of a video (Kling's identify-face): one track per continuous appearance. */
-  public static Identification identify(Path video, IdentifyConfig config, Progress progress) throws MediaException {
-    return Identify.run(video, config, progress);
+  /**
+   * Finds the faces of a video (Kling's identify-face): one track per continuous appearance, and
+   * when each of them speaks (from its mouth against the video's own sound).
+   */
+  public static FacesFound identify(Path video, IdentifyConfig config, Progress progress) throws MediaException {
+    return IdentifyWithSpeech.run(video, config, AttributionConfig.DEFAULT, progress);
   }
 
   /**

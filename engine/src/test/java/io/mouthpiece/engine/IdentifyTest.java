@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.face.FaceTrack;
-import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.speaker.FacesFound;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.testing.TestMedia;
@@ -23,11 +23,11 @@ class IdentifyTest {
   /** One frame at the slowest shared rate, and a little: how far a face's times may be off. */
   private static final long SLACK_MS = 80;
 
-  private static Identification identify(Path video) throws MediaException {
+  private static FacesFound identify(Path video) throws MediaException {
     return LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
   }
 
-  private static void assertCoversVideo(FaceTrack face, Identification id) {
+  private static void assertCoversVideo(FaceTrack face, FacesFound id) {
     assertTrue(face.startMs() <= SLACK_MS, "face " + face.faceId() + " starts at " + face.startMs() + " ms");
     assertTrue(face.endMs() >= id.video().durationMs() - SLACK_MS,
         "face " + face.faceId() + " ends at " + face.endMs() + " of " + id.video().durationMs() + " ms");
@@ -46,7 +46,7 @@ class IdentifyTest {
   @ValueSource(strings = {"retalking_face1.mp4", "retalking_face2.mp4", "retalking_face3.mp4",
       "retalking_face5.mp4", "sadtalker_WDA_AOC_000.mp4", "musetalk_sun.mp4"})
   void findsExactlyTheOneFaceThroughTheWholeVideo(String name) throws Exception {
-    Identification id = identify(TestMedia.video(name));
+    FacesFound id = identify(TestMedia.video(name));
     assertEquals(1, id.faces().size(), name + ": " + id.faces());
     FaceTrack face = id.faces().get(0);
     assertEquals("0", face.faceId());
@@ -58,7 +58,7 @@ class IdentifyTest {
 
   @Test
   void variableFrameRateTimesAreTheFramesOwn() throws Exception {
-    Identification id = identify(TestMedia.video("retalking_face1.mp4"));
+    FacesFound id = identify(TestMedia.video("retalking_face1.mp4"));
     assertEquals(135, id.frames());
     FaceTrack face = id.faces().get(0);
     // 135 frames at a nominal 30 fps would be 4.5 s; the real timestamps run to 6.13 s.
@@ -68,8 +68,8 @@ class IdentifyTest {
   @Test
   void everyFrameCanBeAnalysedAndGivesTheSameAnswer() throws Exception {
     Path video = TestMedia.video("retalking_face2.mp4");
-    Identification all = LipSync.identify(video, IdentifyConfig.DEFAULT.withAnalysisFps(0), Progress.NONE);
-    Identification some = identify(video);
+    FacesFound all = LipSync.identify(video, IdentifyConfig.DEFAULT.withAnalysisFps(0), Progress.NONE);
+    FacesFound some = identify(video);
     assertEquals(125, all.frames());
     assertEquals(125, all.analysedFrames());
     assertEquals(125, some.frames(), "every frame is decoded");
@@ -81,14 +81,14 @@ class IdentifyTest {
 
   @Test
   void at2997FpsTheFaceCoversTheClip() throws Exception {
-    Identification id = identify(TestMedia.clip2997());
+    FacesFound id = identify(TestMedia.clip2997());
     assertEquals(1, id.faces().size());
     assertCoversVideo(id.faces().get(0), id);
   }
 
   @Test
   void twoPeopleSideBySideAreTwoFaces() throws Exception {
-    Identification id = identify(TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4"));
+    FacesFound id = identify(TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4"));
     assertEquals(2, id.faces().size(), id.faces().toString());
     for (FaceTrack face : id.faces()) {
       assertCoversVideo(face, id);
@@ -100,7 +100,7 @@ class IdentifyTest {
   void aFaceAwayForMoreThanOneSecondComesBackUnderANewId() throws Exception {
     long atMs = 2000;
     long awayMs = 1500;
-    Identification id = identify(TestMedia.cutIn("retalking_face2.mp4", "musetalk_yongen.mp4", atMs, awayMs));
+    FacesFound id = identify(TestMedia.cutIn("retalking_face2.mp4", "musetalk_yongen.mp4", atMs, awayMs));
     List<FaceTrack> faces = id.faces();
     assertTrue(faces.size() >= 2, faces.toString());
     FaceTrack before = faces.get(0);
@@ -118,7 +118,7 @@ class IdentifyTest {
 
   @Test
   void anIllustratedFaceDoesNotCrash() throws Exception {
-    Identification id = identify(TestMedia.video("musetalk_yongen.mp4"));
+    FacesFound id = identify(TestMedia.video("musetalk_yongen.mp4"));
     assertEquals(268, id.frames());
     for (FaceTrack face : id.faces()) {
       assertTrue(face.startMs() >= 0 && face.endMs() <= id.video().durationMs() + SLACK_MS && face.endMs() > face.startMs());

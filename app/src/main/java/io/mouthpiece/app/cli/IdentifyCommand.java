@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mouthpiece.engine.face.IdentifyConfig;
-import io.mouthpiece.engine.face.Identification;
+import io.mouthpiece.engine.speaker.FacesFound;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.face.FaceTrack;
+import io.mouthpiece.engine.speaker.SpeakingRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,8 +23,11 @@ import picocli.CommandLine.Parameters;
     header = "Finds the faces of a video; prints them as JSON on stdout.",
     description = {
       "The JSON has the shape of the API's identify-face answer: "
-          + "{\"face_data\": [{\"face_id\", \"face_image\", \"start_time\", \"end_time\"}]}. "
+          + "{\"face_data\": [{\"face_id\", \"face_image\", \"start_time\", \"end_time\", \"speaking\"}]}. "
           + "Times are in ms; face_image is the path of a PNG crop of the face. "
+          + "speaking: when the face speaks, [{\"start_time\", \"end_time\"}], found from its mouth against the video's own sound; "
+          + "default_face_id: the face sync takes without --face (the one that speaks most, else the largest); "
+          + "speaking_note: why nobody is found speaking (e.g. the video has no sound). "
           + "A face out of view for more than 1 s comes back with a new face_id. "
           + "Nothing but the JSON goes to stdout; progress goes to stderr (a bar on a terminal, else a line every 5 s)."
     })
@@ -51,7 +55,7 @@ final class IdentifyCommand implements Callable<Integer> {
       OutputPath.check("--debug-overlay", overlay);
       config = config.withDebugOverlay(overlay);
     }
-    Identification result = LipSync.identify(video, config, ProgressReport.forStderr("identify"));
+    FacesFound result = LipSync.identify(video, config, ProgressReport.forStderr("identify"));
     Path dir = facesDir != null ? facesDir : Path.of(video.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-faces");
     Files.createDirectories(dir);
     ObjectMapper json = new ObjectMapper();
@@ -60,11 +64,19 @@ final class IdentifyCommand implements Callable<Integer> {
     for (FaceTrack face : result.faces()) {
       Path crop = dir.resolve("face_" + face.faceId() + ".png").toAbsolutePath();
       Files.write(crop, face.cropPng());
-      faces.addObject()
+      ArrayNode speaking = faces.addObject()
           .put("face_id", face.faceId())
           .put("face_image", crop.toString())
           .put("start_time", face.startMs())
-          .put("end_time", face.endMs());
+          .put("end_time", face.endMs())
+          .putArray("speaking");
+      for (SpeakingRange range : result.speaking().of(face.faceId())) {
+        speaking.addObject().put("start_time", range.startMs()).put("end_time", range.endMs());
+      }
+    }
+    result.defaultFaceId().ifPresent(id -> root.put("default_face_id", id));
+    if (!result.speaking().note().isEmpty()) {
+      root.put("speaking_note", result.speaking().note());
     }
     if (result.faces().isEmpty()) {
       System.err.println("mouthpiece: " + result.note());

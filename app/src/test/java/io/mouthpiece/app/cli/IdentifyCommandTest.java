@@ -49,13 +49,17 @@ class IdentifyCommandTest {
     CommandRun run = mouthpiece("identify", video.toString(), "--faces-dir", temp.resolve("faces").toString());
     assertEquals(0, run.exit(), run.stderr());
     JsonNode root = new ObjectMapper().readTree(run.stdout());
-    assertEquals(List.of("face_data"), iterableToList(root.fieldNames()), "nothing but face_data: " + run.stdout());
+    // identify-face's fields, and ours: the face a sync without --face takes (the video's one face, which speaks).
+    assertEquals(List.of("face_data", "default_face_id"), iterableToList(root.fieldNames()),
+        "nothing but the faces: " + run.stdout());
+    assertEquals("0", root.get("default_face_id").asText());
     JsonNode faces = root.get("face_data");
     assertEquals(1, faces.size());
     JsonNode face = faces.get(0);
     assertEquals("0", face.get("face_id").asText());
     assertEquals(0, face.get("start_time").asLong());
     assertEquals(5000, face.get("end_time").asLong(), 40);
+    assertTrue(face.get("speaking").isArray() && face.get("speaking").size() > 0, "retalking_face3 speaks: " + face);
     Path crop = Path.of(face.get("face_image").asText());
     assertTrue(crop.isAbsolute() && Files.isRegularFile(crop), crop.toString());
     byte[] magic = Arrays.copyOf(Files.readAllBytes(crop), 8);

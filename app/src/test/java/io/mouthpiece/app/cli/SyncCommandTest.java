@@ -10,12 +10,13 @@ import io.mouthpiece.app.testing.CommandRun;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
-import io.mouthpiece.engine.face.Identification;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioWriter;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.testing.Prerequisite;
+import io.mouthpiece.engine.speaker.FacesFound;
+import io.mouthpiece.engine.testing.SpeakerClips;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,20 +34,39 @@ class SyncCommandTest {
   }
 
   @Test
-  void defaultsSyncTheLargestFaceWithTheWholeAudio() throws Exception {
-    // Two faces of different sizes: the default must pick the larger, as identify measures it.
-    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4");
-    Identification faces = LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
-    assertEquals(2, faces.faces().size(), "the clip shows two faces");
-    FaceTrack largest = faces.faces().stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
-    FaceTrack smaller = faces.faces().stream().min(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
-    assertTrue(largest.sizePx() > 1.1 * smaller.sizePx(), "the faces differ in size: " + faces.faces());
+  void defaultsSyncTheFaceThatSpeaksWithTheWholeAudio() throws Exception {
+    // Two people, one voice: retalking_face3 speaks on the left, shown smaller; retalking_face2 moves its lips beside it.
+    Path video = SpeakerClips.twoSpeakers("retalking_face3.mp4", "retalking_face2.mp4", Long.MAX_VALUE, 0.7);
+    FacesFound found = LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
+    assertEquals(2, found.faces().size(), "the clip shows two faces");
+    String speaker = found.speaking().mostSpeaking().orElseThrow();
+    FaceTrack largest = found.faces().stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
+    assertTrue(!speaker.equals(largest.faceId()), "the speaker is not the largest face, so the test tells them apart: "
+        + found.faces() + " " + found.speaking());
+    assertSyncs(video, speaker);
+  }
+
+  @Test
+  void defaultsSyncTheLargestFaceWhenNobodyIsFoundSpeaking() throws Exception {
+    // Two faces of different sizes and no sound: nobody can be found speaking, so the larger, as identify measures it.
+    Path video = TestMedia.sideBySide("musetalk_sun.mp4", "retalking_face5.mp4");
+    FacesFound found = LipSync.identify(video, IdentifyConfig.DEFAULT, Progress.NONE);
+    assertEquals(2, found.faces().size(), "the clip shows two faces");
+    assertFalse(found.speaking().hasSound());
+    FaceTrack largest = found.faces().stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
+    FaceTrack smaller = found.faces().stream().min(Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow();
+    assertTrue(largest.sizePx() > 1.1 * smaller.sizePx(), "the faces differ in size: " + found.faces());
+    assertSyncs(video, largest.faceId());
+  }
+
+  /** `sync` without --face dubs {@code faceId} with the whole audio, and the result keeps the source's size and length. */
+  private void assertSyncs(Path video, String faceId) throws Exception {
     Path out = temp.resolve("out.mp4");
     CommandRun run = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
         "--out", out.toString());
     assertEquals(0, run.exit(), run.stderr());
-    assertTrue(run.stderr().contains("wrote " + out + ": ") && run.stderr().contains(", face " + largest.faceId() + " ("),
-        "the largest face, " + largest.faceId() + ", was synced: " + run.stderr());
+    assertTrue(run.stderr().contains("wrote " + out + ": ") && run.stderr().contains(", face " + faceId + " ("),
+        "face " + faceId + " was synced: " + run.stderr());
     try (VideoReader source = VideoReader.open(video); VideoReader result = VideoReader.open(out)) {
       assertEquals(source.info().width(), result.info().width());
       assertEquals(source.info().durationUs(), result.info().durationUs(), 40_000);

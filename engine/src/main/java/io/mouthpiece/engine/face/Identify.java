@@ -25,6 +25,12 @@ public final class Identify {
 
   /** The faces of a video; fails with a user-fit message when it is not a decodable video. */
   public static Identification run(Path video, IdentifyConfig config, Progress progress) throws MediaException {
+    return run(video, config, progress, FaceObserver.NONE);
+  }
+
+  /** The same, telling {@code observer} of each face in each frame looked at, with its face_id. */
+  public static Identification run(Path video, IdentifyConfig config, Progress progress, FaceObserver observer)
+      throws MediaException {
     config.checkValidity();
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
@@ -43,6 +49,9 @@ public final class Identify {
           try (VideoFrame frame = next.get()) {
             List<TrackedFace> faces = tracker.track(frame.bgr(), frame.timestampUs());
             builder.accept(frame.bgr(), frame.timestampUs(), faces, tracker.cutBefore());
+            for (TrackedFace f : faces) {
+              observer.accept(frame.timestampUs(), builder.faceIdOf(f.trackId()), f);
+            }
             analysed++;
             if (overlay != null) {
               TrackOverlay.draw(frame.bgr(), faces, builder::faceIdOf);

@@ -24,7 +24,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice (null:
- * every face, when the caller picks one afterwards, e.g. the largest).
+ * every face, when the caller picks one afterwards, e.g. the one that speaks most).
  * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame and its
  * mouth library. Faces get the same ids identify gives (the same tracker and track rules).
  * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * the video's timeline, at {@code gain}; {@code mode} says what happens when it runs past the
  * video's end.
  *
- * @param faceId the face (identify's face id), or null for the largest face in the video
+ * @param faceId the face (identify's face id), or null for the default face: the one that speaks most in the video, else the largest
  * @param endMs {@link #TO_AUDIO_END} for the audio's own end, or as much as fits before the video's end
  *     (in a mode that extends the video: the audio's end)
  * @param mode null for {@link SyncMode#CUT_OFF}

@@ -3,18 +3,28 @@ package io.mouthpiece.engine.sync;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.mouth.MouthParams;
+import io.mouthpiece.engine.speaker.AttributionConfig;
+import io.mouthpiece.engine.speaker.DefaultFace;
+import io.mouthpiece.engine.speaker.HeardSpeech;
+import io.mouthpiece.engine.speaker.MouthRecorder;
+import io.mouthpiece.engine.speaker.MouthSeries;
+import io.mouthpiece.engine.speaker.SpeakerAttribution;
+import io.mouthpiece.engine.speaker.WhoSpeaks;
 import io.mouthpiece.engine.rules.FaceRules;
 import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A dub checked against what the analysis found, every value known: its face named (the largest
- * where the request named none), its end worked out (where it ran to its audio's end, or was
+ * A dub checked against what the analysis found, every value known: its face named (the default
+ * where the request named none: the face that speaks most, else the largest), its end worked out (where it ran to its audio's end, or was
  * trimmed at the video's), its whole audio in hand for the mix, and its speech for the motion model.
  *
  * @param fadeOutMs how long its sound fades out before its end: {@link SyncMode#TRIM_FADE_MS} when
@@ -26,15 +36,15 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fad
    * Resolves every dub, in order. In: the dubs as asked, with their speech; the gain of the
    * video's own sound; the analysis. Out: one resolved dub each. Fails with an {@link
    * InvalidRequestException}: alone, when a dub left its face to the engine and the video shows
-   * none, or when, the largest put in, a face is chosen twice; else naming every face the video
+   * none, or when, the default face put in, a face is chosen twice; else naming every face the video
    * does not show and every timing rule broken.
    */
-  static List<ResolvedDub> resolveAll(List<DubSpeech.Piece> asked, double originalGain, AnalysisPass.Analysis analysis)
-      throws MediaException {
-    String largest = largestFaceIfNeeded(asked, analysis.tracks());
-    if (largest != null) {
-      // A request naming every face was checked before the walk; this one only now, with the largest put in.
-      List<String> chosen = asked.stream().map(p -> faceOf(p.asked(), largest)).toList();
+  static List<ResolvedDub> resolveAll(List<DubSpeech.Piece> asked, double originalGain, AnalysisPass.Analysis analysis,
+      AudioFeatures sourceSound) throws MediaException {
+    String byDefault = defaultFaceIfNeeded(asked, analysis, sourceSound);
+    if (byDefault != null) {
+      // A request naming every face was checked before the walk; this one only now, with the default face put in.
+      List<String> chosen = asked.stream().map(p -> faceOf(p.asked(), byDefault)).toList();
       InvalidRequestException.throwIfAny(FaceRules.checkDistinct(chosen));
     }
     List<String> videoFaces = analysis.tracks().stream().map(FaceTrack::faceId).toList();
@@ -44,7 +54,7 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fad
     for (DubSpeech.Piece piece : asked) {
       int i = piece.index();
       FaceDub dub = piece.asked();
-      String faceId = faceOf(dub, largest);
+      String faceId = faceOf(dub, byDefault);
       Optional<Violation> unseen = FaceRules.checkShown(i, faceId, videoFaces);
       if (unseen.isPresent()) {
         problems.add(unseen.get());
@@ -82,20 +92,40 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fad
   }
 
   /**
-   * The largest face (largest on average over its frames, as identify measures it) when a dub
-   * names none, else null. The analysis looked at every face for this, in the same walk, so no
-   * second pass over the video is needed.
+   * When a dub names no face, the face that speaks most in the video's own sound (its first minute,
+   * what the speaker model hears too), else the largest (largest on average over its frames, as
+   * identify measures it): {@link DefaultFace}. Null when every dub names its face. The analysis
+   * measured every face's mouth for this, in the same walk, so no second pass over the video is needed.
    */
-  private static String largestFaceIfNeeded(List<DubSpeech.Piece> asked, List<FaceTrack> tracks) {
+  private static String defaultFaceIfNeeded(List<DubSpeech.Piece> asked, AnalysisPass.Analysis analysis,
+      AudioFeatures sourceSound) {
     Optional<DubSpeech.Piece> unnamed = asked.stream().filter(p -> p.asked().faceId() == null).findFirst();
     if (unnamed.isEmpty()) {
       return null;
     }
-    return tracks.stream().max(Comparator.comparingDouble(FaceTrack::sizePx)).map(FaceTrack::faceId)
+    Map<String, MouthSeries> mouths = new LinkedHashMap<>();
+    double[] times = new double[analysis.frames()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = analysis.frameTimesUs()[i] / 1e6;
+    }
+    for (FaceTrack track : analysis.tracks()) {
+      FaceData face = analysis.faces().get(track.faceId());
+      double[][] params = face == null ? new double[0][] : face.params(times.length);
+      MouthRecorder one = new MouthRecorder();
+      for (int i = 0; i < params.length; i++) {
+        if (params[i] != null) {
+          one.add(track.faceId(), times[i], params[i][MouthParams.APERTURE]);
+        }
+      }
+      mouths.put(track.faceId(), one.series().getOrDefault(track.faceId(), new MouthSeries(new double[0], new double[0])));
+    }
+    WhoSpeaks speaking = SpeakerAttribution.of(mouths, sourceSound == null ? null : HeardSpeech.of(sourceSound),
+        AttributionConfig.DEFAULT);
+    return DefaultFace.of(speaking, analysis.tracks())
         .orElseThrow(() -> new InvalidRequestException(List.of(FaceRules.noFace(unnamed.get().index()))));
   }
 
-  private static String faceOf(FaceDub dub, String largest) {
-    return dub.faceId() != null ? dub.faceId() : largest;
+  private static String faceOf(FaceDub dub, String byDefault) {
+    return dub.faceId() != null ? dub.faceId() : byDefault;
   }
 }

@@ -42,9 +42,10 @@ public final class SyncJob {
             config.maxExemplars(), progress.stage(Progress.TRACKING, 0, 0.45))) {
       long analysedNs = System.nanoTime();
       progress.update(Progress.PLANNING, 0.45);
-      List<ResolvedDub> dubs = ResolvedDub.resolveAll(speech.pieces(), request.originalGain(), analysis);
+      List<ResolvedDub> dubs = ResolvedDub.resolveAll(speech.pieces(), request.originalGain(), analysis,
+          speech.sourceSound());
       List<String> faceIds = dubs.stream().map(d -> d.dub().faceId()).toList();
-      // The faces measured only to find the largest are not drawn: their libraries go now.
+      // The faces measured only to choose the default one are not drawn: their libraries go now.
       analysis.keepOnly(Set.copyOf(faceIds));
       int loopFrom = OutputTimeline.extension(dubs, analysis.endUs()) == SyncMode.LOOP
           ? LoopJoin.restartFrame(request.video(), analysis.frames()) : 0;

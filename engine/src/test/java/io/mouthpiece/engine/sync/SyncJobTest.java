@@ -240,10 +240,10 @@ class SyncJobTest {
   }
 
   @Test
-  void withoutAFaceIdTheLargestFaceIsDubbedAsIdentifyMeasuresIt() throws Exception {
-    // The larger face (face5's, at the same height) fades in while the other is already seen, so it is not face 0: a
-    // job that took the first face would fail here.
-    Path video = TestMedia.sideBySide("retalking_face2.mp4", "retalking_face5.mp4", 1500);
+  void withoutAFaceIdAndWithNobodySpeakingTheLargestFaceIsDubbedAsIdentifyMeasuresIt() throws Exception {
+    // No sound, so nobody can be found speaking. The larger face (face5's) fades in while the other is already seen,
+    // so it is not face 0: a job that took the first face would fail here.
+    Path video = TestMedia.sideBySide("musetalk_sun.mp4", "retalking_face5.mp4", 1500);
     List<FaceTrack> faces = Identify.run(video, IdentifyConfig.DEFAULT, Progress.NONE).faces();
     assertEquals(2, faces.size(), "two faces side by side");
     String largest = faces.stream().max(java.util.Comparator.comparingDouble(FaceTrack::sizePx)).orElseThrow().faceId();

@@ -3,6 +3,7 @@ package io.mouthpiece.server.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.mouthpiece.engine.speaker.SpeakingRange;
 import io.mouthpiece.server.auth.Account;
 import io.mouthpiece.server.errors.KlingException;
 import io.mouthpiece.server.identify.IdentifyService;
@@ -39,8 +40,19 @@ final class IdentifyHandler {
     data.put("final_unit_deduction", "0");
     ArrayNode faces = data.putArray("face_data");
     for (Session.Face f : s.faces()) {
-      faces.addObject().put("face_id", f.faceId()).put("face_image", view.fileUrl(f.imageFileId()))
+      ObjectNode face = faces.addObject().put("face_id", f.faceId()).put("face_image", view.fileUrl(f.imageFileId()))
           .put("start_time", f.startMs()).put("end_time", f.endMs());
+      // Ours: when this face speaks, from its mouth against the video's own sound.
+      ArrayNode speaking = face.putArray("speaking");
+      for (SpeakingRange range : result.speaking().of(f.faceId())) {
+        speaking.addObject().put("start_time", range.startMs()).put("end_time", range.endMs());
+      }
+    }
+    if (result.defaultFaceId() != null) {
+      data.put("default_face_id", result.defaultFaceId());
+    }
+    if (!result.speaking().note().isEmpty()) {
+      data.put("speaking_note", result.speaking().note());
     }
     Envelope.ok(ctx, result.note().isEmpty() ? Envelope.SUCCEED : result.note(), data);
   }

@@ -35,8 +35,7 @@ final class WebPage {
       "quality.js", "text/javascript; charset=utf-8",
       "compare.js", "text/javascript; charset=utf-8",
       "tasks.js", "text/javascript; charset=utf-8",
-      "timing-rules.js", "text/javascript; charset=utf-8",
-      "favicon.svg", "image/svg+xml");
+      "timing-rules.js", "text/javascript; charset=utf-8");
   /**
    * Where the page carries the engine's timing rules, as data for timing-rules.js: put into
    * index.html by the service (a JSON block, which no browser runs), so the page needs no request more.
@@ -97,9 +96,8 @@ final class WebPage {
   private static void send(Context ctx, Asset a) {
     ctx.header("Cache-Control", "no-cache");
     ctx.header("ETag", a.etag());
-    // The policies govern documents (the page; an SVG opened on its own is one too): on a script, a
-    // style or JSON they only add bytes to every request.
-    if (a.contentType().startsWith("text/html") || a.contentType().startsWith("image/svg")) {
+    // The policies govern documents (the page): on a script or a style they only add bytes to every request.
+    if (a.contentType().startsWith("text/html")) {
       ctx.header("Content-Security-Policy", CSP);
       ctx.header("Referrer-Policy", "no-referrer");
     }

@@ -3,9 +3,10 @@ package io.mouthpiece.server.identify;
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
-import io.mouthpiece.engine.face.Identification;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.speaker.FacesFound;
+import io.mouthpiece.engine.speaker.WhoSpeaks;
 import io.mouthpiece.server.auth.AccountStore;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.errors.KlingError;
@@ -45,8 +46,13 @@ public final class IdentifyService {
     this.running = new Semaphore(config.media().identifyConcurrency(), true);
   }
 
-  /** The session and, when no face was found, why. */
-  public record Result(Session session, String note) {}
+  /**
+   * The session and, when no face was found, why; who of its faces speaks when (not kept with the
+   * session: tasks name their faces themselves), and the face a dub takes when it names none.
+   *
+   * @param defaultFaceId the face that speaks most, else the largest; null without a face
+   */
+  public record Result(Session session, String note, WhoSpeaks speaking, String defaultFaceId) {}
 
   public Result identify(String accountId, String videoUrl, String videoId) throws InterruptedException {
     StoredFile video;
@@ -60,7 +66,7 @@ public final class IdentifyService {
     if (!running.tryAcquire(10, TimeUnit.MINUTES)) {
       throw new KlingException(KlingError.TIMEOUT, "identify-face: timed out waiting for a free identify slot");
     }
-    Identification found;
+    FacesFound found;
     try {
       Path local = inputs.localPath(video);
       try {
@@ -84,7 +90,8 @@ public final class IdentifyService {
     Session session = new Session(AccountStore.randomId(), accountId, video.id(), durationMs, faces, now,
         now + config.retention().sessions().toMillis());
     sessions.add(session);
-    return new Result(session, found.faces().isEmpty() ? found.note() : "");
+    return new Result(session, found.faces().isEmpty() ? found.note() : "", found.speaking(),
+        found.defaultFaceId().orElse(null));
   }
 
   private String keepCrop(String accountId, FaceTrack track) {

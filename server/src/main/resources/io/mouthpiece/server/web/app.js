@@ -152,7 +152,7 @@ async function useVideo(get) {
       return;
     }
     say(`${found.face_data.length === 1 ? 'One face' : `${found.face_data.length} faces`} found: tick the one that should speak.`);
-    showFaces(found.session_id, found.face_data, ms);
+    showFaces(found.session_id, found.face_data, ms, found.default_face_id);
   } catch (e) {
     if (!signal.aborted) {
       showPlayer(null);
@@ -161,15 +161,17 @@ async function useVideo(get) {
   }
 }
 
-function showFaces(sessionId, faces, videoMs) {
+function showFaces(sessionId, faces, videoMs, defaultFaceId) {
   state.sessionId = sessionId;
   state.videoMs = videoMs;
   const ctx = {videoMs, player, onChange: update, originalVolume};
   state.rows = faces.map((f) => new FaceRow(f, ctx));
   $('faces').replaceChildren(...state.rows.map((r) => r.el));
-  if (faces.length === 1) {
-    state.rows[0].use.checked = true;
-    state.rows[0].use.dispatchEvent(new Event('change'));
+  // The face a dub without a face takes (the one that speaks most, else the largest), ticked for the user.
+  const ticked = faces.length === 1 ? state.rows[0] : state.rows.find((r) => r.face.face_id === defaultFaceId);
+  if (ticked) {
+    ticked.use.checked = true;
+    ticked.use.dispatchEvent(new Event('change'));
   }
   $('step-faces').hidden = false;
   update();

@@ -34,15 +34,15 @@ class WebPageTest {
         assertEquals(200, server.api.get(m.group(1), null).status(), m.group(1));
         linked++;
       }
-      assertTrue(linked >= 3, "the page links its script, style and icon");
+      assertTrue(linked >= 2, "the page links its script and style (its icon is in the page)");
       assertTrue(!html.contains("http://") && !html.contains("https://cdn"), "nothing from elsewhere");
       for (String file : WebPage.FILES.keySet()) {
         Api.Answer a = server.api.get("/web/" + file, null);
         assertEquals(200, a.status(), file);
         assertEquals(WebPage.FILES.get(file).replace(" ", ""), type(a), file);
         assertEquals("no-cache", a.response().headers().firstValue("cache-control").orElse(""), file);
-        // The content security policy governs documents: the page and an SVG opened on its own.
-        assertEquals(file.endsWith(".html") || file.endsWith(".svg"),
+        // The content security policy governs documents: the page.
+        assertEquals(file.endsWith(".html"),
             a.response().headers().firstValue("content-security-policy").isPresent(), file);
       }
 

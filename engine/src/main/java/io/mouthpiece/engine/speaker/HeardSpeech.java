@@ -1,0 +1,157 @@
+package io.mouthpiece.engine.speaker;
+
+import io.mouthpiece.engine.media.AudioReader;
+import io.mouthpiece.engine.media.MediaException;
+import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.motion.AudioFeatures;
+import java.nio.file.Path;
+import io.mouthpiece.engine.motion.VoiceActivity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The speech in a video's own sound, as speaker attribution reads it. In: the sound's {@link
+ * AudioFeatures}. Out: when there is speech ({@link VoiceActivity}, with pauses shorter than
+ * {@link #MIN_PAUSE_SEC} bridged, so a speaker's turn is one stretch), and the speech envelope
+ * (speech-band level, 300–3000 Hz, in dB every 10 ms) detrended like eval's: minus its centred
+ * {@link #DETREND_SEC} moving average, so what is left is the syllable-rate rise and fall the lips
+ * follow.
+ */
+public final class HeardSpeech {
+  /**
+   * A silence shorter than this is a gap inside speech, not a pause between turns: the length
+   * engine.md's silence measure already calls a silent stretch (≥ 300 ms).
+   */
+  public static final double MIN_PAUSE_SEC = 0.3;
+  /** eval's detrend window (engine.md: "subtract a ~1 s moving average"). */
+  static final double DETREND_SEC = 1.0;
+
+  /** Longer than any video identify is given (the service takes a minute); bounds the memory. */
+  static final long MAX_SOUND_MS = 4 * 3600_000L;
+
+  private final double[] envelope;
+  private final List<double[]> stretches;
+  private final double durationSec;
+
+  private HeardSpeech(double[] envelope, List<double[]> stretches, double durationSec) {
+    this.envelope = envelope;
+    this.stretches = stretches;
+    this.durationSec = durationSec;
+  }
+
+  /**
+   * The speech of a video's own sound, decoded at {@link AudioFeatures#SAMPLE_RATE} mono; null when
+   * the video has no sound, or sound that cannot be decoded (then nobody can be found speaking, and
+   * identify still answers with its faces).
+   */
+  public static HeardSpeech ofVideo(Path video) {
+    try {
+      boolean hasSound;
+      try (VideoReader reader = VideoReader.open(video)) {
+        hasSound = reader.info().hasAudio();
+      }
+      return hasSound ? of(AudioFeatures.of(AudioReader.decode(video, AudioFeatures.SAMPLE_RATE, 1, MAX_SOUND_MS)))
+          : null;
+    } catch (MediaException e) {
+      return null;
+    }
+  }
+
+  /** The speech of this sound. */
+  public static HeardSpeech of(AudioFeatures sound) {
+    int n = sound.frameCount();
+    double[] level = new double[n];
+    for (int k = 0; k < n; k++) {
+      level[k] = sound.feature(AudioFeatures.timeOf(k), AudioFeatures.SPEECH_DB);
+    }
+    return of(sound, level);
+  }
+
+  private static HeardSpeech of(AudioFeatures sound, double[] level) {
+    int n = sound.frameCount();
+    VoiceActivity voice = VoiceActivity.of(sound);
+    boolean[] speech = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      speech[k] = voice.isSpeech(AudioFeatures.timeOf(k));
+    }
+    return new HeardSpeech(detrend(level, (int) Math.round(DETREND_SEC / 2 / AudioFeatures.HOP_SEC)),
+        stretches(speech), sound.durationSec());
+  }
+
+  /** The stretches of speech, {startSec, endSec}, in time order; empty when nobody is heard. */
+  public List<double[]> stretches() {
+    return stretches;
+  }
+
+  /** Whether a time lies in a stretch of speech. */
+  public boolean isSpeech(double timeSec) {
+    for (double[] s : stretches) {
+      if (timeSec >= s[0] && timeSec < s[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The detrended envelope at a time (the nearest 10 ms frame; the first or last one outside the sound). */
+  public double envelope(double timeSec) {
+    long k = Math.round(timeSec / AudioFeatures.HOP_SEC);
+    return envelope[(int) Math.max(0, Math.min(envelope.length - 1, k))];
+  }
+
+  /**
+   * The detrended envelope at a time taken modulo the sound's length: the sound shifted in a loop,
+   * which keeps its own rhythm and loudness but not its timing (the null attribution tests against).
+   */
+  public double envelopeLooped(double timeSec) {
+    double t = timeSec % durationSec;
+    return envelope(t < 0 ? t + durationSec : t);
+  }
+
+  public double durationSec() {
+    return durationSec;
+  }
+
+  /** Each value minus the mean of those within {@code half} frames either side (fewer at the ends). */
+  private static double[] detrend(double[] x, int half) {
+    double[] prefix = new double[x.length + 1];
+    for (int i = 0; i < x.length; i++) {
+      prefix[i + 1] = prefix[i] + x[i];
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int lo = Math.max(0, i - half);
+      int hi = Math.min(x.length, i + half + 1);
+      out[i] = x[i] - (prefix[hi] - prefix[lo]) / (hi - lo);
+    }
+    return out;
+  }
+
+  /** Runs of speech frames, joined across gaps shorter than {@link #MIN_PAUSE_SEC}. */
+  private static List<double[]> stretches(boolean[] speech) {
+    double hop = AudioFeatures.HOP_SEC;
+    List<double[]> out = new ArrayList<>();
+    int k = 0;
+    while (k < speech.length) {
+      if (!speech[k]) {
+        k++;
+        continue;
+      }
+      int end = k;
+      while (end < speech.length && speech[end]) {
+        end++;
+      }
+      // A frame stands for the 10 ms around its centre.
+      double startSec = Math.max(0, (k - 0.5) * hop);
+      double endSec = (end - 0.5) * hop;
+      double[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && startSec - last[1] < MIN_PAUSE_SEC) {
+        last[1] = endSec;
+      } else {
+        out.add(new double[] {startSec, endSec});
+      }
+      k = end;
+    }
+    return out;
+  }
+}
