@@ -89,6 +89,20 @@ final class DubSpeech implements AutoCloseable {
    * open-ended pieces).
    */
   static DubSpeech start(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate) {
+    return start(dubs, video, header, mixRate, false, null);
+  }
+
+  /**
+   * The same, but the source's sound features are known already (an analysis cache's entry held
+   * them; null for a video without sound): they are not computed again.
+   */
+  static DubSpeech startKnowingSource(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate,
+      AudioFeatures sourceSound) {
+    return start(dubs, video, header, mixRate, true, sourceSound);
+  }
+
+  private static DubSpeech start(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate, boolean known,
+      AudioFeatures sourceSound) {
     DubSpeech s = new DubSpeech(mixRate, video, header.hasAudio());
     long videoMsGuess = header.durationUs() / 1000;
     for (FaceDub dub : dubs) {
@@ -100,7 +114,8 @@ final class DubSpeech implements AutoCloseable {
       });
       s.pieces.add(s.new Piece(s.pieces.size(), dub, guess));
     }
-    s.sourceSound = s.thread.submit(s::sourceFeatures);
+    s.sourceSound = known ? java.util.concurrent.CompletableFuture.completedFuture(sourceSound)
+        : s.thread.submit(s::sourceFeatures);
     return s;
   }
 

@@ -10,6 +10,7 @@ import io.mouthpiece.engine.media.VideoInfo;
  * @param analysisSec first walk: decode, track, build libraries
  * @param planSec motion prediction and exemplar choice
  * @param renderSec second walk: decode, draw, encode
+ * @param analysisCached whether the analysis was read from the analysis cache, not computed
  */
 public record SyncResult(VideoInfo source, int frames, long durationUs, java.util.List<String> faceIds,
-    double analysisSec, double planSec, double renderSec) {}
+    double analysisSec, double planSec, double renderSec, boolean analysisCached) {}
