@@ -15,6 +15,7 @@ import io.mouthpiece.server.fetch.FetchException;
 import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.media.Watermark;
+import io.mouthpiece.server.store.StoredAnalysisCache;
 import io.mouthpiece.server.store.StoredFile;
 import io.mouthpiece.server.task.KlingNames;
 import io.mouthpiece.server.task.Task;
@@ -56,12 +57,15 @@ public final class TaskWorker {
   private final Inputs inputs;
   private final TaskEvents events;
   private final MeterRegistry metrics;
+  private final StoredAnalysisCache analyses;
 
-  public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics) {
+  /** @param analyses where videos' analyses are kept between tasks (each account's its own) */
+  public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics, StoredAnalysisCache analyses) {
     this.store = store;
     this.inputs = inputs;
     this.events = events;
     this.metrics = metrics;
+    this.analyses = analyses;
   }
 
   /** Thrown to the queue when trying again later can help; JobRunr schedules the retry. */
@@ -149,11 +153,12 @@ public final class TaskWorker {
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-            SyncConfig.DEFAULT, (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+            SyncConfig.DEFAULT, analyses.forAccount(account), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
       }
       long syncedNs = System.nanoTime();
+      metrics.counter("mouthpiece_analysis_cache_total", "result", result.analysisCached() ? "hit" : "miss").increment();
       long durationMs = result.durationUs() / 1000;
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, durationMs));
@@ -170,10 +175,10 @@ public final class TaskWorker {
       String resultId = "r" + task.id();
       kept.add(keep(resultId, account, out, durationMs));
       long endNs = System.nanoTime();
-      String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
-              + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
-          (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
-          ms(endNs - syncedNs), ms(endNs - startNs));
+      String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"analysis_cached\":%b,"
+              + "\"plan_ms\":%d,\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
+          (long) (result.analysisSec() * 1000), result.analysisCached(), (long) (result.planSec() * 1000),
+          (long) (result.renderSec() * 1000), ms(endNs - syncedNs), ms(endNs - startNs));
       if (store.succeed(task.id(), "[" + TaskView.fileRef(resultId, watermarkId, durationMs) + "]", timings, kept)) {
         metrics.timer("mouthpiece_task_seconds").record(endNs - startNs, TimeUnit.NANOSECONDS);
         LOG.info("task {} succeeded: {} frames, {}", task.id(), result.frames(), timings);
