@@ -56,7 +56,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Option(names = "--cache-size-mb", paramLabel = "MB", defaultValue = "2048",
       description = "The most the cache holds, in MB; the least recently used analyses go first (default: ${DEFAULT-VALUE}; "
-          + "a minute of 720p with one face takes about 40).")
+          + "a minute of 720p with one face takes about 60).")
   long cacheSizeMb;
 
   @Option(names = "--no-cache", description = "Neither read nor keep the analysis: always analyse the video.")

@@ -23,7 +23,7 @@ import java.util.function.DoubleConsumer;
  * Two jobs on the same new video compute it once where the cache's lock reaches
  * ({@link AnalysisCache#lock}): the second waits, then reads the first's entry.
  */
-final class CachedAnalysis {
+final class CachedAnalysis implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CachedAnalysis.class.getName());
 
   private final AnalysisCache cache;
@@ -43,10 +43,11 @@ final class CachedAnalysis {
   }
 
   /**
-   * Looks the video up, before anything else starts: on a hit the entry is read now, so the
-   * source's sound features it holds are known before the speech is decoded.
+   * Looks the video up, before the analysis: on a hit the entry is read now, and {@code speech} is
+   * given the source's sound features it holds; else {@code speech} computes them.
    */
-  static CachedAnalysis lookUp(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config) {
+  static CachedAnalysis lookUp(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config,
+      DubSpeech speech) {
     String key = null;
     if (cache != null) {
       try {
@@ -59,17 +60,12 @@ final class CachedAnalysis {
     if (c.cache != null) {
       c.hit = c.read().orElse(null);
     }
+    if (c.hit != null) {
+      speech.sourceSoundKnown(c.hit.sourceSound());
+    } else {
+      speech.computeSourceSound();
+    }
     return c;
-  }
-
-  /** Whether the entry was found when looked up: then {@link #sourceSound} is known. */
-  boolean hit() {
-    return hit != null;
-  }
-
-  /** The features of the video's own sound the entry held (null: the video has none); only on a hit. */
-  AudioFeatures sourceSound() {
-    return hit.sourceSound();
   }
 
   /** Whether {@link #analysis} read the analysis from the cache rather than computing it. */
@@ -85,7 +81,9 @@ final class CachedAnalysis {
     if (hit != null) {
       fromCache = true;
       progress.accept(1.0);
-      return hit.analysis();
+      AnalysisPass.Analysis found = hit.analysis();
+      hit = null; // the caller's now
+      return found;
     }
     if (cache == null) {
       return compute(progress);
@@ -112,6 +110,15 @@ final class CachedAnalysis {
       held.close();
     } catch (IOException e) {
       LOG.log(WARNING, "analysis cache: releasing the lock of " + key + ": " + e.getMessage());
+    }
+  }
+
+  /** Frees an entry read but never handed out (the job failed in between). */
+  @Override
+  public void close() {
+    if (hit != null) {
+      hit.analysis().close();
+      hit = null;
     }
   }
 

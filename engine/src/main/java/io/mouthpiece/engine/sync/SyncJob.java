@@ -40,12 +40,10 @@ public final class SyncJob {
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
-    VideoInfo header = header(request.video());
-    CachedAnalysis cached = CachedAnalysis.lookUp(cache, request.video(), named.orElse(null), config);
-    int mixRate = config.encoding().audioSampleRate();
-    try (DubSpeech speech = cached.hit()
-            ? DubSpeech.startKnowingSource(request.faces(), request.video(), header, mixRate, cached.sourceSound())
-            : DubSpeech.start(request.faces(), request.video(), header, mixRate);
+    // The speech is decoded while the cache is looked in; the source's sound comes from the entry or is computed.
+    try (DubSpeech speech = DubSpeech.startSpeech(request.faces(), request.video(), header(request.video()),
+            config.encoding().audioSampleRate());
+        CachedAnalysis cached = CachedAnalysis.lookUp(cache, request.video(), named.orElse(null), config, speech);
         AnalysisPass.Analysis analysis = cached.analysis(speech, progress.stage(Progress.TRACKING, 0, 0.45))) {
       long analysedNs = System.nanoTime();
       progress.update(Progress.PLANNING, 0.45);
