@@ -40,6 +40,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * length and its CRC-32C. Head poses are not stored: they are a cheap, exact function of the
  * landmarks. Reading checks the magic, the version, the key, every count against a bound, and the
  * trailer, and throws {@link Damaged} at the first mismatch: the caller then computes afresh.
+ * Writing and reading stay in this one file, each field's write beside its read, so the two sides
+ * of the format cannot drift apart; that is why it is longer than most.
  */
 final class AnalysisFile {
   private AnalysisFile() {}
