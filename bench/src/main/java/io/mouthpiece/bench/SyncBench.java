@@ -39,36 +39,28 @@ final class SyncBench implements Callable<Integer> {
         "peak RSS");
     for (int seconds : options.lengths) {
       Path clip = TestMedia.oneFace720p("retalking_face2.mp4", seconds);
-      double[] floor = new double[options.runs];
-      for (int r = 0; r < options.runs; r++) {
-        floor[r] = FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4"));
-      }
-      double ffmpeg = ChildRun.median(floor);
       for (boolean named : new boolean[] {true, false}) {
         String way = "720p25 " + seconds + " s" + (named ? " --face 0" : " largest");
-        double[] cold = new double[options.runs];
-        double[] warm = new double[options.runs];
-        long coldPeak = 0;
-        long warmPeak = 0;
-        // Cold and warm alternate, so both see the same share of whatever else the machine does.
+        Measured cold = new Measured(options.runs);
+        Measured warm = new Measured(options.runs);
+        // Each sync beside its own FFmpeg run, just before it: on a shared machine the load moves
+        // within minutes, and a ratio to a floor measured earlier would measure that move too.
         for (int r = 0; r < options.runs; r++) {
           Path cache = Files.createTempDirectory(work, "cache");
           List<String> command = syncCommand(root, appJar, clip, speech, work, cache, named);
-          ChildRun first = ChildRun.repeated(command, work.resolve("sync.log"), 1);
+          cold.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
+              ChildRun.repeated(command, work.resolve("sync.log"), 1));
           expect(work.resolve("sync.log"), "kept in ");
-          ChildRun second = ChildRun.repeated(command, work.resolve("sync.log"), 1);
+          warm.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
+              ChildRun.repeated(command, work.resolve("sync.log"), 1));
           expect(work.resolve("sync.log"), " from the cache");
-          cold[r] = first.wallSeconds();
-          warm[r] = second.wallSeconds();
-          coldPeak = Math.max(coldPeak, first.peakRssBytes());
-          warmPeak = Math.max(warmPeak, second.peakRssBytes());
         }
-        row(way + " cold", ffmpeg, ChildRun.median(cold), seconds, coldPeak);
-        row(way + " warm", ffmpeg, ChildRun.median(warm), seconds, warmPeak);
+        cold.print(way + " cold", seconds);
+        warm.print(way + " warm", seconds);
       }
     }
     System.out.println("x realtime: video seconds per wall second, as in bench identify (target >= 2). x ffmpeg: sync time / FFmpeg decode+encode"
-        + " time (target <= 2 cold, <= 1.3 warm). cold: the analysis computed and kept; warm: read back from the cache.");
+        + " time just before it (target <= 2 cold, <= 1.3 warm). cold: the analysis computed and kept; warm: read back from the cache.");
     return 0;
   }
 
@@ -91,8 +83,31 @@ final class SyncBench implements Callable<Integer> {
     }
   }
 
-  private static void row(String what, double ffmpeg, double sync, int seconds, long peak) {
-    System.out.printf(Locale.ROOT, "%-30s %10.2f %10.2f %12.2f %10.2f %8.0f MB%n", what, ffmpeg, sync, seconds / sync,
-        sync / ffmpeg, peak / 1e6);
+  /** One way's runs: each sync's wall time, peak memory, and the FFmpeg run beside it. */
+  private static final class Measured {
+    final double[] ffmpeg;
+    final double[] sync;
+    final double[] ratio;
+    long peak;
+
+    Measured(int runs) {
+      ffmpeg = new double[runs];
+      sync = new double[runs];
+      ratio = new double[runs];
+    }
+
+    void add(int r, double ffmpegSeconds, ChildRun run) {
+      ffmpeg[r] = ffmpegSeconds;
+      sync[r] = run.wallSeconds();
+      ratio[r] = run.wallSeconds() / ffmpegSeconds;
+      peak = Math.max(peak, run.peakRssBytes());
+    }
+
+    /** Medians; x ffmpeg is the median of each run's own ratio. */
+    void print(String what, int seconds) {
+      double wall = ChildRun.median(sync);
+      System.out.printf(Locale.ROOT, "%-30s %10.2f %10.2f %12.2f %10.2f %8.0f MB%n", what, ChildRun.median(ffmpeg), wall,
+          seconds / wall, ChildRun.median(ratio), peak / 1e6);
+    }
   }
 }
