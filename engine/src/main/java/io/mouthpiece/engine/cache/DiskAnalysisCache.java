@@ -67,8 +67,12 @@ public final class DiskAnalysisCache implements AnalysisCache {
     Path p = entry(key);
     try {
       InputStream in = Files.newInputStream(p);
-      // Used now: the eviction's clock (least recently used first) is the file's modification time.
-      Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
+      try {
+        // Used now: the eviction's clock (least recently used first) is the file's modification time.
+        Files.setLastModifiedTime(p, FileTime.fromMillis(System.currentTimeMillis()));
+      } catch (IOException e) {
+        // A cache shared read-only: the entry is still good to read, it only ages as if unused.
+      }
       return Optional.of(in);
     } catch (NoSuchFileException e) {
       return Optional.empty();
