@@ -15,9 +15,9 @@ import java.util.TreeSet;
  * Names an analysis in the cache: the SHA-256 of everything its result depends on. In: the
  * video's bytes (its content, not its name: the same video uploaded twice is one entry), the faces
  * asked for (null: every face), and what the analysis was computed with: this {@link #VERSION},
- * the tracker's settings and the exemplar bound. Out: 64 hex digits. Anything else that changes
- * what the analysis finds (the models, the tracking or library code, the entry's layout) must bump
- * {@link #VERSION}, so that old entries are ignored rather than trusted.
+ * the face models' bytes, the tracker's settings and the exemplar bound. Out: 64 hex digits.
+ * Anything else that changes what the analysis finds (the tracking or library code, the entry's
+ * layout) must bump {@link #VERSION}, so that old entries are ignored rather than trusted.
  */
 final class AnalysisKey {
   private AnalysisKey() {}
@@ -29,12 +29,33 @@ final class AnalysisKey {
     MessageDigest sha = sha256();
     sha.update(("mouthpiece analysis v" + VERSION + "\n").getBytes(StandardCharsets.UTF_8));
     sha.update(videoHash(video));
+    sha.update(modelsDigest());
     // Sorted: {0, 1} and {1, 0} ask for the same analysis.
     String faces = faceIds == null ? "*" : String.join(",", new TreeSet<>(faceIds));
     String settings = "\nfaces " + faces + "\ntracker " + config.tracker() + "\nmaxExemplars " + config.maxExemplars();
     sha.update(settings.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(sha.digest());
   }
+
+  /**
+   * The face models the tracker runs, as shipped in the engine's jar: a new model finds other
+   * landmarks, so an entry made with the old one must not be read (2 MB: a few milliseconds).
+   */
+  private static byte[] modelsDigest() throws IOException {
+    MessageDigest sha = sha256();
+    for (String name : MODELS) {
+      try (InputStream in = io.mouthpiece.engine.face.FaceTrackerConfig.class.getResourceAsStream("models/" + name)) {
+        if (in == null) {
+          throw new IOException("no face model " + name + " in the engine's jar");
+        }
+        sha.update(in.readAllBytes());
+      }
+    }
+    return sha.digest();
+  }
+
+  private static final String[] MODELS = {"face_detection_short_range.tflite", "face_detection_full_range.tflite",
+      "face_landmark.tflite"};
 
   /** SHA-256 of the file's bytes (about 0.1 s for a minute of 720p). */
   private static byte[] videoHash(Path video) throws IOException {
