@@ -71,6 +71,26 @@ class DiskAnalysisCacheTest {
   }
 
   @Test
+  void theKeysLockReachesAnotherProcess() throws Exception {
+    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), LockHolder.class.getName(), temp.toString(), key(0), "1500")
+        .redirectErrorStream(true).start();
+    try {
+      String said = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream())).readLine();
+      assertEquals("locked", said, "the other process holds the key's lock");
+      DiskAnalysisCache cache = new DiskAnalysisCache(temp, 1 << 20);
+      long start = System.nanoTime();
+      try (AnalysisCache.KeyLock l = cache.lock(key(0))) {
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMs >= 500, "waited for the other process to let go: " + waitedMs + " ms");
+      }
+      assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  @Test
   void theKeysLockIsHeldAcrossCacheObjectsAndOnlyForThatKey() throws Exception {
     DiskAnalysisCache a = new DiskAnalysisCache(temp, 1 << 20);
     DiskAnalysisCache b = new DiskAnalysisCache(temp, 1 << 20);
