@@ -106,6 +106,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void theAnalysisCacheHoldsBytesNotAnalyses() {
+    // Keys and bytes only: what an entry means, and whether it can be trusted, is the sync stage's
+    // (AnalysisFile), so a store (a directory, the service's bucket) holds entries knowing nothing of the engine.
+    classes().that().resideInAPackage("io.mouthpiece.engine.cache..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("io.mouthpiece.engine.cache..", "java..")
+        .check(CLASSES);
+  }
+
+  @Test
   void measuringDependsOnNothingItMeasures() {
     // quality measures videos with the face stage; it must not share code with the engine's own
     // motion model or renderer, or it would grade them by their own rules.

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine;
 
+import io.mouthpiece.engine.cache.AnalysisCache;
 import io.mouthpiece.engine.face.IdentifyConfig;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.speaker.AttributionConfig;
@@ -36,6 +37,15 @@ public final class LipSync {
    */
   public static SyncResult sync(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
     return SyncJob.run(request, config, progress);
+  }
+
+  /**
+   * The same, reusing the analysis of a video synced before when {@code cache} holds it (and
+   * keeping it there when not): the same output, bit for bit, without the first walk.
+   */
+  public static SyncResult sync(SyncRequest request, SyncConfig config, AnalysisCache cache, Progress progress)
+      throws MediaException {
+    return SyncJob.run(request, config, cache, progress);
   }
 
 }

@@ -30,6 +30,7 @@ import io.mouthpiece.server.store.FileIndex;
 import io.mouthpiece.engine.speech.Synthesiser;
 import io.mouthpiece.server.speech.SpeechService;
 import io.mouthpiece.server.store.FileStore;
+import io.mouthpiece.server.store.StoredAnalysisCache;
 import io.mouthpiece.server.task.work.CrashRecovery;
 import io.mouthpiece.server.task.work.RenderJobHandler;
 import io.mouthpiece.server.task.SqlTaskStore;
@@ -107,7 +108,8 @@ public final class MouthpieceServer implements AutoCloseable {
     jobs = new JobScheduler(db.dataSource());
     callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), jobs::schedule);
     TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
-    TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics);
+    TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics,
+        new StoredAnalysisCache(store, files, clock, config.retention().results().toMillis()));
     TaskService service = new TaskService(tasks, files, jobs, events, config.retention().results().toMillis(),
         config.accounts().maxTasksInFlight(), clock);
     retention = new RetentionSweep(tasks, sessions, files, store, clock);

@@ -1,6 +1,7 @@
 package io.mouthpiece.app.cli;
 
 import io.mouthpiece.engine.LipSync;
+import io.mouthpiece.engine.cache.DiskAnalysisCache;
 import io.mouthpiece.engine.speech.SpeechConfig;
 import io.mouthpiece.engine.speech.SpeechException;
 import io.mouthpiece.engine.speech.SpeechRequest;
@@ -36,12 +37,18 @@ import picocli.CommandLine.Spec;
           + "--audio-start/--audio-end (sound_start_time/sound_end_time), --insert (sound_insert_time), "
           + "--volume (sound_volume), --original-volume (original_audio_volume). All times in ms. "
           + "Repeat --face with its own audio options to re-voice several faces in one pass. "
-          + "Without --face: the largest face, with the whole audio placed at 0. "
+          + "Without --face: the face that speaks most (the largest when nobody is found speaking), with the whole "
+          + "audio placed at 0. Instead of --audio, --text has the words spoken on this machine by espeak-ng. "
           + "The output has the source's resolution, frame rate, frame count and duration (longer only where "
           + "--sync-mode loop, bounce or remap makes room for a piece longer than the video); "
           + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s.",
       "It ends with the result's line and each face's verdict (\"good\", or what limited it); --report writes the"
-          + " whole quality report."
+          + " whole quality report.",
+      "",
+      "The video's analysis (faces tracked, mouths measured, the mouth library) is kept in a cache, so a second sync of "
+          + "the same video (the same bytes, the same --face) with other audio skips it: $XDG_CACHE_HOME/mouthpiece, or "
+          + "~/.cache/mouthpiece, at most --cache-size-mb, least recently used out first. An entry that is damaged or "
+          + "from another version is ignored and computed again. The last line says whether the analysis came from it."
     })
 final class SyncCommand implements Callable<Integer> {
   @Option(names = "--video", required = true, paramLabel = "VIDEO", description = "The source video.")
@@ -59,6 +66,18 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--original-volume", paramLabel = "G", defaultValue = "1",
       description = "Gain of the video's own sound, 0 to 2 (default: ${DEFAULT-VALUE}).")
   double originalVolume;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Where analyses are kept (default: $XDG_CACHE_HOME/mouthpiece, or ~/.cache/mouthpiece).")
+  Path cacheDir;
+
+  @Option(names = "--cache-size-mb", paramLabel = "MB", defaultValue = "2048",
+      description = "The most the cache holds, in MB; the least recently used analyses go first (default: ${DEFAULT-VALUE}; "
+          + "a minute of 720p with one face takes about 60).")
+  long cacheSizeMb;
+
+  @Option(names = "--no-cache", description = "Neither read nor keep the analysis: always analyse the video.")
+  boolean noCache;
 
   @ArgGroup(exclusive = false, multiplicity = "0..*")
   List<FaceOptions> faces = new ArrayList<>();
@@ -132,12 +151,18 @@ final class SyncCommand implements Callable<Integer> {
       Path audio = f.speech.audio != null ? f.speech.audio : spoken(f);
       dubs.add(new FaceDub(f.faceId, audio, f.startMs, f.endMs, f.insertMs, f.volume, SyncMode.orDefault(f.syncMode)));
     }
+    if (cacheSizeMb < 1) {
+      throw new ParameterException(spec.commandLine(), "--cache-size-mb: must be at least 1 (got " + cacheSizeMb + ")");
+    }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
+    DiskAnalysisCache cache = noCache ? null : new DiskAnalysisCache(cacheDir != null ? cacheDir : defaultCacheDir(),
+        cacheSizeMb << 20);
     try {
-      SyncResult result = LipSync.sync(request, SyncConfig.DEFAULT, ProgressReport.forStderr("sync"));
-      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s, planning %.1f s, render %.1f s)%n",
+      SyncResult result = LipSync.sync(request, SyncConfig.DEFAULT, cache, ProgressReport.forStderr("sync"));
+      String analysis = cache == null ? "" : result.analysisCached() ? " from the cache" : " kept in " + cache.dir();
+      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s%s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
-          result.planSec(), result.renderSec());
+          analysis, result.planSec(), result.renderSec());
       result.quality().forEach(q -> System.err.println("mouthpiece: face " + q.faceId() + ": " + q.verdict()));
       if (report != null) {
         ReportFile.write(report, video, out, result);
@@ -175,5 +200,13 @@ final class SyncCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--text: " + e.getMessage());
     }
     return wav;
+  }
+
+  /** The XDG base directory spec's cache home: $XDG_CACHE_HOME when set (and absolute), else ~/.cache. */
+  static Path defaultCacheDir() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path home = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".cache");
+    return home.resolve("mouthpiece");
   }
 }

@@ -99,6 +99,33 @@ class SyncCommandTest {
         + " write elsewhere)", nowhere.stderr().strip(), "refused before any work");
   }
 
+  @Test
+  void aSecondSyncOfTheSameVideoReadsTheAnalysisFromTheCache() throws Exception {
+    Path video = TestMedia.video("retalking_face5.mp4");
+    Path cache = temp.resolve(".cache/mouthpiece"); // the default: CommandRun sets XDG_CACHE_HOME to the test's folder
+    CommandRun first = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
+        "--out", temp.resolve("first.mp4").toString());
+    assertEquals(0, first.exit(), first.stderr());
+    assertTrue(first.stderr().contains("kept in " + cache.toAbsolutePath()), first.stderr());
+    CommandRun second = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_2.wav").toString(),
+        "--out", temp.resolve("second.mp4").toString());
+    assertEquals(0, second.exit(), second.stderr());
+    assertTrue(second.stderr().contains(" from the cache, planning"), second.stderr());
+    // --no-cache neither reads nor writes; --cache-dir puts it elsewhere.
+    CommandRun off = mouthpiece("sync", "--no-cache", "--video", video.toString(), "--audio",
+        TestMedia.audio("retalking_2.wav").toString(), "--out", temp.resolve("off.mp4").toString());
+    assertEquals(0, off.exit(), off.stderr());
+    assertFalse(off.stderr().contains("cache"), off.stderr());
+    Path elsewhere = temp.resolve("elsewhere");
+    CommandRun moved = mouthpiece("sync", "--cache-dir", elsewhere.toString(), "--cache-size-mb", "500", "--video",
+        video.toString(), "--audio", TestMedia.audio("retalking_2.wav").toString(), "--out", temp.resolve("moved.mp4").toString());
+    assertEquals(0, moved.exit(), moved.stderr());
+    assertTrue(moved.stderr().contains("kept in " + elsewhere.toAbsolutePath()), moved.stderr());
+    try (var entries = Files.list(elsewhere)) {
+      assertEquals(1, entries.filter(p -> p.toString().endsWith(".analysis")).count());
+    }
+  }
+
   /**
    * What the command said on stderr besides its progress: without the plain progress lines a slow
    * machine gets every 5 s, and without TensorFlow Lite's native "Created ... XNNPACK delegate"

@@ -45,6 +45,8 @@ public record CommandRun(int exit, String stdout, String stderr) {
   }
 
   private static CommandRun run(ProcessBuilder builder, Path dir, Duration limit, String... args) throws Exception {
+    // The analysis cache's default home is the test's own folder, never the user's ~/.cache.
+    builder.environment().put("XDG_CACHE_HOME", dir.toAbsolutePath().resolve(".cache").toString());
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
     Process p = builder.directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

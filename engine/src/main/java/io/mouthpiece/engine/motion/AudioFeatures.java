@@ -146,6 +146,27 @@ public final class AudioFeatures {
     return i >= 0 && i < x.length ? x[i] : 0;
   }
 
+  /**
+   * Features computed before and kept (an analysis cache's entry): the frames as {@link #frame}
+   * gave them, each {@link #COUNT} long, and the audio's length. The same numbers give the same
+   * features, bit for bit: the statistics are computed from them as {@link #of} computes them.
+   */
+  public static AudioFeatures ofFrames(float[][] frames, double durationSec) {
+    float[][] copy = new float[frames.length][];
+    for (int k = 0; k < frames.length; k++) {
+      if (frames[k].length != COUNT) {
+        throw new IllegalArgumentException("frame " + k + ": " + frames[k].length + " features, not " + COUNT);
+      }
+      copy[k] = frames[k].clone();
+    }
+    return new AudioFeatures(copy, durationSec);
+  }
+
+  /** Frame k's features (indices {@link #MEL} .. {@link #COUNT}); a copy. */
+  public float[] frame(int k) {
+    return frames[k].clone();
+  }
+
   /** How many 10 ms frames. */
   public int frameCount() {
     return frames.length;

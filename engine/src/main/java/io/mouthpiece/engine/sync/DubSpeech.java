@@ -10,6 +10,7 @@ import io.mouthpiece.engine.rules.TimingRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ final class DubSpeech implements AutoCloseable {
 
   private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("dub-speech"));
   private final List<Piece> pieces = new ArrayList<>();
-  private Future<AudioFeatures> sourceSound;
+  private final CompletableFuture<AudioFeatures> sourceSound = new CompletableFuture<>();
   private final int mixRate;
   private final Path video;
   private final boolean videoHasSound;
@@ -89,6 +90,17 @@ final class DubSpeech implements AutoCloseable {
    * open-ended pieces).
    */
   static DubSpeech start(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate) {
+    DubSpeech s = startSpeech(dubs, video, header, mixRate);
+    s.computeSourceSound();
+    return s;
+  }
+
+  /**
+   * The same but for the source's sound, which the caller then either gives ({@link
+   * #sourceSoundKnown}) or has computed ({@link #computeSourceSound}): the speech is decoded while
+   * the caller looks for the source's features in an analysis cache.
+   */
+  static DubSpeech startSpeech(List<FaceDub> dubs, Path video, VideoInfo header, int mixRate) {
     DubSpeech s = new DubSpeech(mixRate, video, header.hasAudio());
     long videoMsGuess = header.durationUs() / 1000;
     for (FaceDub dub : dubs) {
@@ -101,8 +113,23 @@ final class DubSpeech implements AutoCloseable {
       });
       s.pieces.add(s.new Piece(s.pieces.size(), dub, guess));
     }
-    s.sourceSound = s.thread.submit(s::sourceFeatures);
     return s;
+  }
+
+  /** The source's sound features, known already (an analysis cache's entry held them; null: no sound). */
+  void sourceSoundKnown(AudioFeatures features) {
+    sourceSound.complete(features);
+  }
+
+  /** Computes the source's sound features on the speech's thread, after the dubs' speech. */
+  void computeSourceSound() {
+    thread.execute(() -> {
+      try {
+        sourceSound.complete(sourceFeatures());
+      } catch (Throwable t) {
+        sourceSound.completeExceptionally(t);
+      }
+    });
   }
 
   /** Every dub's speech, in the request's order. */

@@ -41,6 +41,16 @@ public final class FaceData implements AutoCloseable {
     poses.set(frameIndex, HeadPose.of(l));
   }
 
+  /** How many frames from the first have a slot (seen or not): the frames up to the last one the face is in. */
+  int measuredFrames() {
+    return poses.size();
+  }
+
+  /** The MouthParams of frame {@code frameIndex}'s own landmarks (not a copy), or null where the face is not seen. */
+  double[] shape(int frameIndex) {
+    return frameIndex < shapes.size() ? shapes.get(frameIndex) : null;
+  }
+
   void library(MouthLibrary library) {
     this.library = library;
   }

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.sync;
 
 import io.mouthpiece.engine.Progress;
+import io.mouthpiece.engine.cache.AnalysisCache;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
@@ -30,16 +31,27 @@ public final class SyncJob {
 
   /** Runs the job; the result file is complete when this returns. */
   public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
+    return run(request, config, null, progress);
+  }
+
+  /**
+   * The same, with the analysis read from {@code cache} when this video was analysed before and
+   * kept there when not ({@link CachedAnalysis}); null: no cache. Either way the frames written are
+   * the same, bit for bit.
+   */
+  public static SyncResult run(SyncRequest request, SyncConfig config, AnalysisCache cache, Progress progress)
+      throws MediaException {
     config.checkValidity();
     // One way of extending the video per request: refused before the walk, as it needs no media.
     InvalidRequestException.throwIfAny(TimingRules.checkModes(request.faces().stream().map(FaceDub::mode).toList()));
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
-    try (DubSpeech speech = DubSpeech.start(request.faces(), request.video(), header(request.video()),
+    // The speech is decoded while the cache is looked in; the source's sound comes from the entry or is computed.
+    try (DubSpeech speech = DubSpeech.startSpeech(request.faces(), request.video(), header(request.video()),
             config.encoding().audioSampleRate());
-        AnalysisPass.Analysis analysis = AnalysisPass.run(request.video(), named.orElse(null), config.tracker(),
-            config.maxExemplars(), progress.stage(Progress.TRACKING, 0, 0.45))) {
+        CachedAnalysis cached = CachedAnalysis.lookUp(cache, request.video(), named.orElse(null), config, speech);
+        AnalysisPass.Analysis analysis = cached.analysis(speech, progress.stage(Progress.TRACKING, 0, 0.45))) {
       long analysedNs = System.nanoTime();
       progress.update(Progress.PLANNING, 0.45);
       List<ResolvedDub> dubs = ResolvedDub.resolveAll(speech.pieces(), request.originalGain(), analysis,
@@ -61,7 +73,7 @@ public final class SyncJob {
       progress.update(Progress.FINISHING, 1.0);
       return new SyncResult(analysis.info(), timeline.frames(), timeline.endUs(), faceIds,
           (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs(),
-          quality);
+          quality, cached.fromCache());
     }
   }
 

@@ -15,6 +15,8 @@ import io.mouthpiece.engine.report.QualityReport;
  * @param renderSec second walk: decode, draw, encode
  * @param sourceEndUs the source video's duration, to its last frame's end, as the analysis measured it
  * @param quality each dub's quality report, in the request's order
+ * @param analysisCached whether the analysis was read from the analysis cache, not computed
  */
 public record SyncResult(VideoInfo source, int frames, long durationUs, java.util.List<String> faceIds,
-    double analysisSec, double planSec, double renderSec, long sourceEndUs, java.util.List<QualityReport> quality) {}
+    double analysisSec, double planSec, double renderSec, long sourceEndUs, java.util.List<QualityReport> quality,
+    boolean analysisCached) {}

@@ -44,6 +44,12 @@ public final class FileIndex {
     return find(id, nowMs).filter(f -> f.accountId().equals(accountId));
   }
 
+  /** The unexpired file stored under a storage key, if a row names it. */
+  public Optional<StoredFile> findByKey(String storageKey, long nowMs) {
+    return db.query("SELECT " + COLUMNS + " FROM stored_files WHERE storage_key = ? AND expires_at > ? FETCH FIRST 1 ROWS ONLY",
+        FileIndex::row, storageKey, nowMs).stream().findFirst();
+  }
+
   public List<StoredFile> expired(long nowMs, int limit) {
     return db.query("SELECT " + COLUMNS + " FROM stored_files WHERE expires_at <= ? ORDER BY expires_at FETCH FIRST "
         + limit + " ROWS ONLY", FileIndex::row, nowMs);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The service on a real PostgreSQL and a real S3 server, chosen by settings alone: uploads,
  * identify-face and a lip-sync go through the bucket, the result downloads through the API with
  * ranges, the bucket holds exactly the objects the database names, and retention removes both the
- * expired objects and an object no row refers to (a write whose record never committed).
+ * expired objects and an object no row refers to (a write whose record never committed). A second
+ * task on the same video reads its analysis from the bucket.
  */
 class SharedStorageTest {
   @Test
@@ -49,6 +50,20 @@ class SharedStorageTest {
         JsonNode task = server.api.awaitFinal("/v1/videos/advanced-lip-sync/" + created.data().path("task_id").asText(),
             key, Duration.ofMinutes(3));
         assertEquals("succeed", task.path("task_status").asText(), task.toString());
+
+        // A second task on the same video reads the analysis the first kept in the bucket (its local
+        // copy went when the entry was put, so this read is a GET, as on any other worker).
+        Api.Answer again = server.api.post("/v1/videos/advanced-lip-sync", key, "{\"session_id\": \""
+            + identified.data().path("session_id").asText() + "\", \"face_choose\": [{\"face_id\": \"0\", \"sound_file\": \""
+            + host.url("/media/audio/retalking_2.wav") + "\", \"sound_start_time\": 0, \"sound_end_time\": 2500,"
+            + " \"sound_insert_time\": 1000}]}");
+        assertEquals(200, again.status(), again.message());
+        assertEquals("succeed", server.api.awaitFinal("/v1/videos/advanced-lip-sync/" + again.data().path("task_id").asText(),
+            key, Duration.ofMinutes(3)).path("task_status").asText());
+        String metrics = new String(server.api.get("/metrics", null).bytes());
+        assertTrue(metrics.matches("(?s).*mouthpiece_analysis_cache_total\\{result=\"hit\",?} 1\\.0.*"), metrics);
+        assertEquals(1, s3.keys("results").stream().filter(k -> k.startsWith(server.keys.accountId() + "/analysis/")).count(),
+            "the analysis is kept in the bucket, in the account's folder");
 
         String url = task.path("task_result").path("videos").get(0).path("url").asText();
         byte[] whole = server.api.download(url, null).bytes();

@@ -18,6 +18,7 @@ import io.mouthpiece.server.media.InputRejected;
 import io.mouthpiece.server.media.Inputs;
 import io.mouthpiece.server.media.MediaRules;
 import io.mouthpiece.server.media.Watermark;
+import io.mouthpiece.server.store.StoredAnalysisCache;
 import io.mouthpiece.server.store.StoredFile;
 import io.mouthpiece.server.task.KlingNames;
 import io.mouthpiece.server.task.QualityJson;
@@ -62,12 +63,15 @@ public final class TaskWorker {
   private final Inputs inputs;
   private final TaskEvents events;
   private final MeterRegistry metrics;
+  private final StoredAnalysisCache analyses;
 
-  public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics) {
+  /** @param analyses where videos' analyses are kept between tasks (each account's its own) */
+  public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics, StoredAnalysisCache analyses) {
     this.store = store;
     this.inputs = inputs;
     this.events = events;
     this.metrics = metrics;
+    this.analyses = analyses;
   }
 
   /** Thrown to the queue when trying again later can help; JobRunr schedules the retry. */
@@ -160,7 +164,7 @@ public final class TaskWorker {
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-            SyncConfig.DEFAULT, (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+            SyncConfig.DEFAULT, analyses.forAccount(account), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
       } catch (MediaException e) {
@@ -168,6 +172,7 @@ public final class TaskWorker {
         throw new MediaException(MediaRules.withoutFileNames(e.getMessage(), clientWords), e);
       }
       long syncedNs = System.nanoTime();
+      metrics.counter("mouthpiece_analysis_cache_total", "result", result.analysisCached() ? "hit" : "miss").increment();
       long durationMs = result.durationUs() / 1000; // the result's: longer than the source's where a sync_mode extended it
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, result.sourceEndUs() / 1000));
@@ -184,10 +189,10 @@ public final class TaskWorker {
       String resultId = "r" + task.id();
       kept.add(keep(resultId, account, out, durationMs));
       long endNs = System.nanoTime();
-      String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"plan_ms\":%d,"
-              + "\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
-          (long) (result.analysisSec() * 1000), (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000),
-          ms(endNs - syncedNs), ms(endNs - startNs));
+      String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"analysis_cached\":%b,"
+              + "\"plan_ms\":%d,\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
+          (long) (result.analysisSec() * 1000), result.analysisCached(), (long) (result.planSec() * 1000),
+          (long) (result.renderSec() * 1000), ms(endNs - syncedNs), ms(endNs - startNs));
       String resultJson = TaskView.result(List.of(TaskView.fileRef(resultId, watermarkId, durationMs)),
           QualityJson.of(result.quality()));
       if (store.succeed(task.id(), resultJson, timings, kept)) {
