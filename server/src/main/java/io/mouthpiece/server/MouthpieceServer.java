@@ -108,8 +108,8 @@ public final class MouthpieceServer implements AutoCloseable {
     jobs = new JobScheduler(db.dataSource());
     callbacks = new CallbackSender(config.callbacks(), config.fetch().allowPrivateAddresses(), jobs::schedule);
     TaskEvents events = new TaskEvents(tasks, view, callbacks, metrics);
-    TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics,
-        new StoredAnalysisCache(store, files, clock, config.retention().results().toMillis()));
+    TaskWorker worker = new TaskWorker(tasks, inputs, events, metrics, config.retention().keepsAnalyses()
+        ? new StoredAnalysisCache(store, files, clock, config.retention().analyses().toMillis()) : null);
     TaskService service = new TaskService(tasks, files, jobs, events, config.retention().results().toMillis(),
         config.accounts().maxTasksInFlight(), clock);
     retention = new RetentionSweep(tasks, sessions, files, store, clock);

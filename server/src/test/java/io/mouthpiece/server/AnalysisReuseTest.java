@@ -60,6 +60,25 @@ class AnalysisReuseTest {
     }
   }
 
+  @Test
+  void withRetentionOfAnalysesAtZeroNoneIsKept() throws Exception {
+    Path clip = TestMedia.video("retalking_face2.mp4");
+    Path media = TestMedia.audio("musetalk_eng.flac").getParent().getParent();
+    try (LocalHttp host = new LocalHttp(media); TestServer server = TestServer.start(Map.of("retention.analyses", "0s"))) {
+      String key = server.keys.apiKey();
+      String session = session(server, key, clip);
+      Api.Answer created = server.api.post("/v1/videos/advanced-lip-sync", key, "{\"session_id\": \"" + session
+          + "\", \"face_choose\": [{\"face_id\": \"0\", \"sound_file\": \"" + host.url("/media/audio/musetalk_eng.flac")
+          + "\", \"sound_start_time\": 0, \"sound_end_time\": 4000, \"sound_insert_time\": 0}]}");
+      assertEquals(200, created.status(), created.message());
+      JsonNode task = server.api.awaitFinal("/v1/videos/advanced-lip-sync/" + created.data().path("task_id").asText(), key,
+          Duration.ofMinutes(2));
+      assertEquals("succeed", task.path("task_status").asText(), task.toString());
+      assertEquals(Map.of(), cacheCounts(server), "no cache to hit or miss");
+      assertEquals(List.of(), analysisEntries(server, server.keys.accountId()), "nothing kept");
+    }
+  }
+
   private static String session(TestServer server, String key, Path clip) throws Exception {
     Api.Answer upload = server.api.upload("/v1/files", key, clip);
     assertEquals(200, upload.status(), upload.message());

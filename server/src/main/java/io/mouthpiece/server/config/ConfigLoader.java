@@ -62,6 +62,7 @@ public final class ConfigLoader {
     d.put("retention.results", "30d");
     d.put("retention.sessions", "24h");
     d.put("retention.sweep-every", "10m");
+    d.put("retention.analyses", "30d");
     d.put("callbacks.timeout", "10s");
     d.put("callbacks.retries", "7");
     d.put("callbacks.webhook-secret", "");
@@ -141,7 +142,7 @@ public final class ConfigLoader {
             integer("media.min-side-px"), integer("media.max-side-px"), lng("media.max-audio-bytes"),
             integer("media.identify-concurrency")),
         new ServerConfig.Retention(duration("retention.results"), duration("retention.sessions"),
-            duration("retention.sweep-every")),
+            duration("retention.sweep-every"), duration("retention.analyses")),
         new ServerConfig.Callbacks(duration("callbacks.timeout"), integer("callbacks.retries"),
             str("callbacks.webhook-secret")),
         new ServerConfig.Accounts(integer("accounts.max-tasks-in-flight"), dbl("accounts.max-requests-per-second")),

@@ -63,8 +63,17 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
   public record Media(long maxVideoBytes, long minVideoMs, long maxVideoMs, int minSidePx, int maxSidePx,
       long maxAudioBytes, int identifyConcurrency) {}
 
-  /** How long things are kept; a sweep deletes them (rows and files) every {@code sweepEvery}. */
-  public record Retention(Duration results, Duration sessions, Duration sweepEvery) {}
+  /**
+   * How long things are kept; a sweep deletes them (rows and files) every {@code sweepEvery}.
+   * {@code analyses}: a video's analysis kept for later tasks on the same video (about 60 MB a
+   * minute of 720p with one face); zero keeps none, and every task analyses its video anew.
+   */
+  public record Retention(Duration results, Duration sessions, Duration sweepEvery, Duration analyses) {
+    /** Whether videos' analyses are kept at all. */
+    public boolean keepsAnalyses() {
+      return !analyses.isZero();
+    }
+  }
 
   /** Callback delivery: per-attempt timeout, retry window, and the Standard Webhooks secret (empty: unsigned). */
   public record Callbacks(Duration timeout, int retries, String webhookSecret) {}
@@ -128,6 +137,7 @@ public record ServerConfig(Http http, Role role, Path dataDir, Database database
     require(jobs.renderNice() >= 0 && jobs.renderNice() <= 19, "jobs.render-nice", "must be 0 to 19");
     require(accounts.maxTasksInFlight() >= 0, "accounts.max-tasks-in-flight", "must be 0 (no limit) or more");
     require(accounts.maxRequestsPerSecond() >= 0, "accounts.max-requests-per-second", "must be 0 (no limit) or more");
+    require(!retention.analyses().isNegative(), "retention.analyses", "must be 0s (keep none) or more");
     require(callbacks.retries() >= 0 && callbacks.retries() <= 20, "callbacks.retries", "must be 0 to 20");
     try {
       speech.config().checkValidity();

@@ -65,7 +65,7 @@ public final class TaskWorker {
   private final MeterRegistry metrics;
   private final StoredAnalysisCache analyses;
 
-  /** @param analyses where videos' analyses are kept between tasks (each account's its own) */
+  /** @param analyses where videos' analyses are kept between tasks (each account's its own); null: nowhere */
   public TaskWorker(TaskStore store, Inputs inputs, TaskEvents events, MeterRegistry metrics, StoredAnalysisCache analyses) {
     this.store = store;
     this.inputs = inputs;
@@ -164,7 +164,8 @@ public final class TaskWorker {
       SyncResult result;
       try {
         result = LipSync.sync(new SyncRequest(inputs.localPath(video), dubs, plan.originalGain(), out),
-            SyncConfig.DEFAULT, analyses.forAccount(account), (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
+            SyncConfig.DEFAULT, analyses == null ? null : analyses.forAccount(account),
+            (stage, f) -> progress.set(FETCHED_PERCENT + (int) (syncShare * f)));
       } catch (InvalidRequestException e) {
         throw new InputRejected(e.message(names));
       } catch (MediaException e) {
@@ -172,7 +173,9 @@ public final class TaskWorker {
         throw new MediaException(MediaRules.withoutFileNames(e.getMessage(), clientWords), e);
       }
       long syncedNs = System.nanoTime();
-      metrics.counter("mouthpiece_analysis_cache_total", "result", result.analysisCached() ? "hit" : "miss").increment();
+      if (analyses != null) {
+        metrics.counter("mouthpiece_analysis_cache_total", "result", result.analysisCached() ? "hit" : "miss").increment();
+      }
       long durationMs = result.durationUs() / 1000; // the result's: longer than the source's where a sync_mode extended it
       // The engine measured the video to its last frame's end: a truer length than the container's header.
       store.parentVideo(task.id(), TaskView.fileRef(video.id(), null, result.sourceEndUs() / 1000));
