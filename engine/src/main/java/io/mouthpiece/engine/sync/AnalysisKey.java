@@ -37,11 +37,22 @@ final class AnalysisKey {
     return HexFormat.of().formatHex(sha.digest());
   }
 
+  /** The face models' digest, once read: the jar's models cannot change while the process runs. */
+  private static byte[] models;
+
+  /** The face models' digest, read and hashed (2 MB) on the first sync of a process only. */
+  private static synchronized byte[] modelsDigest() throws IOException {
+    if (models == null) {
+      models = readModelsDigest();
+    }
+    return models;
+  }
+
   /**
    * The face models the tracker runs, as shipped in the engine's jar: a new model finds other
-   * landmarks, so an entry made with the old one must not be read (2 MB: a few milliseconds).
+   * landmarks, so an entry made with the old one must not be read.
    */
-  private static byte[] modelsDigest() throws IOException {
+  private static byte[] readModelsDigest() throws IOException {
     MessageDigest sha = sha256();
     for (String name : MODELS) {
       try (InputStream in = io.mouthpiece.engine.face.FaceTrackerConfig.class.getResourceAsStream("models/" + name)) {

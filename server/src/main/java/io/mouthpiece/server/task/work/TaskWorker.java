@@ -141,7 +141,7 @@ public final class TaskWorker {
     for (int i = 0; i < plan.dubs().size(); i++) {
       TaskPlan.Dub d = plan.dubs().get(i);
       StoredFile audio = d.audioFileId() != null ? inputs.audioById(account, d.field() + "audio_id", d.audioFileId())
-          : inputs.audioUrl(account, d.field() + ("input.".equals(d.field()) ? "audio_url" : "sound_file"), d.audioUrl());
+          : inputs.audioUrl(account, names.of(i, RequestValue.AUDIO), d.audioUrl());
       // Audio fetched from a URL is known only now: checked before the engine's first walk. Audio held
       // at create (an upload, Base64) was checked then; an open end is the engine's to work out.
       if (d.audioUrl() != null) {
