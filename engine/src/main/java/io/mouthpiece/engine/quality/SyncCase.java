@@ -23,7 +23,11 @@ public record SyncCase(double[] timesSec, double[] aperture, SpeechEnvelope enve
    * made-up silence).
    */
   public static SyncCase of(ApertureTrack track, PcmAudio audio) {
-    SpeechEnvelope envelope = SpeechEnvelope.of(audio);
+    return of(track, SpeechEnvelope.of(audio));
+  }
+
+  /** The same against an audio's envelope, computed once for several measures. */
+  public static SyncCase of(ApertureTrack track, SpeechEnvelope envelope) {
     double[] times = track.timesSec();
     int n = 0;
     while (n < times.length && times[n] <= envelope.durationSec()) {

@@ -1,6 +1,5 @@
 package io.mouthpiece.engine.report;
 
-import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import java.util.List;
 
@@ -18,12 +17,12 @@ import java.util.List;
  * @param turned whether the face was seen turned past what the library takes ({@link MouthLibrary#turned})
  * @param libraryParams the {@code MouthParams} of every mouth in the face's library
  * @param sifting what became of the frames offered to that library
- * @param piece the new speech's piece, time 0 at {@code windowStartSec}
- * @param sourceSound the source's own sound from the video's start (null: the source is silent)
+ * @param speech what the new speech's piece (time 0 at {@code windowStartSec}) and the source's own
+ *     sound measure, apart from the render
  */
 public record FaceRun(String faceId, double[] frameTimesSec, double windowStartSec, FrameFate[] fates,
     double[] drawnAperture, double[] ownAperture, boolean[] turned, List<double[]> libraryParams,
-    MouthLibrary.Sifting sifting, PcmAudio piece, PcmAudio sourceSound) {
+    MouthLibrary.Sifting sifting, SpeechSide speech) {
   public FaceRun {
     int n = frameTimesSec.length;
     if (fates.length != n || drawnAperture.length != n || ownAperture.length != n || turned.length != n) {

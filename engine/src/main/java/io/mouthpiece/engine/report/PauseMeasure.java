@@ -1,6 +1,5 @@
 package io.mouthpiece.engine.report;
 
-import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.quality.ApertureTrack;
 import io.mouthpiece.engine.quality.SilenceClosure;
 import java.util.List;
@@ -24,9 +23,8 @@ public record PauseMeasure(int pauses, int frames, int closedFrames, double clos
     return frames == 0 ? Double.NaN : closedFrames / (double) frames;
   }
 
-  /** Measures {@code drawn} on {@code pieceTimesSec} against the piece. */
-  static PauseMeasure of(double[] pieceTimesSec, double[] drawn, PcmAudio piece) {
-    List<SilenceClosure.Stretch> pauses = SilenceClosure.silentStretches(piece);
+  /** Measures {@code drawn} on {@code pieceTimesSec} against the piece's pauses. */
+  static PauseMeasure of(double[] pieceTimesSec, double[] drawn, List<SilenceClosure.Stretch> pauses) {
     double closed = SilenceClosure.CLOSED_APERTURE;
     SilenceClosure.Result r = SilenceClosure.measure(ApertureTrack.ofApertures(pieceTimesSec, drawn), pauses, closed);
     return new PauseMeasure(pauses.size(), r.framesInSilence(), r.closedFrames(), closed);

@@ -5,8 +5,8 @@ import java.util.stream.IntStream;
 
 /**
  * Builds a face's {@link QualityReport}. In: what the render knew ({@link FaceRun}). Out: the
- * report. Cheap: a few passes over per-frame numbers and one band-pass of each audio; no frame is
- * decoded again.
+ * report. Cheap: a few passes over per-frame numbers, the audio's side measured before
+ * ({@link SpeechSide}); no frame is decoded again.
  */
 public final class QualityReporter {
   private QualityReporter() {}
@@ -22,9 +22,8 @@ public final class QualityReporter {
       pieceTimes[k] = run.frameTimesSec()[window[k]] - run.windowStartSec();
       drawn[k] = run.drawnAperture()[window[k]];
     }
-    SyncMeasure sync = SyncMeasure.of(pieceTimes, drawn, run.piece(), run.frameTimesSec(), run.ownAperture(),
-        run.sourceSound());
-    PauseMeasure pauses = PauseMeasure.of(pieceTimes, drawn, run.piece());
+    SyncMeasure sync = SyncMeasure.of(pieceTimes, drawn, run.speech());
+    PauseMeasure pauses = PauseMeasure.of(pieceTimes, drawn, run.speech().pauses());
     Verdict verdict = Verdict.of(counts, library, sync, pauses, turnedShare(run, window));
     return new QualityReport(run.faceId(), counts, library, sync, pauses, verdict.warnings(), verdict.line());
   }

@@ -1,6 +1,5 @@
 package io.mouthpiece.engine.report;
 
-import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.quality.ApertureTrack;
 import io.mouthpiece.engine.quality.ChanceSync;
 import io.mouthpiece.engine.quality.PooledSync;
@@ -39,23 +38,16 @@ public record SyncMeasure(int frames, double r, int lagMs, double chanceR, doubl
   public static final int MIN_FRAMES = 250;
 
   /**
-   * Measures. {@code drawn} per frame on {@code pieceTimesSec} (seconds from the piece's start; NaN
-   * where the face is not found) against the piece's audio; {@code own} per frame on {@code
-   * sourceTimesSec} (the video's timeline) against the source's sound ({@code sourceSound}, null
-   * for a silent source).
+   * Measures {@code drawn} per frame on {@code pieceTimesSec} (seconds from the piece's start; NaN
+   * where the face is not found) against the piece's envelope; what real speech gets is the
+   * {@code speech}'s, measured before.
    */
-  static SyncMeasure of(double[] pieceTimesSec, double[] drawn, PcmAudio piece, double[] sourceTimesSec, double[] own,
-      PcmAudio sourceSound) {
-    SyncCase ours = SyncCase.of(ApertureTrack.ofApertures(pieceTimesSec, drawn), piece);
+  static SyncMeasure of(double[] pieceTimesSec, double[] drawn, SpeechSide speech) {
+    SyncCase ours = SyncCase.of(ApertureTrack.ofApertures(pieceTimesSec, drawn), speech.envelope());
     PooledSync.Result r = PooledSync.of(List.of(ours));
-    double naturalR = Double.NaN;
-    int naturalFrames = 0;
-    if (sourceSound != null) {
-      PooledSync.Result n = PooledSync.of(List.of(SyncCase.of(ApertureTrack.ofApertures(sourceTimesSec, own),
-          sourceSound)));
-      naturalR = n.windowR();
-      naturalFrames = n.frames();
-    }
+    PooledSync.Result n = speech.natural();
+    double naturalR = n == null ? Double.NaN : n.windowR();
+    int naturalFrames = n == null ? 0 : n.frames();
     return new SyncMeasure(r.frames(), r.windowR(), r.windowLagMs(), ChanceSync.level(ours), naturalR, naturalFrames,
         r.frames() >= MIN_FRAMES);
   }

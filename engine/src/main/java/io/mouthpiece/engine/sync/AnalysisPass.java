@@ -6,6 +6,7 @@ import io.mouthpiece.engine.face.FaceTrackBuilder;
 import io.mouthpiece.engine.face.FaceTracker;
 import io.mouthpiece.engine.face.FaceTrackerConfig;
 import io.mouthpiece.engine.face.TrackedFace;
+import io.mouthpiece.engine.media.FrameWorker;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
@@ -14,6 +15,7 @@ import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import io.mouthpiece.engine.mouth.MouthParams;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class AnalysisPass {
     VideoReader reader = VideoReader.open(video);
     VideoInfo info = reader.info();
     Map<String, FaceData> faces = new LinkedHashMap<>();
+    // Filled on the cutter's thread; read here only after it finished (or was stopped, on failure).
     Map<String, MouthLibrary.Builder> libraries = new HashMap<>();
     boolean everyFace = faceIds == null;
     if (!everyFace) {
@@ -78,10 +81,13 @@ public final class AnalysisPass {
     List<FaceTrack> found;
     try (ReadAhead frames = new ReadAhead(reader);
         FaceTracker tracker = new FaceTracker(tracking);
-        FaceTrackBuilder tracks = new FaceTrackBuilder()) {
+        FaceTrackBuilder tracks = new FaceTrackBuilder();
+        FrameWorker cutter = new FrameWorker("library-cutter", CUT_DEPTH)) {
       Optional<VideoFrame> next;
       while ((next = frames.read()).isPresent()) {
-        try (VideoFrame frame = next.get()) {
+        VideoFrame frame = next.get();
+        List<Offer> offers = new ArrayList<>();
+        try {
           List<TrackedFace> seen = tracker.track(frame.bgr(), frame.timestampUs());
           tracks.accept(frame.bgr(), frame.timestampUs(), seen, tracker.cutBefore());
           for (TrackedFace f : seen) {
@@ -93,18 +99,29 @@ public final class AnalysisPass {
             FaceLandmarks l = f.smoothed();
             double[] shape = MouthParams.of(f.raw());
             data.set(frame.index(), l, shape);
-            libraries.computeIfAbsent(id, k -> new MouthLibrary.Builder(pxPerUnit(l), maxExemplars, info.width(), info.height()))
-                .add(frame.index(), frame.timestampUs() / 1e6, frame.bgr(), l, shape);
+            offers.add(new Offer(id, l, shape));
           }
           if (count == times.length) {
             times = java.util.Arrays.copyOf(times, count * 2);
           }
           times[count++] = frame.timestampUs();
-          if (info.durationUs() > 0) {
-            progress.accept(Math.min(1.0, frame.timestampUs() / (double) info.durationUs()));
+        } catch (RuntimeException e) {
+          frame.close();
+          throw e;
+        }
+        // The mouths are cut from the frame on the cutter's thread while this one tracks the next.
+        cutter.submit(frame, f -> {
+          for (Offer o : offers) {
+            libraries.computeIfAbsent(o.faceId(),
+                k -> new MouthLibrary.Builder(pxPerUnit(o.landmarks()), maxExemplars, info.width(), info.height()))
+                .add(f.index(), f.timestampUs() / 1e6, f.bgr(), o.landmarks(), o.shape());
           }
+        });
+        if (info.durationUs() > 0) {
+          progress.accept(Math.min(1.0, times[count - 1] / (double) info.durationUs()));
         }
       }
+      cutter.finish();
       long lastUs = count == 0 ? 0 : times[count - 1];
       found = tracks.finish(info.endUs(lastUs));
     } catch (MediaException | RuntimeException e) {
@@ -121,6 +138,12 @@ public final class AnalysisPass {
     }
     return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
   }
+
+  /** A face seen in a frame, to offer its mouth to the face's library. */
+  private record Offer(String faceId, FaceLandmarks landmarks, double[] shape) {}
+
+  /** Frames tracked and waiting for their mouths to be cut: the cutter's work a frame varies with the library's stride. */
+  private static final int CUT_DEPTH = 3;
 
   /**
    * Smallest scale an exemplar is kept at (pixels per interocular distance): below it a mouth is a

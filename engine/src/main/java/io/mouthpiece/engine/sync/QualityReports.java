@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
@@ -10,17 +11,23 @@ import io.mouthpiece.engine.mouth.MouthParams;
 import io.mouthpiece.engine.report.FaceRun;
 import io.mouthpiece.engine.report.QualityReport;
 import io.mouthpiece.engine.report.QualityReporter;
+import io.mouthpiece.engine.report.SpeechSide;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The quality report of every dub, once the render pass is done. In: the source video, the
- * analysis, the output timeline (which source frame each output frame shows), the resolved dubs
- * and their plans (which recorded each output frame's fate while rendering).
- * Out: one {@link QualityReport} per dub, in the request's order. Reads no frame again; only the
- * source's sound is decoded once more (its first {@link SourceFace#MAX_TRAINING_US}, at the rate
- * the speech features use), for what real speech gets.
+ * The quality report of every dub, in two halves around the render pass. {@link #start}, before
+ * it: what the source face did in every output frame, and, on a thread of its own while the render
+ * runs, the audio's side ({@link SpeechSide}): the source's sound decoded once more (its first
+ * {@link SourceFace#MAX_TRAINING_US}, at the rate the speech features use), each piece's envelope
+ * and pauses, what real speech gets. {@link Pending#finish}, after it: the frames' fates and the
+ * mouths drawn, which the plans recorded while rendering. Out: one {@link QualityReport} per dub,
+ * in the request's order. Reads no frame again.
  */
 final class QualityReports {
   /** The sound is read at the motion features' rate: the speech band ends at 3 kHz, well inside it. */
@@ -28,22 +35,58 @@ final class QualityReports {
 
   private QualityReports() {}
 
-  static List<QualityReport> of(Path video, AnalysisPass.Analysis analysis, OutputTimeline timeline,
-      List<ResolvedDub> dubs, List<DubPlan> plans) throws MediaException {
+  /** One dub's per-frame record of the source face, known before the render. */
+  private record SourceRun(double[] own, boolean[] turned, List<double[]> mouths, MouthLibrary.Sifting sifting) {}
+
+  /** The reports begun: the audio's side under way. */
+  static final class Pending {
+    private final List<ResolvedDub> dubs;
+    private final double[] timesSec;
+    private final List<SourceRun> runs;
+    private final CompletableFuture<List<SpeechSide>> speech;
+
+    private Pending(List<ResolvedDub> dubs, double[] timesSec, List<SourceRun> runs,
+        CompletableFuture<List<SpeechSide>> speech) {
+      this.dubs = dubs;
+      this.timesSec = timesSec;
+      this.runs = runs;
+      this.speech = speech;
+    }
+
+    /** The reports, once the render recorded every frame's fate in {@code plans} (the dubs' order). */
+    List<QualityReport> finish(List<DubPlan> plans) throws MediaException {
+      List<SpeechSide> sides;
+      try {
+        sides = speech.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof MediaException m) {
+          throw m;
+        }
+        throw e;
+      }
+      List<QualityReport> reports = new ArrayList<>();
+      for (int d = 0; d < dubs.size(); d++) {
+        FaceDub dub = dubs.get(d).dub();
+        FacePlan plan = plans.get(d).face();
+        SourceRun run = runs.get(d);
+        reports.add(QualityReporter.report(new FaceRun(dub.faceId(), timesSec, dub.insertMs() / 1000.0, plan.fates(),
+            plan.drawnAperture(run.own()), run.own(), run.turned(), run.mouths(), run.sifting(), sides.get(d))));
+      }
+      return reports;
+    }
+  }
+
+  /** Begins the reports of {@code dubs} on {@code timeline}, before the render pass. */
+  static Pending start(Path video, AnalysisPass.Analysis analysis, OutputTimeline timeline, List<ResolvedDub> dubs) {
     long[] times = timeline.timesUs();
     int[] sources = timeline.sourceFrames();
     double[] timesSec = new double[times.length];
     for (int i = 0; i < times.length; i++) {
       timesSec[i] = times[i] / 1e6;
     }
-    PcmAudio sound = analysis.info().hasAudio()
-        ? AudioReader.decodeStart(video, SOUND_RATE, 1, Math.min(analysis.endUs(), SourceFace.MAX_TRAINING_US) / 1000)
-        : null;
-    List<QualityReport> reports = new ArrayList<>();
-    for (int d = 0; d < dubs.size(); d++) {
-      FaceDub dub = dubs.get(d).dub();
-      FacePlan plan = plans.get(d).face();
-      FaceData face = analysis.faces().get(dub.faceId());
+    List<SourceRun> runs = new ArrayList<>();
+    for (ResolvedDub dub : dubs) {
+      FaceData face = analysis.faces().get(dub.dub().faceId());
       double[] own = new double[times.length];
       boolean[] turned = new boolean[times.length];
       double[][] params = face.params(analysis.frames());
@@ -54,12 +97,28 @@ final class QualityReports {
         turned[i] = pose != null && MouthLibrary.turned(pose);
       }
       MouthLibrary library = face.library();
-      List<double[]> mouths = library == null ? List.of() : library.exemplars().stream().map(MouthExemplar::params).toList();
-      PcmAudio piece = dubs.get(d).audio().slice(dub.startMs(), dub.endMs());
-      reports.add(QualityReporter.report(new FaceRun(dub.faceId(), timesSec, dub.insertMs() / 1000.0, plan.fates(),
-          plan.drawnAperture(own), own, turned, mouths,
-          library == null ? MouthLibrary.Sifting.UNKNOWN : library.sifting(), piece, sound)));
+      runs.add(new SourceRun(own, turned,
+          library == null ? List.of() : library.exemplars().stream().map(MouthExemplar::params).toList(),
+          library == null ? MouthLibrary.Sifting.UNKNOWN : library.sifting()));
     }
-    return reports;
+    boolean sound = analysis.info().hasAudio();
+    long soundMs = Math.min(analysis.endUs(), SourceFace.MAX_TRAINING_US) / 1000;
+    ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("report-speech"));
+    CompletableFuture<List<SpeechSide>> speech = CompletableFuture.supplyAsync(() -> {
+      try {
+        PcmAudio source = sound ? AudioReader.decodeStart(video, SOUND_RATE, 1, soundMs) : null;
+        List<SpeechSide> sides = new ArrayList<>();
+        for (int d = 0; d < dubs.size(); d++) {
+          FaceDub dub = dubs.get(d).dub();
+          sides.add(SpeechSide.of(dubs.get(d).audio().slice(dub.startMs(), dub.endMs()), timesSec, runs.get(d).own(),
+              source));
+        }
+        return sides;
+      } catch (MediaException e) {
+        throw new CompletionException(e);
+      }
+    }, thread);
+    thread.shutdown(); // the one task runs to its end; the thread then goes
+    return new Pending(dubs, timesSec, runs, speech);
   }
 }

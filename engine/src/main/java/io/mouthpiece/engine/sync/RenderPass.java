@@ -4,6 +4,7 @@ import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.media.AudioPlan;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.AudioStream;
+import io.mouthpiece.engine.media.FrameWorker;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
@@ -19,13 +20,16 @@ import java.util.function.DoubleConsumer;
  * video's own sound), the analysis (frame count and length), the output's timeline, one plan per
  * dub. Out: the written file, every output frame re-encoded with the planned mouths drawn, the
  * soundtrack mixed from the video's own sound and every dub's piece. A frame no plan touches is
- * only re-encoded. On the source's own timeline the video is decoded once, in order, and its
+ * only re-encoded. Frames are encoded a few behind the drawing ({@link FrameWorker}). On the source's own timeline the video is decoded once, in order, and its
  * frames drawn on in place; an extended one reads the source frames in the timeline's order
  * ({@link TimelineFrames}). The video's own sound plays once, as it is, from the start: under an
  * extension there is only the new speech (looped or reversed, a voice would say its words twice
  * or backwards; slowed, it would drop in pitch).
  */
 final class RenderPass {
+  /** Frames drawn and waiting for the encoder: enough to ride out x264's uneven pace, a few MB each. */
+  private static final int ENCODE_DEPTH = 3;
+
   private RenderPass() {}
 
   static void run(SyncRequest request, AnalysisPass.Analysis analysis, OutputTimeline timeline, List<DubPlan> plans,
@@ -43,21 +47,18 @@ final class RenderPass {
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
     try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
-        VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
-            config.encoding())) {
+        VideoWriter writer = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+            config.encoding());
+        FrameWorker encoder = new FrameWorker("encode-behind", ENCODE_DEPTH)) {
       Optional<VideoFrame> next;
       while ((next = frames.read()).isPresent()) {
-        try (VideoFrame frame = next.get()) {
-          for (DubPlan plan : plans) {
-            plan.face().render(frame);
-          }
-          out.write(frame);
-          written++;
-          rendered.accept(written / (double) analysis.frames());
-        }
+        drawAndWrite(next.get(), plans, encoder, writer);
+        written++;
+        rendered.accept(written / (double) analysis.frames());
       }
       progress.update(Progress.FINISHING, 0.99);
-      out.finish();
+      encoder.finish();
+      writer.finish();
     }
     if (written != analysis.frames()) {
       throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
@@ -65,24 +66,35 @@ final class RenderPass {
     }
   }
 
+  /** Draws every plan's mouth on the frame and hands it to the encoder's thread, which closes it. */
+  private static void drawAndWrite(VideoFrame frame, List<DubPlan> plans, FrameWorker encoder, VideoWriter writer)
+      throws MediaException {
+    try {
+      for (DubPlan plan : plans) {
+        plan.face().render(frame);
+      }
+    } catch (RuntimeException e) {
+      frame.close();
+      throw e;
+    }
+    encoder.submit(frame, writer::write);
+  }
+
   /** The render on an extended timeline: each output frame a copy of the source frame it shows. */
   private static void runExtended(SyncRequest request, VideoInfo info, OutputTimeline timeline, List<DubPlan> plans,
       AudioStream soundtrack, SyncConfig config, Progress progress) throws MediaException {
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height());
-        VideoWriter out = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
-            config.encoding())) {
+        VideoWriter writer = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+            config.encoding());
+        FrameWorker encoder = new FrameWorker("encode-behind", ENCODE_DEPTH)) {
       for (int j = 0; j < timeline.frames(); j++) {
-        try (VideoFrame frame = frames.next()) {
-          for (DubPlan plan : plans) {
-            plan.face().render(frame);
-          }
-          out.write(frame);
-          rendered.accept((j + 1) / (double) timeline.frames());
-        }
+        drawAndWrite(frames.next(), plans, encoder, writer);
+        rendered.accept((j + 1) / (double) timeline.frames());
       }
       progress.update(Progress.FINISHING, 0.99);
-      out.finish();
+      encoder.finish();
+      writer.finish();
     }
   }
 }
