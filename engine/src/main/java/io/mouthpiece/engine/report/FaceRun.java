@@ -20,10 +20,11 @@ import java.util.List;
  * @param sifting what became of the frames offered to that library
  * @param piece the new speech's piece, time 0 at {@code windowStartSec}
  * @param sourceSound the source's own sound from the video's start (null: the source is silent)
+ * @param drivenBy what drove the mouth: {@link QualityReport#BY_PHONEMES} or {@link QualityReport#BY_SOUND}
  */
 public record FaceRun(String faceId, double[] frameTimesSec, double windowStartSec, FrameFate[] fates,
     double[] drawnAperture, double[] ownAperture, boolean[] turned, List<double[]> libraryParams,
-    MouthLibrary.Sifting sifting, PcmAudio piece, PcmAudio sourceSound) {
+    MouthLibrary.Sifting sifting, PcmAudio piece, PcmAudio sourceSound, String drivenBy) {
   public FaceRun {
     int n = frameTimesSec.length;
     if (fates.length != n || drawnAperture.length != n || ownAperture.length != n || turned.length != n) {

@@ -26,7 +26,8 @@ public final class QualityReporter {
         run.sourceSound());
     PauseMeasure pauses = PauseMeasure.of(pieceTimes, drawn, run.piece());
     Verdict verdict = Verdict.of(counts, library, sync, pauses, turnedShare(run, window));
-    return new QualityReport(run.faceId(), counts, library, sync, pauses, verdict.warnings(), verdict.line());
+    return new QualityReport(run.faceId(), counts, library, sync, pauses, verdict.warnings(), verdict.line(),
+        run.drivenBy());
   }
 
   /** Share of the window's frames with the face found in which it is turned away. */

@@ -58,7 +58,8 @@ final class QualityReports {
       PcmAudio piece = dubs.get(d).audio().slice(dub.startMs(), dub.endMs());
       reports.add(QualityReporter.report(new FaceRun(dub.faceId(), timesSec, dub.insertMs() / 1000.0, plan.fates(),
           plan.drawnAperture(own), own, turned, mouths,
-          library == null ? MouthLibrary.Sifting.UNKNOWN : library.sifting(), piece, sound)));
+          library == null ? MouthLibrary.Sifting.UNKNOWN : library.sifting(), piece, sound,
+          plans.get(d).byPhonemes() ? QualityReport.BY_PHONEMES : QualityReport.BY_SOUND)));
     }
     return reports;
   }
