@@ -13,12 +13,15 @@ package io.mouthpiece.engine.motion;
  * @param dominance how strongly it keeps its shape against its neighbours' (a vowel's is 1)
  */
 public enum Viseme {
-  /** p, b, m: the lips pressed together (held shut by {@link PhonemeMotion}, whatever the neighbours). */
-  SHUT(0, 0, 0, 3),
-  /** f, v: the lower lip against the upper teeth, nearly shut. */
-  LIP_TO_TEETH(0.1, 0, 0.1, 3),
+  /**
+   * p, b, m: the lips pressed together. Held shut over its span by {@link PhonemeMotion} whatever
+   * the blend gives, so its pull on its neighbours is a vowel's, not more.
+   */
+  SHUT(0, 0, 0, 1),
+  /** f, v: the lower lip against the upper teeth, nearly shut; it must reach the teeth, so it pulls harder than a vowel. */
+  LIP_TO_TEETH(0.1, 0, 0.1, 1.5),
   /** w, r and the post-alveolars (sh, zh, ch, j): lips narrowed and pushed forward. */
-  ROUNDED_CONSONANT(0.2, -0.8, 0.2, 2),
+  ROUNDED_CONSONANT(0.2, -0.8, 0.2, 1.2),
   /** Open vowels (a, ɑ, ʌ, ɒ, and diphthongs starting open): the jaw lowest. */
   OPEN_VOWEL(1, 0.2, 1, 1),
   /** Central and open-mid vowels (schwa, ɜ, ɛ). */
@@ -26,14 +29,19 @@ public enum Viseme {
   /** Close and close-mid front vowels (i, ɪ, e) and j: lips spread. */
   SPREAD_VOWEL(0.3, 1, 0.3, 1),
   /** Rounded vowels (u, ʊ, o, ɔ, y): lips narrow and rounded. */
-  ROUNDED_VOWEL(0.4, -1, 0.4, 1.5),
+  ROUNDED_VOWEL(0.4, -1, 0.4, 1.2),
   /**
    * Consonants made by the tongue (t, d, n, l, s, z, k, g, ŋ, h, θ, ð, x): the lips are free and
    * take the shape of the sounds around them, so their dominance is low.
    */
   TONGUE(0.3, 0, 0.3, 0.25),
   /** A pause: the mouth at rest, closed. */
-  REST(0, 0, 0, 1);
+  REST(0, 0, 0, 1),
+  /**
+   * A short break between words or syllables (espeak-ng's "_|"): the lips head for rest only as
+   * far as its neighbours let them, as in running speech they do not close between words.
+   */
+  BREAK(0, 0, 0, 0.25);
 
   private final double aperture;
   private final double width;
@@ -69,6 +77,9 @@ public enum Viseme {
    * tone marks after them do not change the lips' shape.
    */
   public static Viseme of(String phoneme) {
+    if (phoneme.startsWith("_|")) {
+      return BREAK;
+    }
     if (phoneme.startsWith("_")) {
       return REST;
     }

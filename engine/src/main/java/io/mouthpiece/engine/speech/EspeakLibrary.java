@@ -59,6 +59,8 @@ public final class EspeakLibrary {
 
     int espeak_SetVoiceByName(String name);
 
+    int espeak_SetVoiceByProperties(Pointer voiceSpec);
+
     int espeak_SetParameter(int parameter, int value, int relative);
 
     int espeak_Synth(Pointer text, NativeLong size, int position, int positionType, int endPosition, int flags,
@@ -162,7 +164,7 @@ public final class EspeakLibrary {
     buffer.setByte(utf8.length, (byte) 0);
     Collector got = new Collector();
     synchronized (LOCK) {
-      if (espeak.espeak_SetVoiceByName(voice) != 0) {
+      if (!setVoice(voice)) {
         throw new SpeechException(SpeechException.Kind.FAILED, "libespeak-ng has no voice '" + voice + "'");
       }
       espeak.espeak_SetParameter(PARAMETER_RATE, wordsPerMinute, 0);
@@ -191,18 +193,46 @@ public final class EspeakLibrary {
   }
 
   /**
+   * Selects the voice as the espeak-ng program does for {@code -v}: by its name, else as a language
+   * (with a variant after "+", e.g. "en-gb+f3", which only the language lookup understands).
+   * espeak_VOICE's layout: name, languages, identifier (pointers), gender, age, variant, xx1 (bytes),
+   * score (int), spare (pointer).
+   */
+  private boolean setVoice(String voice) {
+    if (espeak.espeak_SetVoiceByName(voice) == 0) {
+      return true;
+    }
+    int p = Native.POINTER_SIZE;
+    Memory spec = new Memory(align(3 * p + 8, p) + p);
+    spec.clear();
+    byte[] utf8 = voice.getBytes(StandardCharsets.UTF_8);
+    Memory language = new Memory(utf8.length + 1L);
+    language.write(0, utf8, 0, utf8.length);
+    language.setByte(utf8.length, (byte) 0);
+    spec.setPointer(p, language);
+    return espeak.espeak_SetVoiceByProperties(spec) == 0;
+  }
+
+  /**
    * The phoneme events as spans: each ends where the next starts, the last at the sound's end.
-   * Markers of no length (a language switch such as "(en)", a word boundary "_|" at the next sound's
-   * time) are left out.
+   * Language switches ("(en)", "(cmn)") are markers, not sounds, and are left out before the spans
+   * are made, so the sound before one runs on to the next; markers of no length (a word boundary
+   * "_|" at the next sound's time) are left out too.
    */
   private static List<Phoneme> phonemes(Collector got, long endMs) {
-    List<Phoneme> out = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Long> starts = new ArrayList<>();
     for (int i = 0; i < got.names.size(); i++) {
-      String name = got.names.get(i);
-      long start = Math.min(got.timesMs.get(i), endMs);
-      long end = i + 1 < got.names.size() ? Math.min(got.timesMs.get(i + 1), endMs) : endMs;
-      if (end > start && !name.startsWith("(")) {
-        out.add(new Phoneme(name, start, end));
+      if (!got.names.get(i).startsWith("(")) {
+        names.add(got.names.get(i));
+        starts.add(Math.min((long) got.timesMs.get(i), endMs));
+      }
+    }
+    List<Phoneme> out = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      long end = i + 1 < names.size() ? starts.get(i + 1) : endMs;
+      if (end > starts.get(i)) {
+        out.add(new Phoneme(names.get(i), starts.get(i), end));
       }
     }
     return out;
