@@ -24,7 +24,6 @@ record DubPlan(FacePlan face, AudioPiece piece, boolean byPhonemes) {
   /** The wanted mouth per output frame (null rows where none is drawn), and what drove it. */
   private record Wanted(double[][] params, boolean byPhonemes) {}
 
-
   /**
    * Plans every dub, in order. In: the resolved dubs, the analysis, the output's timeline, the
    * features of the video's own sound (null for a silent video). Out: one plan each.
