@@ -139,7 +139,8 @@ public final class EspeakLibrary {
             e.espeak_SetSynthCallback(lib.callback);
             loaded = lib;
           }
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+        } catch (LinkageError e) {
+          // No library, or JNA's own stub could not be loaded (e.g. a temp directory mounted noexec).
           failedToLoad = new SpeechException(SpeechException.Kind.NO_SYNTHESISER,
               "libespeak-ng is not installed (Debian: apt-get install libespeak-ng1): " + e.getMessage(), e);
         }
