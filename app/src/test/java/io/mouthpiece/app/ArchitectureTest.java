@@ -85,9 +85,11 @@ class ArchitectureTest {
 
   @Test
   void theDataWalksForwardOnly() {
-    // media -> face -> mouth -> motion -> speaker -> render -> report -> sync: a stage may use those
-    // before it, never after. The report (a result's quality) reads what the render recorded; sync builds it last.
-    String[] order = {"media", "face", "mouth", "motion", "speaker", "render", "report", "sync"};
+    // speech -> media -> face -> mouth -> motion -> speaker -> render -> report -> sync: a stage may use
+    // those before it, never after. Speech comes first: it makes sound (and phonemes, which motion reads)
+    // from words, knowing nothing of video. The report (a result's quality) reads what the render
+    // recorded; sync builds it last.
+    String[] order = {"speech", "media", "face", "mouth", "motion", "speaker", "render", "report", "sync"};
     for (int i = 0; i < order.length; i++) {
       for (int j = i + 1; j < order.length; j++) {
         noClasses().that().resideInAPackage("io.mouthpiece.engine." + order[i] + "..")

@@ -158,6 +158,7 @@ class ServerFlowTest {
     assertTrue(quality.isArray() && quality.size() == 1, "one report per face: " + task.path("task_result"));
     JsonNode q = quality.get(0);
     assertEquals("0", q.path("face_id").asText());
+    assertEquals("sound", q.path("mouth_driven_by").asText(), "an audio file's words are not known");
     JsonNode frames = q.path("frames");
     int frameCount = 0;
     try (VideoReader r = VideoReader.open(video)) {

@@ -2,6 +2,8 @@ package io.mouthpiece.app.cli;
 
 import io.mouthpiece.engine.LipSync;
 import io.mouthpiece.engine.cache.DiskAnalysisCache;
+import io.mouthpiece.engine.report.QualityReport;
+import io.mouthpiece.engine.speech.Phoneme;
 import io.mouthpiece.engine.speech.SpeechConfig;
 import io.mouthpiece.engine.speech.SpeechException;
 import io.mouthpiece.engine.speech.SpeechRequest;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
           + "--volume (sound_volume), --original-volume (original_audio_volume). All times in ms. "
           + "Repeat --face with its own audio options to re-voice several faces in one pass. "
           + "Without --face: the face that speaks most (the largest when nobody is found speaking), with the whole "
-          + "audio placed at 0. Instead of --audio, --text has the words spoken on this machine by espeak-ng. "
+          + "audio placed at 0. Instead of --audio, --text has the words spoken on this machine by espeak-ng; their "
+          + "mouth is then driven by the phonemes espeak-ng spoke and when (the lips shut on p, b, m), not by the sound. "
           + "The output has the source's resolution, frame rate, frame count and duration (longer only where "
           + "--sync-mode loop, bounce or remap makes room for a piece longer than the video); "
           + "outside the inserted piece the picture is untouched. Progress goes to stderr: a bar with the stage and the time left on a terminal, else a line every 5 s.",
@@ -148,8 +151,9 @@ final class SyncCommand implements Callable<Integer> {
       SyncMode.check(dub, f.syncMode).ifPresent(v -> {
         throw new ParameterException(spec.commandLine(), v.message(names));
       });
-      Path audio = f.speech.audio != null ? f.speech.audio : spoken(f);
-      dubs.add(new FaceDub(f.faceId, audio, f.startMs, f.endMs, f.insertMs, f.volume, SyncMode.orDefault(f.syncMode)));
+      Spoken speech = f.speech.audio != null ? new Spoken(f.speech.audio, List.of()) : spoken(f);
+      dubs.add(new FaceDub(f.faceId, speech.wav(), f.startMs, f.endMs, f.insertMs, f.volume,
+          SyncMode.orDefault(f.syncMode), speech.phonemes()));
     }
     if (cacheSizeMb < 1) {
       throw new ParameterException(spec.commandLine(), "--cache-size-mb: must be at least 1 (got " + cacheSizeMb + ")");
@@ -163,7 +167,8 @@ final class SyncCommand implements Callable<Integer> {
       System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s%s, planning %.1f s, render %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
           analysis, result.planSec(), result.renderSec());
-      result.quality().forEach(q -> System.err.println("mouthpiece: face " + q.faceId() + ": " + q.verdict()));
+      result.quality().forEach(q -> System.err.println("mouthpiece: face " + q.faceId() + ": " + q.verdict()
+          + (QualityReport.BY_PHONEMES.equals(q.drivenBy()) ? " (the mouth follows the spoken phonemes)" : "")));
       if (report != null) {
         ReportFile.write(report, video, out, result);
         System.err.println("mouthpiece: wrote the quality report to " + report);
@@ -181,8 +186,11 @@ final class SyncCommand implements Callable<Integer> {
 
   private final List<Path> spokenFiles = new ArrayList<>();
 
+  /** A face's speech: the audio file, and its phonemes when the synthesiser told them (else none). */
+  private record Spoken(Path wav, List<Phoneme> phonemes) {}
+
   /** The face's --text spoken into a temporary WAV, deleted when the sync is done. */
-  private Path spoken(FaceOptions f) throws Exception {
+  private Spoken spoken(FaceOptions f) throws Exception {
     SpeechRequest request = new SpeechRequest(f.speech.text, f.voice, f.voiceSpeed);
     for (SpeechRequest.Problem p : request.problems()) {
       throw new IllegalArgumentException(OptionNames.of(p.value()) + ": " + p.rule());
@@ -195,11 +203,10 @@ final class SyncCommand implements Callable<Integer> {
     Path wav = Files.createTempFile("mouthpiece-speech-", ".wav");
     spokenFiles.add(wav);
     try {
-      synthesiser.speak(request, wav);
+      return new Spoken(wav, synthesiser.speak(request, wav));
     } catch (SpeechException e) {
       throw new IllegalArgumentException("--text: " + e.getMessage());
     }
-    return wav;
   }
 
   /** The XDG base directory spec's cache home: $XDG_CACHE_HOME when set (and absolute), else ~/.cache. */

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
           + "speech: pooled sync r against the new audio, beside the natural r of the sources with their own audio and the "
           + "null of the untouched sources), halfsplit (the first half of a clip dubbed with its own second half's audio, "
           + "compared with the real second half: predicted vs truth, rendered vs predicted, rendered vs truth), silence "
-          + "(speech with pauses: how often the mouth is closed in them). Baselines: the loudness-only engine; in halfsplit "
+          + "(speech with pauses: how often the mouth is closed in them), phonemes (not run by default: sentences in English and "
+          + "Chinese spoken by the built-in espeak-ng voices, dubbed with the mouth driven by their phonemes and by their "
+          + "sound: pooled sync r and the share of p, b, m shown with a closed mouth, on the re-tracked outputs). Baselines: the loudness-only engine; in halfsplit "
           + "also the untouched first half and an oracle driven by the real mouth (the renderer's ceiling). Speaker-held-out: "
           + "for each clip, the generic motion model is refitted on the other speakers' clips."
     })
@@ -40,7 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--sections", split = ",", paramLabel = "S", defaultValue = "crossdub,halfsplit,silence",
-      description = "Which sections to run (default: ${DEFAULT-VALUE}).")
+      description = "Which sections to run: crossdub, halfsplit, silence, phonemes (default: ${DEFAULT-VALUE}).")
   List<String> sections;
 
   @Option(names = "--clips", split = ",", paramLabel = "CLIP",
@@ -50,8 +52,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (String s : sections) {
-      if (!List.of("crossdub", "halfsplit", "silence").contains(s)) {
-        throw new IllegalArgumentException("--sections: one or more of crossdub, halfsplit, silence; got " + s);
+      if (!List.of("crossdub", "halfsplit", "silence", "phonemes").contains(s)) {
+        throw new IllegalArgumentException("--sections: one or more of crossdub, halfsplit, silence, phonemes; got " + s);
       }
     }
     Corpus corpus = Corpus.at(media, clips);
@@ -70,6 +72,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     if (sections.contains("silence")) {
       new Silence(ctx).run();
+    }
+    if (sections.contains("phonemes")) {
+      new PhonemeDub(ctx).run();
     }
     progress.update("done", 1.0);
     ctx.report().printf(Locale.ROOT, "%nall done in %.0f s; strips and outputs in %s%n", (System.nanoTime() - start) / 1e9,

@@ -90,7 +90,8 @@ class SyncCommandTest {
     assertEquals(frames.path("total").asInt(), frames.path("rendered").asInt() + frames.path("outside_window").asInt()
         + frames.path("passed_through").asInt(), frames.toString());
     assertTrue(frames.path("outside_window").asInt() > 0, "the piece ends at 4 s of 5: " + frames);
-    assertTrue(run.stderr().contains("mouthpiece: face 0: " + q.path("verdict").asText()), run.stderr());
+    assertTrue(run.stderr().contains("mouthpiece: face 0: " + q.path("verdict").asText() + "\n"), run.stderr());
+    assertEquals("sound", q.path("mouth_driven_by").asText(), "an audio file's words are not known");
     assertTrue(run.stderr().contains("wrote the quality report to " + report), run.stderr());
     CommandRun nowhere = mouthpiece("sync", "--video", video.toString(), "--audio", TestMedia.audio("retalking_1.wav").toString(),
         "--out", out.toString(), "--report", temp.resolve("no-such-folder/report.json").toString());
@@ -154,12 +155,19 @@ class SyncCommandTest {
   }
 
   @Test
-  void typedWordsAreSpokenOnTheMachineAndDubbed() throws Exception {
+  void typedWordsAreSpokenOnTheMachineAndDubbedWithTheMouthDrivenByTheirPhonemes() throws Exception {
     Prerequisite.requireEspeak();
+    Prerequisite.requireEspeakLibrary();
     Path out = temp.resolve("spoken.mp4");
+    Path report = temp.resolve("report.json");
     CommandRun run = mouthpiece("sync", "--video", TestMedia.video("retalking_face2.mp4").toString(),
-        "--text", "Words typed on the command line, spoken right here.", "--voice", "en_gb_female", "--out", out.toString());
+        "--text", "Words typed on the command line, spoken right here.", "--voice", "en_gb_female", "--out", out.toString(),
+        "--report", report.toString());
     assertEquals(0, run.exit(), run.stderr());
+    JsonNode q = new ObjectMapper().readTree(report.toFile()).path("quality").get(0);
+    assertEquals("phonemes", q.path("mouth_driven_by").asText(), q.toString());
+    assertTrue(run.stderr().contains("mouthpiece: face 0: " + q.path("verdict").asText()
+        + " (the mouth follows the spoken phonemes)"), run.stderr());
     try (VideoReader result = VideoReader.open(out)) {
       assertTrue(result.info().hasAudio());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.app.testing.CommandRun;
+import io.mouthpiece.engine.testing.Prerequisite;
 import io.mouthpiece.engine.testing.TestMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +44,35 @@ class EvalCommandTest {
   }
 
   @Test
+  void phonemesSectionOnOneClipShowsTheLipsShutOnBilabialsInTheRenderedVideo() throws Exception {
+    Prerequisite.requireEspeakLibrary();
+    Path media = TestMedia.video("grid_lbbc2a.mpg").getParent().getParent();
+    CommandRun run = mouthpiece("--media", media.toString(), "--clips", "grid_lbbc2a", "--sections", "phonemes", "--out", "report");
+    assertEquals(0, run.exit(), run.stderr());
+    List<String> rows = run.stdout().lines().filter(l -> l.startsWith("grid_lbbc2a ")).toList();
+    assertEquals(4, rows.size(), run.stdout());
+    int bilabials = 0;
+    int byPhonemes = 0;
+    int bySound = 0;
+    for (String row : rows) {
+      // clip, voice, bilabials, closed with phonemes, closed by sound, closed in the source, then three r
+      String[] cells = row.trim().split("\\s+");
+      assertEquals(9, cells.length, row);
+      bilabials += Integer.parseInt(cells[2]);
+      byPhonemes += Integer.parseInt(cells[3]);
+      bySound += Integer.parseInt(cells[4]);
+    }
+    // Re-tracked from the rendered frames: the lips shut on (nearly) every p, b, m when the phonemes drive them.
+    assertTrue(bilabials >= 20, run.stdout());
+    assertTrue(byPhonemes >= 0.9 * bilabials && byPhonemes > bySound, run.stdout());
+    assertTrue(Files.size(temp.resolve("report/phonemes-grid_lbbc2a-en_us_male.png")) > 10_000, "the strip was written");
+  }
+
+  @Test
   void wrongOptionsAreNamedInOneLine() throws Exception {
     CommandRun sections = mouthpiece("--sections", "crossdub,lipsync");
     assertEquals(1, sections.exit());
-    assertEquals("mouthpiece: --sections: one or more of crossdub, halfsplit, silence; got lipsync", sections.stderr().strip());
+    assertEquals("mouthpiece: --sections: one or more of crossdub, halfsplit, silence, phonemes; got lipsync", sections.stderr().strip());
     CommandRun media = mouthpiece("--media", temp.resolve("nothing").toString());
     assertEquals(1, media.exit());
     assertTrue(media.stderr().strip().startsWith("mouthpiece: --media: no video/ and audio/ folders in "), media.stderr());

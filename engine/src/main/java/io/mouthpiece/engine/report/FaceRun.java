@@ -19,10 +19,11 @@ import java.util.List;
  * @param sifting what became of the frames offered to that library
  * @param speech what the new speech's piece (time 0 at {@code windowStartSec}) and the source's own
  *     sound measure, apart from the render
+ * @param drivenBy what drove the mouth: {@link QualityReport#BY_PHONEMES} or {@link QualityReport#BY_SOUND}
  */
 public record FaceRun(String faceId, double[] frameTimesSec, double windowStartSec, FrameFate[] fates,
     double[] drawnAperture, double[] ownAperture, boolean[] turned, List<double[]> libraryParams,
-    MouthLibrary.Sifting sifting, SpeechSide speech) {
+    MouthLibrary.Sifting sifting, SpeechSide speech, String drivenBy) {
   public FaceRun {
     int n = frameTimesSec.length;
     if (fates.length != n || drawnAperture.length != n || ownAperture.length != n || turned.length != n) {

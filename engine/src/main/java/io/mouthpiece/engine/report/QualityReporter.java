@@ -25,7 +25,8 @@ public final class QualityReporter {
     SyncMeasure sync = SyncMeasure.of(pieceTimes, drawn, run.speech());
     PauseMeasure pauses = PauseMeasure.of(pieceTimes, drawn, run.speech().pauses());
     Verdict verdict = Verdict.of(counts, library, sync, pauses, turnedShare(run, window));
-    return new QualityReport(run.faceId(), counts, library, sync, pauses, verdict.warnings(), verdict.line());
+    return new QualityReport(run.faceId(), counts, library, sync, pauses, verdict.warnings(), verdict.line(),
+        run.drivenBy());
   }
 
   /** Share of the window's frames with the face found in which it is turned away. */

@@ -15,10 +15,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Text to speech on this machine, by running the configured program (espeak-ng unless an operator
- * plugged in another): one process a request, no shell, bounded in time and in what it may print.
+ * Text to speech on this machine. With the built-in command (espeak-ng), the words are spoken by
+ * libespeak-ng in this process ({@link EspeakLibrary}), which tells the phonemes and their times
+ * from the same synthesis, so a mouth can be driven by them; the program is run instead when the
+ * library is missing. With a command an operator plugged in, that program is run: one process a
+ * request, no shell, bounded in time and in what it may print, and no phonemes.
  */
 public final class Synthesiser {
+  private static final System.Logger LOG = System.getLogger(Synthesiser.class.getName());
   /** espeak-ng's normal pace, words a minute: {@code {wpm}} is this times the speed. */
   static final int NORMAL_WPM = 175;
   /** The most of the program's own output kept for an error message. */
@@ -45,15 +49,35 @@ public final class Synthesiser {
    * Speaks the request into {@code out}, a WAV file. The request must have no {@link
    * SpeechRequest#problems()} and name a voice on offer.
    *
+   * @return the phonemes of the sound written, ms from its start, when the built-in espeak-ng
+   *     spoke through its library; empty when a program made the sound (its phonemes are not known)
    * @throws SpeechException NO_SYNTHESISER when the program is not installed, FAILED when it
    *     failed, took too long or wrote nothing
    */
-  public void speak(SpeechRequest request, Path out) throws SpeechException {
+  public List<Phoneme> speak(SpeechRequest request, Path out) throws SpeechException {
     if (!request.problems().isEmpty()) {
       throw new IllegalArgumentException("not a request to speak: " + request.problems());
     }
     Voice voice = voice(request.voiceId())
         .orElseThrow(() -> new IllegalArgumentException("no voice " + request.voiceId()));
+    if (config.command().equals(SpeechConfig.DEFAULT_COMMAND)) {
+      try {
+        EspeakLibrary.Spoken spoken = EspeakLibrary.get().speak(voice.synthesiserVoice(), wordsPerMinute(request),
+            request.text());
+        spoken.writeWav(out);
+        return spoken.phonemes();
+      } catch (SpeechException | IOException e) {
+        // The program makes the same sound; only the phonemes are lost, and mouths follow the sound.
+        LOG.log(System.Logger.Level.WARNING, "speaking with the espeak-ng program instead of its library, without "
+            + "phonemes (mouths follow the sound): " + e.getMessage());
+      }
+    }
+    run(request, voice, out);
+    return List.of();
+  }
+
+  /** Runs the configured program; it writes {@code out}. */
+  private void run(SpeechRequest request, Voice voice, Path out) throws SpeechException {
     List<String> argv = argv(request, voice, out);
     boolean textOnStdin = config.command().stream().noneMatch(a -> a.contains("{text}"));
     Process p;
@@ -110,10 +134,14 @@ public final class Synthesiser {
           .replace("{voice}", voice.synthesiserVoice())
           .replace("{lang}", voice.language())
           .replace("{speed}", String.format(Locale.ROOT, "%.2f", request.speed()))
-          .replace("{wpm}", Long.toString(Math.round(NORMAL_WPM * request.speed())))
+          .replace("{wpm}", Integer.toString(wordsPerMinute(request)))
           .replace("{text}", request.text()));
     }
     return argv;
+  }
+
+  private static int wordsPerMinute(SpeechRequest request) {
+    return (int) Math.round(NORMAL_WPM * request.speed());
   }
 
   /** Stops the program and whatever it started (a plugged-in command may be a shell script). */

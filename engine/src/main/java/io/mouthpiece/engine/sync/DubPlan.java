@@ -3,17 +3,26 @@ package io.mouthpiece.engine.sync;
 import io.mouthpiece.engine.media.AudioPiece;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.motion.AudioFeatures;
+import io.mouthpiece.engine.motion.MotionConfig;
+import io.mouthpiece.engine.motion.PhonemeMotion;
 import io.mouthpiece.engine.render.ExemplarSelector;
+import io.mouthpiece.engine.speech.Phoneme;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the render pass needs of one dub: the mouth to draw in every output frame (predicted
  * from its speech by the motion model, then chosen from the face's library) and the piece of audio
  * the mix places. Frames outside the dub's window, or where its face is not seen in the source
- * frame shown, get no mouth.
+ * frame shown, get no mouth. A dub whose synthesiser told its phonemes has its mouth driven by
+ * them ({@link PhonemeMotion}) instead of by its sound.
+ *
+ * @param byPhonemes whether the mouth was driven by the speech's phonemes rather than its sound
  */
-record DubPlan(FacePlan face, AudioPiece piece) {
+record DubPlan(FacePlan face, AudioPiece piece, boolean byPhonemes) {
+  /** The wanted mouth per output frame (null rows where none is drawn), and what drove it. */
+  private record Wanted(double[][] params, boolean byPhonemes) {}
 
   /**
    * Plans every dub, in order. In: the resolved dubs, the analysis, the output's timeline, the
@@ -35,22 +44,25 @@ record DubPlan(FacePlan face, AudioPiece piece) {
     FaceData face = analysis.faces().get(dub.faceId());
     long windowStartUs = dub.insertMs() * 1000;
     long windowEndUs = dub.insertEndMs() * 1000;
-    double[][] wanted = wantedMouths(face, analysis.frameTimesUs(), timeline, windowStartUs, windowEndUs,
-        resolved.speech().features(dub), ownSound, config.motion());
-    FacePlan plan = FacePlan.of(face, timeline, wanted, windowStartUs, windowEndUs, config.crossFadeMs() * 1000,
-        selector);
+    Wanted wanted = wantedMouths(face, analysis.frameTimesUs(), timeline, windowStartUs, windowEndUs,
+        resolved.speech().features(dub), ownSound, config.motion(), Phoneme.piece(dub.phonemes(), dub.startMs(),
+            dub.endMs()));
+    FacePlan plan = FacePlan.of(face, timeline, wanted.params(), windowStartUs, windowEndUs,
+        config.crossFadeMs() * 1000, selector);
     return new DubPlan(plan, new AudioPiece(resolved.audio(), dub.startMs(), dub.endMs(), dub.insertMs(), dub.gain(),
-        resolved.fadeOutMs()));
+        resolved.fadeOutMs()), wanted.byPhonemes());
   }
 
   /**
    * The mouth the motion model predicts from the speech for every output frame inside the window
    * where the face is seen (in the source frame it shows); null rows elsewhere, and all null for a
    * face with no library to draw from. The model learns the speaker from the source's own frames,
-   * its first {@link SourceFace#MAX_TRAINING_US}.
+   * its first {@link SourceFace#MAX_TRAINING_US}. With {@code phonemes} (on the piece's timeline)
+   * they drive the mouth, when the source shows enough of it to know the speaker's range.
    */
-  private static double[][] wantedMouths(FaceData face, long[] sourceTimesUs, OutputTimeline timeline,
-      long windowStartUs, long windowEndUs, AudioFeatures speech, AudioFeatures ownSound, MouthMotion motion) {
+  private static Wanted wantedMouths(FaceData face, long[] sourceTimesUs, OutputTimeline timeline,
+      long windowStartUs, long windowEndUs, AudioFeatures speech, AudioFeatures ownSound, MouthMotion motion,
+      List<Phoneme> phonemes) {
     long[] times = timeline.timesUs();
     int[] shown = timeline.sourceFrames();
     List<Integer> inWindow = new ArrayList<>();
@@ -61,7 +73,7 @@ record DubPlan(FacePlan face, AudioPiece piece) {
     }
     double[][] wanted = new double[times.length][];
     if (inWindow.isEmpty() || face.library() == null || face.library().size() == 0) {
-      return wanted;
+      return new Wanted(wanted, false);
     }
     double[] pieceTimes = new double[inWindow.size()];
     for (int k = 0; k < pieceTimes.length; k++) {
@@ -76,10 +88,12 @@ record DubPlan(FacePlan face, AudioPiece piece) {
       sourceTimes[i] = sourceTimesUs[i] / 1e6;
     }
     SourceFace source = new SourceFace(sourceTimes, face.params(taught), ownSound);
-    double[][] predicted = motion.predict(source, speech, pieceTimes);
+    Optional<MouthMotion> byPhonemes = phonemes.isEmpty() ? Optional.empty()
+        : Motions.phonemes(phonemes, MotionConfig.DEFAULT, source);
+    double[][] predicted = byPhonemes.orElse(motion).predict(source, speech, pieceTimes);
     for (int k = 0; k < pieceTimes.length; k++) {
       wanted[inWindow.get(k)] = predicted[k];
     }
-    return wanted;
+    return new Wanted(wanted, byPhonemes.isPresent());
   }
 }

@@ -8,9 +8,13 @@ import io.mouthpiece.engine.motion.MotionConfig;
 import io.mouthpiece.engine.motion.MotionModel;
 import io.mouthpiece.engine.motion.MotionTrainer;
 import io.mouthpiece.engine.motion.MouthRange;
+import io.mouthpiece.engine.motion.PhonemeMotion;
 import io.mouthpiece.engine.motion.SourceSpeech;
 import io.mouthpiece.engine.mouth.MouthParams;
+import io.mouthpiece.engine.speech.Phoneme;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -37,12 +41,31 @@ public final class Motions {
   /** The simplest engine: the mouth opens with the speech's loudness, in the speaker's own range. */
   public static MouthMotion loudness(MotionConfig config) {
     return using(source -> {
-      MouthRange range = MouthRange.measure(source.params(), source.closedParams(), config.minMeasuredFrames());
+      MouthRange range = range(source, config);
       if (range == null) {
         throw new IllegalStateException("the loudness baseline needs a measured face: too few frames");
       }
       return new LoudnessModel(range, config);
     });
+  }
+
+  /**
+   * The mouth driven by the phonemes of a piece (ms on the piece's timeline) in the speaker's own
+   * range ({@link PhonemeMotion}); empty when the source shows too few measured mouths to know that
+   * range, and the caller's audio-driven model is used instead.
+   */
+  static Optional<MouthMotion> phonemes(List<Phoneme> piece, MotionConfig config, SourceFace face) {
+    MouthRange range = range(speech(face), config);
+    if (range == null) {
+      return Optional.empty();
+    }
+    PhonemeMotion model = new PhonemeMotion(piece, range);
+    return Optional.of((source, audio, times) -> model.predict(audio, times).params());
+  }
+
+  /** The speaker's measured range; null below {@link MotionConfig#minMeasuredFrames()} measured frames. */
+  private static MouthRange range(SourceSpeech source, MotionConfig config) {
+    return MouthRange.measure(source.params(), source.closedParams(), config.minMeasuredFrames());
   }
 
   private static MouthMotion using(Function<SourceSpeech, MotionModel> fit) {

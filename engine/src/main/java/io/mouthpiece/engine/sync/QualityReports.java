@@ -70,7 +70,8 @@ final class QualityReports {
         FacePlan plan = plans.get(d).face();
         SourceRun run = runs.get(d);
         reports.add(QualityReporter.report(new FaceRun(dub.faceId(), timesSec, dub.insertMs() / 1000.0, plan.fates(),
-            plan.drawnAperture(run.own()), run.own(), run.turned(), run.mouths(), run.sifting(), sides.get(d))));
+            plan.drawnAperture(run.own()), run.own(), run.turned(), run.mouths(), run.sifting(), sides.get(d),
+            plans.get(d).byPhonemes() ? QualityReport.BY_PHONEMES : QualityReport.BY_SOUND)));
       }
       return reports;
     }

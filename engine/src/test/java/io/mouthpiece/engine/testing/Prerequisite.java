@@ -1,5 +1,7 @@
 package io.mouthpiece.engine.testing;
 
+import io.mouthpiece.engine.speech.EspeakLibrary;
+import io.mouthpiece.engine.speech.SpeechException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assertions;
@@ -29,6 +31,21 @@ public final class Prerequisite {
   /** Skips (or fails, under {@value #REQUIRE_ALL}) unless Debian's espeak-ng is installed: text to speech needs it. */
   public static void requireEspeak() {
     require(onPath("espeak-ng"), "espeak-ng (Debian: apt-get install espeak-ng)");
+  }
+
+  /**
+   * Skips (or fails, under {@value #REQUIRE_ALL}) unless libespeak-ng loads: the phonemes of
+   * synthesised speech come from it (Debian's libespeak-ng1, which espeak-ng depends on).
+   */
+  public static void requireEspeakLibrary() {
+    boolean loads;
+    try {
+      EspeakLibrary.get();
+      loads = true;
+    } catch (SpeechException e) {
+      loads = false;
+    }
+    require(loads, "libespeak-ng (Debian: apt-get install espeak-ng, which installs libespeak-ng1)");
   }
 
   /** Skips (or, under {@value #REQUIRE_ALL}, fails) the calling test unless {@code present}; {@code missing} says what to install. */

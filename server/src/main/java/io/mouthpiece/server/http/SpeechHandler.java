@@ -31,7 +31,7 @@ final class SpeechHandler {
   void speak(Context ctx, Account account) {
     SpeakRequest r = json.read(ctx, SpeakRequest.class);
     StoredFile f = speech.speak(account.id(), "", new SpeechService.Words(r.text(), r.voiceId(), r.voiceLanguage(),
-        r.voiceSpeed()));
+        r.voiceSpeed())).file();
     Envelope.ok(ctx, FileHandlers.fileJson(f, view));
   }
 

@@ -1,5 +1,6 @@
 package io.mouthpiece.server.speech;
 
+import io.mouthpiece.engine.speech.Phoneme;
 import io.mouthpiece.engine.speech.SpeechException;
 import io.mouthpiece.engine.speech.SpeechRequest;
 import io.mouthpiece.engine.speech.Synthesiser;
@@ -39,10 +40,16 @@ public final class SpeechService {
   public record Words(String text, String voiceId, String voiceLanguage, Double speed) {}
 
   /**
+   * The words spoken: the account's audio file, and its phonemes with their times (ms from the
+   * file's start) when the built-in espeak-ng spoke them; none from a plugged-in synthesiser.
+   */
+  public record Spoken(StoredFile file, List<Phoneme> phonemes) {}
+
+  /**
    * Speaks the words and keeps the sound. {@code prefix} is put before every field name the
    * errors give ("input." for text2video).
    */
-  public StoredFile speak(String accountId, String prefix, Words words) {
+  public Spoken speak(String accountId, String prefix, Words words) {
     SpeechRequest request = new SpeechRequest(words.text(), words.voiceId(), words.speed() == null ? 1.0 : words.speed());
     List<SpeechRequest.Problem> problems = request.problems();
     if (!problems.isEmpty()) {
@@ -70,8 +77,8 @@ public final class SpeechService {
     }
     Path tmp = inputs.temp(".wav");
     try {
-      synthesiser.speak(request, tmp);
-      return inputs.keepAudio(accountId, prefix + "text", tmp);
+      List<Phoneme> phonemes = synthesiser.speak(request, tmp);
+      return new Spoken(inputs.keepAudio(accountId, prefix + "text", tmp), phonemes);
     } catch (SpeechException e) {
       inputs.discard(tmp);
       if (e.kind() == SpeechException.Kind.NO_SYNTHESISER) {

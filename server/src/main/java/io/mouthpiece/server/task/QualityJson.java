@@ -37,6 +37,7 @@ public final class QualityJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("face_id", r.faceId());
     o.put("verdict", r.verdict());
+    o.put("mouth_driven_by", r.drivenBy());
     ArrayNode warnings = o.putArray("warnings");
     r.warnings().forEach(warnings::add);
     o.set("frames", frames(r.frames()));

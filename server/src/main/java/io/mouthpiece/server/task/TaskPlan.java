@@ -1,6 +1,7 @@
 package io.mouthpiece.server.task;
 
 import io.mouthpiece.engine.rules.TimingRules;
+import io.mouthpiece.engine.speech.Phoneme;
 import io.mouthpiece.server.identify.Session;
 import java.util.List;
 
@@ -24,9 +25,12 @@ public record TaskPlan(String videoFileId, String videoUrl, List<Dub> dubs, doub
    * @param endMs null for "to the audio's end"
    * @param face the face's track and crop from the session; null for the largest face (and older tasks)
    * @param syncMode sync_mode as checked ({@code SyncMode}'s wire name); null for the default (and older tasks)
+   * @param phonemes text2video's phonemes as the synthesiser spoke them (ms from the audio's start),
+   *     kept with the task so a worker, even after a restart, drives the mouth by them; null for
+   *     other audio (and older tasks)
    */
   public record Dub(String field, String faceId, String audioFileId, String audioUrl, long startMs, Long endMs,
-      long insertMs, double gain, Session.Face face, String syncMode) {
+      long insertMs, double gain, Session.Face face, String syncMode, List<Phoneme> phonemes) {
     /**
      * Its timing for the rules that need the audio's length. An open end is not known before the
      * engine works it out, so only the audio's own length is checked then (the piece taken as empty).

@@ -69,11 +69,15 @@ class TextToVideoTest {
 
   @Test
   void aTaskDubsTheSpokenWordsAndTheSpeechEndpointGivesTheSameSound() throws Exception {
+    Prerequisite.requireEspeakLibrary();
     Api.Answer created = server.api.post("/v1/videos/lip-sync", key, text2video(words(WORDS, "en_us_female", "en", "1.2")));
     assertEquals(200, created.status(), created.message());
     String id = created.data().path("task_id").asText();
     JsonNode task = server.api.awaitFinal("/v1/videos/lip-sync/" + id, key, Duration.ofMinutes(4));
     assertEquals("succeed", task.path("task_status").asText(), task.toString());
+    // The words are known, and the synthesiser told their phonemes: they drove the mouth, kept with the task.
+    assertEquals("phonemes", task.path("task_result").path("quality").get(0).path("mouth_driven_by").asText(),
+        task.path("task_result").toString());
 
     // The sound the task dubbed is the text spoken: the same as our speech endpoint makes of it.
     String taskAudio = task.path("task_input").path("face_choose").get(0).path("audio_url").asText();
@@ -82,7 +86,8 @@ class TextToVideoTest {
     assertEquals("audio", spoken.data().path("kind").asText());
     PcmAudio inTask = decode(server.api.download(taskAudio, null).bytes(), "task.wav");
     PcmAudio fromEndpoint = decode(server.api.download(spoken.data().path("url").asText(), null).bytes(), "speech.wav");
-    assertEquals(fromEndpoint.durationMs(), inTask.durationMs(), 1, "the same words, voice and speed");
+    // The library's lengths vary by a few ms from one synthesis to the next in one process.
+    assertEquals(fromEndpoint.durationMs(), inTask.durationMs(), 25, "the same words, voice and speed");
     assertTrue(inTask.durationMs() > 2_500 && inTask.durationMs() < 5_000, inTask.durationMs() + " ms of speech");
 
     // The result is the whole video, with the speech in its soundtrack.

@@ -4,6 +4,7 @@ import io.mouthpiece.engine.rules.FaceRules;
 import io.mouthpiece.engine.rules.SyncMode;
 import io.mouthpiece.engine.rules.TimingRules;
 import io.mouthpiece.engine.rules.Violation;
+import io.mouthpiece.engine.speech.Phoneme;
 import io.mouthpiece.server.config.ConfigLoader;
 import io.mouthpiece.server.config.ServerConfig;
 import io.mouthpiece.server.errors.KlingException;
@@ -119,7 +120,7 @@ public final class TaskRequests {
         }
       }
       dubs.add(new TaskPlan.Dub(p, faceId, audio.fileId(), audio.url(), start, end, insert, gain, face,
-          f.syncMode() == null ? null : mode.wire()));
+          f.syncMode() == null ? null : mode.wire(), null));
     }
     boolean watermark = r.watermarkInfo() != null && Boolean.TRUE.equals(r.watermarkInfo().enabled());
     return new TaskPlan(session.videoFileId(), null, dubs, originalGain, watermark, session.id());
@@ -152,11 +153,13 @@ public final class TaskRequests {
     String mode = required("input.mode", in.mode());
     Audio audio;
     String audioField;
+    List<Phoneme> phonemes = null;
     if (mode.equals("text2video")) {
       // The words are spoken now: the task holds their sound as if it had been sent as a file.
-      StoredFile spoken = speech.speak(accountId, "input.",
+      SpeechService.Spoken spoken = speech.speak(accountId, "input.",
           new SpeechService.Words(in.text(), in.voiceId(), in.voiceLanguage(), in.voiceSpeed()));
-      audio = new Audio(spoken.id(), null, spoken.durationMs());
+      audio = new Audio(spoken.file().id(), null, spoken.file().durationMs());
+      phonemes = spoken.phonemes().isEmpty() ? null : spoken.phonemes();
       audioField = "text";
     } else if (mode.equals("audio2video")) {
       String type = required("input.audio_type", in.audioType());
@@ -171,7 +174,8 @@ public final class TaskRequests {
     } else {
       throw KlingException.invalidParameter("input.mode: must be audio2video or text2video, got '" + mode + "'");
     }
-    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null, null);
+    TaskPlan.Dub dub = new TaskPlan.Dub("input.", null, audio.fileId(), audio.url(), 0, null, 0, 1.0, null, null,
+        phonemes);
     // Audio held already has a known length: one it cannot give is refused now, as for advanced lip-sync.
     if (audio.durationMs() != null) {
       List<Violation> problems = TimingRules.checkAudio(0, dub.timing(1.0), audio.durationMs());

@@ -149,7 +149,8 @@ public final class TaskWorker {
       }
       clientWords.put(inputs.localPath(audio), "the audio of " + names.of(i, RequestValue.AUDIO));
       dubs.add(new FaceDub(d.faceId(), inputs.localPath(audio), d.startMs(),
-          d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain(), SyncMode.orDefault(d.syncMode())));
+          d.endMs() == null ? FaceDub.TO_AUDIO_END : d.endMs(), d.insertMs(), d.gain(), SyncMode.orDefault(d.syncMode()),
+          d.phonemes()));
     }
     if (!problems.isEmpty()) {
       throw new InputRejected(names.message(problems));
