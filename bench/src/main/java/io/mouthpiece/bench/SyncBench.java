@@ -37,6 +37,7 @@ final class SyncBench implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), options.runs, speech.getFileName());
     System.out.printf(Locale.ROOT, "%-30s %10s %10s %12s %10s %10s%n", "clip", "ffmpeg s", "sync s", "x realtime", "x ffmpeg",
         "peak RSS");
+    List<String> splits = new java.util.ArrayList<>();
     for (int seconds : options.lengths) {
       Path clip = TestMedia.oneFace720p("retalking_face2.mp4", seconds);
       for (boolean named : new boolean[] {true, false}) {
@@ -49,18 +50,28 @@ final class SyncBench implements Callable<Integer> {
           Path cache = Files.createTempDirectory(work, "cache");
           List<String> command = syncCommand(root, appJar, clip, speech, work, cache, named);
           cold.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
-              ChildRun.repeated(command, work.resolve("sync.log"), 1));
-          expect(work.resolve("sync.log"), "kept in ");
+              ChildRun.repeated(command, work.resolve("sync.log"), 1), stages(work.resolve("sync.log"), "kept in "));
           warm.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
-              ChildRun.repeated(command, work.resolve("sync.log"), 1));
-          expect(work.resolve("sync.log"), " from the cache");
+              ChildRun.repeated(command, work.resolve("sync.log"), 1), stages(work.resolve("sync.log"), " from the cache"));
         }
         cold.print(way + " cold", seconds);
         warm.print(way + " warm", seconds);
+        splits.add(cold.split(way + " cold"));
+        splits.add(warm.split(way + " warm"));
       }
+      long[] frames = new long[1];
+      double decode = FfmpegFloor.decodeSeconds(clip, frames);
+      System.out.printf(Locale.ROOT, "%nwhere the time went, %d s clip (medians, seconds); FFmpeg alone decodes it in %.2f s%n",
+          seconds, decode);
+      System.out.printf(Locale.ROOT, "%-30s %8s %9s %8s %8s %8s %9s %8s%n", "", "ffmpeg", "analysis", "planning", "render",
+          "encoder", "other", "sync");
+      splits.forEach(System.out::println);
+      splits.clear();
     }
+    System.out.println("encoder: of render, the time the encoder's thread was busy (near render: the encoder bounds it)."
+        + " other: the JVM's start, loading the libraries, hashing the video, the report, the exit (sync - the stages).");
     System.out.println("x realtime: video seconds per wall second, as in bench identify (target >= 2). x ffmpeg: sync time / FFmpeg decode+encode"
-        + " time just before it (target <= 2 cold, <= 1.3 warm). cold: the analysis computed and kept; warm: read back from the cache.");
+        + " time just before it (target <= 1.6 cold, <= 1.3 warm). cold: the analysis computed and kept; warm: read back from the cache.");
     return 0;
   }
 
@@ -75,12 +86,25 @@ final class SyncBench implements Callable<Integer> {
     return command;
   }
 
-  /** A run that did not use the cache as meant measures something else: stop, with its output. */
-  private static void expect(Path log, String said) throws java.io.IOException {
+  /** The sync's own last line: "... (analysis A s[ from the cache| kept in ...], planning P s, render R s, encoder busy E s)". */
+  private static final java.util.regex.Pattern STAGES = java.util.regex.Pattern.compile(
+      "analysis ([0-9.]+) s[^,]*, planning ([0-9.]+) s, render ([0-9.]+) s, encoder busy ([0-9.]+) s");
+
+  /**
+   * The stages' seconds (analysis, planning, render, encoder busy) the sync printed. A run that did
+   * not use the cache as meant ({@code said}) measures something else: stop, with its output.
+   */
+  private static double[] stages(Path log, String said) throws java.io.IOException {
     String output = Files.readString(log);
     if (!output.contains(said)) {
       throw new IllegalStateException("the sync's last line should say \"" + said.trim() + "\"; its output:\n" + output);
     }
+    java.util.regex.Matcher m = STAGES.matcher(output);
+    if (!m.find()) {
+      throw new IllegalStateException("no stage times in the sync's output:\n" + output);
+    }
+    return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+        Double.parseDouble(m.group(4))};
   }
 
   /** One way's runs: each sync's wall time, peak memory, and the FFmpeg run beside it. */
@@ -88,19 +112,33 @@ final class SyncBench implements Callable<Integer> {
     final double[] ffmpeg;
     final double[] sync;
     final double[] ratio;
+    /** Per stage (analysis, planning, render, encoder busy, other), per run. */
+    final double[][] stages;
     long peak;
 
     Measured(int runs) {
       ffmpeg = new double[runs];
       sync = new double[runs];
       ratio = new double[runs];
+      stages = new double[5][runs];
     }
 
-    void add(int r, double ffmpegSeconds, ChildRun run) {
+    void add(int r, double ffmpegSeconds, ChildRun run, double[] stageSeconds) {
       ffmpeg[r] = ffmpegSeconds;
       sync[r] = run.wallSeconds();
       ratio[r] = run.wallSeconds() / ffmpegSeconds;
       peak = Math.max(peak, run.peakRssBytes());
+      for (int s = 0; s < 4; s++) {
+        stages[s][r] = stageSeconds[s];
+      }
+      stages[4][r] = run.wallSeconds() - stageSeconds[0] - stageSeconds[1] - stageSeconds[2];
+    }
+
+    /** One line of the split: the medians of FFmpeg's run and each stage. */
+    String split(String what) {
+      return String.format(Locale.ROOT, "%-30s %8.2f %9.2f %8.2f %8.2f %8.2f %9.2f %8.2f", what, ChildRun.median(ffmpeg),
+          ChildRun.median(stages[0]), ChildRun.median(stages[1]), ChildRun.median(stages[2]), ChildRun.median(stages[3]),
+          ChildRun.median(stages[4]), ChildRun.median(sync));
     }
 
     /** Medians; x ffmpeg is the median of each run's own ratio. */

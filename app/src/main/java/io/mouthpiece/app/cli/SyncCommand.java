@@ -164,9 +164,9 @@ final class SyncCommand implements Callable<Integer> {
     try {
       SyncResult result = LipSync.sync(request, SyncConfig.DEFAULT, cache, ProgressReport.forStderr("sync"));
       String analysis = cache == null ? "" : result.analysisCached() ? " from the cache" : " kept in " + cache.dir();
-      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s%s, planning %.1f s, render %.1f s)%n",
+      System.err.printf(Locale.ROOT, "mouthpiece: wrote %s: %d frames, %.2f s, face %s (analysis %.1f s%s, planning %.1f s, render %.1f s, encoder busy %.1f s)%n",
           out, result.frames(), result.durationUs() / 1e6, String.join(", ", result.faceIds()), result.analysisSec(),
-          analysis, result.planSec(), result.renderSec());
+          analysis, result.planSec(), result.renderSec(), result.encodeSec());
       result.quality().forEach(q -> System.err.println("mouthpiece: face " + q.faceId() + ": " + q.verdict()
           + (QualityReport.BY_PHONEMES.equals(q.drivenBy()) ? " (the mouth follows the spoken phonemes)" : "")));
       if (report != null) {

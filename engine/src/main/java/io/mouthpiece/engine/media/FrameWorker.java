@@ -27,6 +27,8 @@ public final class FrameWorker implements AutoCloseable {
   private final Thread thread;
   /** The first task's failure; once set, later frames are closed without their task. */
   private volatile MediaException failure;
+  /** Nanoseconds spent in tasks; written by the worker's thread, read after {@link #finish()}. */
+  private long busyNs;
   private boolean ended;
 
   /**
@@ -46,7 +48,9 @@ public final class FrameWorker implements AutoCloseable {
       for (Job job = queue.take(); job != END; job = queue.take()) {
         try (VideoFrame frame = job.frame()) {
           if (failure == null) {
+            long start = System.nanoTime();
             job.task().run(frame);
+            busyNs += System.nanoTime() - start;
           }
         } catch (MediaException e) {
           failure = e;
@@ -95,6 +99,14 @@ public final class FrameWorker implements AutoCloseable {
       }
     }
     throwIfFailed();
+  }
+
+  /**
+   * Seconds the thread spent running tasks, once {@link #finish()} returned: near the caller's own
+   * time, the worker is what bounds the pace.
+   */
+  public double busySeconds() {
+    return busyNs / 1e9;
   }
 
   private void throwIfFailed() throws MediaException {

@@ -32,7 +32,8 @@ final class RenderPass {
 
   private RenderPass() {}
 
-  static void run(SyncRequest request, AnalysisPass.Analysis analysis, OutputTimeline timeline, List<DubPlan> plans,
+  /** Renders; returns the seconds the encoder's thread was busy (see {@link FrameWorker#busySeconds}). */
+  static double run(SyncRequest request, AnalysisPass.Analysis analysis, OutputTimeline timeline, List<DubPlan> plans,
       SyncConfig config, Progress progress) throws MediaException {
     VideoInfo info = analysis.info();
     int rate = config.encoding().audioSampleRate();
@@ -40,10 +41,10 @@ final class RenderPass {
     AudioPlan mix = new AudioPlan(plans.stream().map(DubPlan::piece).toList(), request.originalGain());
     AudioStream soundtrack = mix.mix(original, timeline.endUs(), rate, 2);
     if (!timeline.isSource()) {
-      runExtended(request, info, timeline, plans, soundtrack, config, progress);
-      return;
+      return runExtended(request, info, timeline, plans, soundtrack, config, progress);
     }
     int written = 0;
+    double encodeSec;
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
     try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
@@ -59,11 +60,13 @@ final class RenderPass {
       progress.update(Progress.FINISHING, 0.99);
       encoder.finish();
       writer.finish();
+      encodeSec = encoder.busySeconds();
     }
     if (written != analysis.frames()) {
       throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
           + " on the first; is the file changing?");
     }
+    return encodeSec;
   }
 
   /** Draws every plan's mouth on the frame and hands it to the encoder's thread, which closes it. */
@@ -81,7 +84,7 @@ final class RenderPass {
   }
 
   /** The render on an extended timeline: each output frame a copy of the source frame it shows. */
-  private static void runExtended(SyncRequest request, VideoInfo info, OutputTimeline timeline, List<DubPlan> plans,
+  private static double runExtended(SyncRequest request, VideoInfo info, OutputTimeline timeline, List<DubPlan> plans,
       AudioStream soundtrack, SyncConfig config, Progress progress) throws MediaException {
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
     try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height());
@@ -95,6 +98,7 @@ final class RenderPass {
       progress.update(Progress.FINISHING, 0.99);
       encoder.finish();
       writer.finish();
+      return encoder.busySeconds();
     }
   }
 }

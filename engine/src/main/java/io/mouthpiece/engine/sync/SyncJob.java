@@ -66,14 +66,15 @@ public final class SyncJob {
       List<DubPlan> plans = DubPlan.planAll(dubs, analysis, timeline, speech.sourceSound(), config);
       long plannedNs = System.nanoTime();
       QualityReports.Pending quality = QualityReports.start(request.video(), analysis, timeline, dubs);
-      RenderPass.run(request, analysis, timeline, plans, config, progress);
+      double encodeSec = RenderPass.run(request, analysis, timeline, plans, config, progress);
       long doneNs = System.nanoTime();
       // After the render, whose frames recorded what was drawn; the audio's side was measured meanwhile.
       // Its cost (hundredths of a second) is in no stage's timing, only in a caller's total.
       List<QualityReport> reports = quality.finish(plans);
       progress.update(Progress.FINISHING, 1.0);
       return new SyncResult(analysis.info(), timeline.frames(), timeline.endUs(), faceIds,
-          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, analysis.endUs(),
+          (analysedNs - startNs) / 1e9, (plannedNs - analysedNs) / 1e9, (doneNs - plannedNs) / 1e9, encodeSec,
+          analysis.endUs(),
           reports, cached.fromCache());
     }
   }

@@ -13,10 +13,12 @@ import io.mouthpiece.engine.report.QualityReport;
  * @param analysisSec first walk: decode, track, build libraries
  * @param planSec motion prediction and exemplar choice
  * @param renderSec second walk: decode, draw, encode
+ * @param encodeSec of {@code renderSec}, the time the encoder's thread was busy (x264's call, the mix,
+ *     AAC): near {@code renderSec}, the encoder bounds the render
  * @param sourceEndUs the source video's duration, to its last frame's end, as the analysis measured it
  * @param quality each dub's quality report, in the request's order
  * @param analysisCached whether the analysis was read from the analysis cache, not computed
  */
 public record SyncResult(VideoInfo source, int frames, long durationUs, java.util.List<String> faceIds,
-    double analysisSec, double planSec, double renderSec, long sourceEndUs, java.util.List<QualityReport> quality,
+    double analysisSec, double planSec, double renderSec, double encodeSec, long sourceEndUs, java.util.List<QualityReport> quality,
     boolean analysisCached) {}

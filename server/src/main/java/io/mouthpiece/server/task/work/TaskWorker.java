@@ -194,9 +194,10 @@ public final class TaskWorker {
       kept.add(keep(resultId, account, out, durationMs));
       long endNs = System.nanoTime();
       String timings = String.format(Locale.ROOT, "{\"download_ms\":%d,\"analysis_ms\":%d,\"analysis_cached\":%b,"
-              + "\"plan_ms\":%d,\"render_encode_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}", ms(fetchedNs - startNs),
-          (long) (result.analysisSec() * 1000), result.analysisCached(), (long) (result.planSec() * 1000),
-          (long) (result.renderSec() * 1000), ms(endNs - syncedNs), ms(endNs - startNs));
+              + "\"plan_ms\":%d,\"render_encode_ms\":%d,\"encoder_busy_ms\":%d,\"watermark_ms\":%d,\"total_ms\":%d}",
+          ms(fetchedNs - startNs), (long) (result.analysisSec() * 1000), result.analysisCached(),
+          (long) (result.planSec() * 1000), (long) (result.renderSec() * 1000), (long) (result.encodeSec() * 1000),
+          ms(endNs - syncedNs), ms(endNs - startNs));
       String resultJson = TaskView.result(List.of(TaskView.fileRef(resultId, watermarkId, durationMs)),
           QualityJson.of(result.quality()));
       if (store.succeed(task.id(), resultJson, timings, kept)) {
