@@ -25,6 +25,8 @@ import picocli.CommandLine.Mixin;
         "each way cold (an empty analysis cache) and warm (the analysis the cold run kept)."})
 final class SyncBench implements Callable<Integer> {
   @Mixin BenchOptions options;
+  /** Cores FFmpeg's last decode + encode kept busy on average. */
+  private double floorCores;
 
   @Override
   public Integer call() throws Exception {
@@ -38,6 +40,7 @@ final class SyncBench implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%-30s %10s %10s %12s %10s %10s%n", "clip", "ffmpeg s", "sync s", "x realtime", "x ffmpeg",
         "peak RSS");
     List<String> splits = new java.util.ArrayList<>();
+    List<String> timelines = new java.util.ArrayList<>();
     for (int seconds : options.lengths) {
       Path clip = TestMedia.oneFace720p("retalking_face2.mp4", seconds);
       for (boolean named : new boolean[] {true, false}) {
@@ -49,7 +52,10 @@ final class SyncBench implements Callable<Integer> {
         for (int r = 0; r < options.runs; r++) {
           Path cache = Files.createTempDirectory(work, "cache");
           List<String> command = syncCommand(root, appJar, clip, speech, work, cache, named);
-          cold.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
+          long cpuBefore = processCpuNs();
+          double floor = FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4"));
+          floorCores = (processCpuNs() - cpuBefore) / 1e9 / floor;
+          cold.add(r, floor,
               ChildRun.repeated(command, work.resolve("sync.log"), 1), stages(work.resolve("sync.log"), "kept in "));
           warm.add(r, FfmpegFloor.transcodeSeconds(clip, work.resolve("ffmpeg.mp4")),
               ChildRun.repeated(command, work.resolve("sync.log"), 1), stages(work.resolve("sync.log"), " from the cache"));
@@ -58,6 +64,8 @@ final class SyncBench implements Callable<Integer> {
         warm.print(way + " warm", seconds);
         splits.add(cold.split(way + " cold"));
         splits.add(warm.split(way + " warm"));
+        timelines.add(cold.timeline(way + " cold"));
+        timelines.add(warm.timeline(way + " warm"));
       }
       long[] frames = new long[1];
       double decode = FfmpegFloor.decodeSeconds(clip, frames);
@@ -67,12 +75,22 @@ final class SyncBench implements Callable<Integer> {
           "encoder", "other", "sync");
       splits.forEach(System.out::println);
       splits.clear();
+      System.out.printf(Locale.ROOT, "cores busy, second by second, in each way's last run (2.0: both cores of a 2-core"
+          + " machine); FFmpeg's decode + encode kept %.2f busy on average:%n", floorCores);
+      timelines.forEach(System.out::println);
+      timelines.clear();
     }
     System.out.println("encoder: of render, the time the encoder's thread was busy (near render: the encoder bounds it)."
         + " other: the JVM's start, loading the libraries, hashing the video, the report, the exit (sync - the stages).");
     System.out.println("x realtime: video seconds per wall second, as in bench identify (target >= 2). x ffmpeg: sync time / FFmpeg decode+encode"
         + " time just before it (target <= 1.6 cold, <= 1.3 warm). cold: the analysis computed and kept; warm: read back from the cache.");
     return 0;
+  }
+
+  /** This process's CPU time so far (all threads): FFmpeg's floor runs in it. */
+  private static long processCpuNs() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static List<String> syncCommand(Path root, Path appJar, Path clip, Path speech, Path work, Path cache,
@@ -115,6 +133,7 @@ final class SyncBench implements Callable<Integer> {
     /** Per stage (analysis, planning, render, encoder busy, other), per run. */
     final double[][] stages;
     long peak;
+    double[] lastCores = new double[0];
 
     Measured(int runs) {
       ffmpeg = new double[runs];
@@ -128,10 +147,21 @@ final class SyncBench implements Callable<Integer> {
       sync[r] = run.wallSeconds();
       ratio[r] = run.wallSeconds() / ffmpegSeconds;
       peak = Math.max(peak, run.peakRssBytes());
+      lastCores = run.coresBusy();
       for (int s = 0; s < 4; s++) {
         stages[s][r] = stageSeconds[s];
       }
       stages[4][r] = run.wallSeconds() - stageSeconds[0] - stageSeconds[1] - stageSeconds[2];
+    }
+
+    /** The last run's cores busy per second, with their mean. */
+    String timeline(String what) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-30s mean %.2f:", what,
+          java.util.Arrays.stream(lastCores).average().orElse(Double.NaN)));
+      for (double c : lastCores) {
+        line.append(String.format(Locale.ROOT, " %.1f", c));
+      }
+      return line.toString();
     }
 
     /** One line of the split: the medians of FFmpeg's run and each stage. */
