@@ -21,7 +21,9 @@ import java.util.List;
  * and its phonemes with their times, which the espeak-ng program cannot print (only with MBROLA
  * voices). In: a voice name as espeak-ng takes it ("en-us+f3"), words a minute, the text. Out: 16-bit
  * mono samples and the phonemes on their timeline. The library keeps global state and is not
- * thread-safe, so every call holds one lock for the process; it is initialised once.
+ * thread-safe, so every call holds one lock for the process; it is initialised once. It speaks only
+ * in a process of its own ({@link EspeakSpeaker}, started by {@link ChildSpeech}), never in the
+ * service's: its native code reads untrusted text.
  */
 public final class EspeakLibrary {
   /** What one synthesis made: the sound (16-bit mono at {@code sampleRate}) and its phonemes, ms from its start. */
@@ -158,7 +160,7 @@ public final class EspeakLibrary {
    *
    * @throws SpeechException FAILED when the voice is unknown or the synthesis fails or makes no sound
    */
-  public Spoken speak(String voice, int wordsPerMinute, String text) throws SpeechException {
+  Spoken speak(String voice, int wordsPerMinute, String text) throws SpeechException {
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
     Memory buffer = new Memory(utf8.length + 1L);
     buffer.write(0, utf8, 0, utf8.length);

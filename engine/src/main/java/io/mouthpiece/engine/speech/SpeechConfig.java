@@ -31,7 +31,10 @@ public record SpeechConfig(List<String> command, List<Voice> voices, Duration ti
       new Voice("en_gb_female", "en", "en-gb+f3", "UK English, female"),
       new Voice("zh_male", "zh", "cmn", "Mandarin, male"),
       new Voice("zh_female", "zh", "cmn+f3", "Mandarin, female"));
-  /** Short texts take espeak-ng well under a second; this bounds a stuck or slow plugged-in synthesiser. */
+  /**
+   * Short texts take espeak-ng well under a second; this bounds a stuck or slow synthesiser, the
+   * library's process (its JVM's start included) too.
+   */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   /** Every field at its default. */

@@ -1,10 +1,6 @@
 package io.mouthpiece.engine.speech;
 
-import io.mouthpiece.engine.DaemonThreads;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,27 +8,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Text to speech on this machine. With the built-in command (espeak-ng), the words are spoken by
- * libespeak-ng in this process ({@link EspeakLibrary}), which tells the phonemes and their times
- * from the same synthesis, so a mouth can be driven by them; the program is run instead when the
- * library is missing. With a command an operator plugged in, that program is run: one process a
- * request, no shell, bounded in time and in what it may print, and no phonemes.
+ * libespeak-ng in a process of its own ({@link ChildSpeech}), which tells the phonemes and their
+ * times from the same synthesis, so a mouth can be driven by them; the program is run instead when
+ * the library is missing. With a command an operator plugged in, that program is run. Either way:
+ * one process a request, no shell, bounded in time and in what it may print.
  */
 public final class Synthesiser {
-  private static final System.Logger LOG = System.getLogger(Synthesiser.class.getName());
   /** espeak-ng's normal pace, words a minute: {@code {wpm}} is this times the speed. */
   static final int NORMAL_WPM = 175;
-  /** The most of the program's own output kept for an error message. */
-  private static final int MAX_OUTPUT_BYTES = 4096;
 
   private final SpeechConfig config;
+  private final ChildSpeech library;
 
   public Synthesiser(SpeechConfig config) {
+    this(config, EspeakSpeaker.class);
+  }
+
+  /** Tests put a speaker of their own (one that crashes, hangs or lies) in the library's child process. */
+  Synthesiser(SpeechConfig config, Class<?> speaker) {
     config.checkValidity();
     this.config = config;
+    this.library = new ChildSpeech(speaker);
   }
 
   /** The voices on offer. */
@@ -51,8 +50,8 @@ public final class Synthesiser {
    *
    * @return the phonemes of the sound written, ms from its start, when the built-in espeak-ng
    *     spoke through its library; empty when a program made the sound (its phonemes are not known)
-   * @throws SpeechException NO_SYNTHESISER when the program is not installed, FAILED when it
-   *     failed, took too long or wrote nothing
+   * @throws SpeechException NO_SYNTHESISER when the program is not installed, FAILED when it (or
+   *     the library's process) failed, crashed, took too long, wrote nothing or told nonsense
    */
   public List<Phoneme> speak(SpeechRequest request, Path out) throws SpeechException {
     if (!request.problems().isEmpty()) {
@@ -61,15 +60,10 @@ public final class Synthesiser {
     Voice voice = voice(request.voiceId())
         .orElseThrow(() -> new IllegalArgumentException("no voice " + request.voiceId()));
     if (config.command().equals(SpeechConfig.DEFAULT_COMMAND)) {
-      try {
-        EspeakLibrary.Spoken spoken = EspeakLibrary.get().speak(voice.synthesiserVoice(), wordsPerMinute(request),
-            request.text());
-        spoken.writeWav(out);
-        return spoken.phonemes();
-      } catch (SpeechException | IOException e) {
-        // The program makes the same sound; only the phonemes are lost, and mouths follow the sound.
-        LOG.log(System.Logger.Level.WARNING, "speaking with the espeak-ng program instead of its library, without "
-            + "phonemes (mouths follow the sound): " + e.getMessage());
+      Optional<List<Phoneme>> phonemes = library.speak(voice.synthesiserVoice(), wordsPerMinute(request),
+          request.text(), out, config.timeout());
+      if (phonemes.isPresent()) {
+        return phonemes.get();
       }
     }
     run(request, voice, out);
@@ -80,42 +74,27 @@ public final class Synthesiser {
   private void run(SpeechRequest request, Voice voice, Path out) throws SpeechException {
     List<String> argv = argv(request, voice, out);
     boolean textOnStdin = config.command().stream().noneMatch(a -> a.contains("{text}"));
-    Process p;
+    BoundedProcess.Ended ended;
     try {
       Files.deleteIfExists(out);
-      p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      ended = BoundedProcess.run(new ProcessBuilder(argv).redirectErrorStream(true),
+          textOnStdin ? request.text().getBytes(StandardCharsets.UTF_8) : new byte[0], config.timeout(),
+          BoundedProcess.MAX_ERROR_BYTES);
     } catch (IOException e) {
       throw new SpeechException(SpeechException.Kind.NO_SYNTHESISER, "the speech synthesiser '" + argv.get(0)
           + "' could not be started (" + e.getMessage() + "); install espeak-ng (Debian: apt-get install espeak-ng)"
           + " or set tts.command to another synthesiser", e);
     }
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    Thread reader = DaemonThreads.named("speech-output").newThread(() -> keepHead(p.getInputStream(), printed));
-    reader.start();
-    try {
-      try (OutputStream stdin = p.getOutputStream()) {
-        if (textOnStdin) {
-          stdin.write(request.text().getBytes(StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        // A program that reads no input (the text is in its arguments) may have closed it already.
-      }
-      if (!p.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        stop(p);
-        throw new SpeechException(SpeechException.Kind.FAILED, "the speech synthesiser took longer than "
-            + config.timeout().toSeconds() + " s and was stopped");
-      }
-      reader.join(1000);
-    } catch (InterruptedException e) {
-      stop(p);
-      Thread.currentThread().interrupt();
-      throw new SpeechException(SpeechException.Kind.FAILED, "interrupted while speaking", e);
-    }
-    String said = printed.toString(StandardCharsets.UTF_8).strip();
-    if (p.exitValue() != 0) {
-      throw new SpeechException(SpeechException.Kind.FAILED, "the speech synthesiser failed (exit " + p.exitValue()
+    String said = ended.outText().strip();
+    if (ended.exit() != 0) {
+      throw new SpeechException(SpeechException.Kind.FAILED, "the speech synthesiser failed (exit " + ended.exit()
           + (said.isEmpty() ? "" : ": " + said) + ")");
     }
+    requireSound(out, said);
+  }
+
+  /** Throws FAILED unless {@code out} holds more than a WAV header; {@code said} is what the synthesiser printed. */
+  static void requireSound(Path out, String said) throws SpeechException {
     try {
       if (!Files.isRegularFile(out) || Files.size(out) <= 44) {
         throw new SpeechException(SpeechException.Kind.FAILED, "the speech synthesiser wrote no sound"
@@ -142,26 +121,5 @@ public final class Synthesiser {
 
   private static int wordsPerMinute(SpeechRequest request) {
     return (int) Math.round(NORMAL_WPM * request.speed());
-  }
-
-  /** Stops the program and whatever it started (a plugged-in command may be a shell script). */
-  private static void stop(Process p) {
-    p.descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
-  }
-
-  private static void keepHead(InputStream in, ByteArrayOutputStream kept) {
-    byte[] buf = new byte[4096];
-    try (in) {
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        int room = MAX_OUTPUT_BYTES - kept.size();
-        if (room > 0) {
-          kept.write(buf, 0, Math.min(room, n));
-        }
-      }
-    } catch (IOException e) {
-      // The process ended; what was read is kept.
-    }
   }
 }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.mouth.MouthParams;
-import io.mouthpiece.engine.speech.EspeakLibrary;
 import io.mouthpiece.engine.speech.Phoneme;
+import io.mouthpiece.engine.speech.SpeechConfig;
+import io.mouthpiece.engine.speech.SpeechRequest;
+import io.mouthpiece.engine.speech.Synthesiser;
 import io.mouthpiece.engine.testing.Prerequisite;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The mouth of synthesised speech from its phonemes: shut on every p, b and m of the real
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * pauses; and on tiny made-up phonemes, the lead and the coarticulation.
  */
 class PhonemeMotionTest {
+  @TempDir Path temp;
+
   /** A speaker's range: closed 0.02, median 0.2, open (95th) 0.5 aperture; width 0.9..1.1 around 1.0; jaw 2.0..2.3. */
   static final MouthRange RANGE = new MouthRange(new double[] {0.02, 1.0, 2.0}, new double[] {0.2, 1.0, 2.1},
       new double[] {0.03, 0.9, 2.0}, new double[] {0.5, 1.1, 2.3});
@@ -35,11 +41,13 @@ class PhonemeMotionTest {
   @Test
   void everyBilabialOfRealSpeechShutsTheWantedMouthAtItsTime() throws Exception {
     Prerequisite.requireEspeakLibrary();
-    EspeakLibrary.Spoken spoken = EspeakLibrary.get().speak("en-us", 175, "Bob put the map back in my bag, then we went home.");
-    double[] times = frames(spoken.durationMs(), 25);
-    double[][] wanted = predict(spoken.phonemes(), times);
+    List<Phoneme> phonemes = new Synthesiser(SpeechConfig.DEFAULT).speak(
+        new SpeechRequest("Bob put the map back in my bag, then we went home.", "en_us_male", 1), temp.resolve("bob.wav"));
+    // The last phoneme ends with the sound.
+    double[] times = frames(phonemes.get(phonemes.size() - 1).endMs(), 25);
+    double[][] wanted = predict(phonemes, times);
     int bilabials = 0;
-    for (Phoneme p : spoken.phonemes()) {
+    for (Phoneme p : phonemes) {
       if (Viseme.of(p.name()) != Viseme.SHUT) {
         continue;
       }
@@ -54,9 +62,9 @@ class PhonemeMotionTest {
       }
       assertTrue(closest <= MouthParams.CLOSABLE_APERTURE, p + " has aperture " + closest);
     }
-    assertTrue(bilabials >= 8, spoken.phonemes().toString());
+    assertTrue(bilabials >= 8, phonemes.toString());
     // Between them it opens: the open vowel of "Bob" (espeak-ng's "0"), in the middle of its span as seen.
-    Phoneme o = spoken.phonemes().stream().filter(p -> p.name().equals("0")).findFirst().orElseThrow();
+    Phoneme o = phonemes.stream().filter(p -> p.name().equals("0")).findFirst().orElseThrow();
     int f = (int) Math.round(((o.startMs() + o.endMs()) / 2.0 - PhonemeMotion.LEAD_MS) / 40);
     assertTrue(wanted[f][MouthParams.APERTURE] > 0.3, "open on " + o + ": " + wanted[f][MouthParams.APERTURE]);
   }
