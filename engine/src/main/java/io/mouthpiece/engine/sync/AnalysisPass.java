@@ -11,6 +11,7 @@ import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.mouth.MouthCover;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import io.mouthpiece.engine.mouth.MouthParams;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ import java.util.function.DoubleConsumer;
 /**
  * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice (null:
  * every face, when the caller picks one afterwards, e.g. the one that speaks most).
- * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame and its
- * mouth library. Faces get the same ids identify gives (the same tracker and track rules).
+ * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame, the frames
+ * where something covers its mouth ({@link MouthCover}, known once every frame is seen) and its
+ * mouth library, without those frames. Faces get the same ids identify gives (the same tracker and track rules).
  * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.
  */
 public final class AnalysisPass {
@@ -67,6 +69,7 @@ public final class AnalysisPass {
     VideoInfo info = reader.info();
     Map<String, FaceData> faces = new LinkedHashMap<>();
     Map<String, MouthLibrary.Builder> libraries = new HashMap<>();
+    Map<String, MouthCover> covers = new HashMap<>();
     boolean everyFace = faceIds == null;
     if (!everyFace) {
       for (String id : faceIds) {
@@ -95,6 +98,7 @@ public final class AnalysisPass {
             data.set(frame.index(), l, shape);
             libraries.computeIfAbsent(id, k -> new MouthLibrary.Builder(pxPerUnit(l), maxExemplars, info.width(), info.height()))
                 .add(frame.index(), frame.timestampUs() / 1e6, frame.bgr(), l, shape);
+            covers.computeIfAbsent(id, k -> new MouthCover()).add(frame.index(), frame.bgr(), l);
           }
           if (count == times.length) {
             times = java.util.Arrays.copyOf(times, count * 2);
@@ -113,7 +117,15 @@ public final class AnalysisPass {
       throw e;
     }
     for (Map.Entry<String, MouthLibrary.Builder> e : libraries.entrySet()) {
-      faces.get(e.getKey()).library(e.getValue().build());
+      FaceData face = faces.get(e.getKey());
+      boolean[] covered = covers.get(e.getKey()).covered(count);
+      for (int i = 0; i < covered.length; i++) {
+        if (covered[i]) {
+          face.cover(i);
+        }
+      }
+      boolean[] unfit = MouthCover.near(covered, times, count, LIBRARY_MARGIN_US);
+      face.library(e.getValue().build(i -> i < unfit.length && unfit[i]));
     }
     if (count == 0) {
       faces.values().forEach(FaceData::close);
@@ -121,6 +133,14 @@ public final class AnalysisPass {
     }
     return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
   }
+
+  /**
+   * Frames this near a covered one are not mouths to draw either: the object is on its way in or
+   * out, over the cheek or the chin of the lower face an exemplar is cut from, though not yet over
+   * most of the lips. Half a second: an object is moved across a face in about that. Chosen when
+   * written, not measured.
+   */
+  static final long LIBRARY_MARGIN_US = 500_000;
 
   /**
    * Smallest scale an exemplar is kept at (pixels per interocular distance): below it a mouth is a
