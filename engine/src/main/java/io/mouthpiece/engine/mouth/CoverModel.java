@@ -14,8 +14,9 @@ import java.util.List;
  *       front of the lips, skin-coloured like a hand or not, takes that share down;</li>
  *   <li>the skin round the mouth: per pixel, the median Lab colour over the sample and how much it
  *       varies there; a frame is scored by the share of its skin pixels further from the median than
- *       {@link #OFF_SIGMAS} of that variation. An object of any colour unlike this face's skin at
- *       that place (a microphone, a glass's rim) shows there even where the lips are not covered.</li>
+ *       {@link #OFF_SIGMAS} of that variation. An object unlike this face's skin at that place (a
+ *       microphone, a glass's rim, a hand darker or lighter than the face) shows there even where the
+ *       lips are not covered.</li>
  * </ul>
  * Speaker-independent by construction: nothing is learnt from other faces, and the constants are
  * chosen from what they mean, not fitted. Medians and the discriminant stand as long as fewer than
@@ -40,6 +41,8 @@ public final class CoverModel {
    * freedom, 11.34): a dark microphone is on the lips' side of the skin, but far from any lip.
    */
   public static final double LIP_COLOUR_CHI2 = 11.34;
+  /** The rim round the lips, in patch pixels: two twentieths of the inter-ocular distance, about a lip's thickness. */
+  private static final int RIM_PX = 2;
   /** The median absolute deviation of a normal distribution is this fraction of its standard deviation. */
   private static final double MAD_TO_SIGMA = 1.4826;
 
@@ -56,8 +59,16 @@ public final class CoverModel {
     this.inverseCovariance = inverseCovariance;
   }
 
-  /** One frame's measures. */
-  public record Score(double lipShare, double skinOffShare) {}
+  /**
+   * One frame's measures.
+   *
+   * @param lipShare the share of its lip pixels with the lips' colour (NaN: no lip pixel)
+   * @param skinOffShare the share of its skin pixels off this face's look there
+   * @param lipContrast how far the lips' mean colour is from the skin's right round them (Lab levels;
+   *     NaN: no lip pixel): whatever their colours, a person's lips stand out from the skin round
+   *     them, and an object over both does not
+   */
+  public record Score(double lipShare, double skinOffShare, double lipContrast) {}
 
   /** The model of a face from its patches (at least one; a few dozen from across the video make a steady one). */
   public static CoverModel of(List<byte[]> patches) {
@@ -88,7 +99,7 @@ public final class CoverModel {
     for (byte[] patch : patches) {
       for (int p = 0; p < MouthPatch.PIXELS; p++) {
         int region = patch[4 * p + 3];
-        if (region == MouthPatch.INSIDE) {
+        if (region == MouthPatch.INSIDE || region == MouthPatch.REFERENCE) {
           continue;
         }
         int k = region == MouthPatch.LIP ? 1 : 0;
@@ -121,57 +132,112 @@ public final class CoverModel {
     return new CoverModel(median, inverseSigma, mean, inverse);
   }
 
-  /** A frame's measures: the share of its lip pixels with the lips' colour, and of its skin pixels off this face's look. */
+  /**
+   * A frame's measures: the share of its lip pixels with the lips' colour, and of its skin pixels
+   * off this face's look. The frame's overall change of light and colour (white balance, exposure,
+   * a cloud) is taken out of both first: the median shift from the model's medians over the
+   * {@link MouthPatch#REFERENCE} pixels, above the mouth, where an object over the mouth seldom is.
+   */
   public Score score(byte[] patch) {
+    double[] shift = shift(patch);
     int lips = 0;
     int lipColoured = 0;
+    int skin = 0;
+    int off = 0;
+    double[] lab = new double[3];
+    boolean[] rim = rim(patch);
+    double[] lipSum = new double[3];
+    double[] rimSum = new double[3];
+    int rimCount = 0;
     for (int p = 0; p < MouthPatch.PIXELS; p++) {
-      if (patch[4 * p + 3] == MouthPatch.LIP) {
+      int region = patch[4 * p + 3];
+      for (int c = 0; c < 3; c++) {
+        lab[c] = (patch[4 * p + c] & 0xff) - shift[c];
+      }
+      if (rim[p]) {
+        rimCount++;
+        for (int c = 0; c < 3; c++) {
+          rimSum[c] += lab[c];
+        }
+      }
+      if (region == MouthPatch.LIP) {
         lips++;
-        double[] lab = {patch[4 * p] & 0xff, patch[4 * p + 1] & 0xff, patch[4 * p + 2] & 0xff};
+        for (int c = 0; c < 3; c++) {
+          lipSum[c] += lab[c];
+        }
         double toLips = mahalanobis2(lab, 1);
         lipColoured += toLips < mahalanobis2(lab, 0) && toLips < LIP_COLOUR_CHI2 ? 1 : 0;
+      } else if (region == MouthPatch.SKIN) {
+        skin++;
+        double d2 = 0;
+        for (int c = 0; c < 3; c++) {
+          double z = (lab[c] - median[3 * p + c]) * inverseSigma[3 * p + c];
+          d2 += z * z;
+        }
+        off += d2 > OFF_SIGMAS * OFF_SIGMAS ? 1 : 0;
       }
     }
-    return new Score(lips == 0 ? Double.NaN : lipColoured / (double) lips, skinOffShare(patch));
+    double contrast = Double.NaN;
+    if (lips > 0 && rimCount > 0) {
+      contrast = Math.sqrt(sq(lipSum[0] / lips - rimSum[0] / rimCount) + sq(lipSum[1] / lips - rimSum[1] / rimCount)
+          + sq(lipSum[2] / lips - rimSum[2] / rimCount));
+    }
+    return new Score(lips == 0 ? Double.NaN : lipColoured / (double) lips, skin == 0 ? 0 : off / (double) skin, contrast);
+  }
+
+  private static double sq(double x) {
+    return x * x;
   }
 
   /**
-   * The share of the skin pixels whose colour (a and b: lightness follows the light, which shading
-   * and a turn of the head change) is off. The frame's overall shift from the median (white
-   * balance, light) is taken out first, measured as the median shift of its skin pixels: an object
-   * over less than half the skin does not move it.
+   * The skin right round the lips: skin pixels within {@link #RIM_PX} of a lip pixel (a band
+   * about as wide as the lips are thick).
    */
-  private double skinOffShare(byte[] patch) {
-    int skin = 0;
-    for (int p = 0; p < MouthPatch.PIXELS; p++) {
-      skin += patch[4 * p + 3] == MouthPatch.SKIN ? 1 : 0;
-    }
-    if (skin == 0) {
-      return 0;
-    }
-    float[][] shift = new float[3][skin];
-    float[][] scale = new float[3][skin];
-    for (int p = 0, k = 0; p < MouthPatch.PIXELS; p++) {
-      if (patch[4 * p + 3] == MouthPatch.SKIN) {
-        for (int c = 1; c < 3; c++) {
-          shift[c][k] = (patch[4 * p + c] & 0xff) - median[3 * p + c];
-          scale[c][k] = inverseSigma[3 * p + c];
+  private static boolean[] rim(byte[] patch) {
+    boolean[] rim = new boolean[MouthPatch.PIXELS];
+    int w = MouthPatch.WIDTH;
+    int h = MouthPatch.HEIGHT;
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        if (patch[4 * (y * w + x) + 3] != MouthPatch.SKIN) {
+          continue;
         }
-        k++;
+        search:
+        for (int dy = -RIM_PX; dy <= RIM_PX; dy++) {
+          for (int dx = -RIM_PX; dx <= RIM_PX; dx++) {
+            int yy = y + dy;
+            int xx = x + dx;
+            if (yy >= 0 && yy < h && xx >= 0 && xx < w && patch[4 * (yy * w + xx) + 3] == MouthPatch.LIP) {
+              rim[y * w + x] = true;
+              break search;
+            }
+          }
+        }
       }
     }
-    double[] global = {0, median(shift[1]), median(shift[2])};
-    int off = 0;
-    for (int k = 0; k < skin; k++) {
-      double d2 = 0;
-      for (int c = 1; c < 3; c++) {
-        double z = (shift[c][k] - global[c]) * scale[c][k];
-        d2 += z * z;
-      }
-      off += d2 > OFF_SIGMAS * OFF_SIGMAS ? 1 : 0;
+    return rim;
+  }
+
+  /** The frame's median shift (L, a, b) from the model over the reference pixels; none when it has none. */
+  private double[] shift(byte[] patch) {
+    int n = 0;
+    for (int p = 0; p < MouthPatch.PIXELS; p++) {
+      n += patch[4 * p + 3] == MouthPatch.REFERENCE ? 1 : 0;
     }
-    return off / (double) skin;
+    double[] shift = new double[3];
+    if (n == 0) {
+      return shift;
+    }
+    float[] d = new float[n];
+    for (int c = 0; c < 3; c++) {
+      for (int p = 0, k = 0; p < MouthPatch.PIXELS; p++) {
+        if (patch[4 * p + 3] == MouthPatch.REFERENCE) {
+          d[k++] = (patch[4 * p + c] & 0xff) - median[3 * p + c];
+        }
+      }
+      shift[c] = median(d);
+    }
+    return shift;
   }
 
   private double mahalanobis2(double[] lab, int k) {

@@ -1,8 +1,11 @@
 package io.mouthpiece.engine.mouth;
 
 import io.mouthpiece.engine.face.FaceLandmarks;
+import io.mouthpiece.engine.media.RecordFile;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -12,13 +15,24 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * walked: per frame, whether the mouth is covered. The face's own frames are the reference
  * ({@link CoverModel}), so it is built only after all of them are seen. A frame is covered when
  * fewer than {@link #MIN_LIP_SHARE} of the face's usual lip-coloured share of its lips have the
- * lips' colour (more than half the lips hidden), or more than {@link #MAX_SKIN_OFF_SHARE} of the
- * skin round the mouth is unlike this face there (an object of any colour over most of it); a
- * single such frame between clean ones is not enough ({@link #MIN_RUN_FRAMES}).
+ * lips' colour (more than half the lips hidden), when its lips stand out from the skin round them
+ * by less than {@link #MIN_LIP_CONTRAST} of what they usually do (an object over both, even one
+ * of the lips' colour), or when more than {@link #MAX_SKIN_OFF_SHARE} of the skin round the mouth
+ * is unlike this face there (an object of any colour over most of it); a single such frame between
+ * clean ones is not enough ({@link #MIN_RUN_FRAMES}). Each threshold is relative to this face's own
+ * usual value (its median over the video), never to other people's.
  */
-public final class MouthCover {
+public final class MouthCover implements AutoCloseable {
   /** Covered when a frame's lip-coloured share falls under this fraction of the face's median share: more than half the lips hidden. */
   public static final double MIN_LIP_SHARE = 0.5;
+  /**
+   * Covered when the lips stand out from the skin round them by less than this fraction of how they
+   * usually do: an object over both, of whatever colour, the lips' own included. A quarter, not a
+   * half: a closed mouth's thin lips blend with the skin round them at this patch's resolution, so
+   * clean frames of some faces fall to half (chosen after looking at retalking_face2, face3 and
+   * sadtalker_WDA_AOC_000; the other speakers of the shared media were not looked at before measuring).
+   */
+  public static final double MIN_LIP_CONTRAST = 0.25;
   /** Covered when more than this share of the skin round the mouth is off: most of it. */
   public static final double MAX_SKIN_OFF_SHARE = 0.5;
   /**
@@ -30,14 +44,25 @@ public final class MouthCover {
   /** The most patches the model is built from, spread over the video: enough for steady medians, bounded time. */
   private static final int MODEL_PATCHES = 300;
 
-  private final List<byte[]> patches = new ArrayList<>();
+  /** Each frame's patch (3.3 kB) waits on disk for the model, so memory does not grow with the video. */
+  private final RecordFile patches = new RecordFile(MouthPatch.BYTES, "mouth patches");
+  private final BitSet seen = new BitSet();
 
-  /** Looks at frame {@code frameIndex} of the face (frames in order; a frame without the face is not given). */
+  /** Looks at frame {@code frameIndex} of the face (each frame once; a frame without the face is not given). */
   public void add(int frameIndex, Mat bgr, FaceLandmarks l) {
-    while (patches.size() < frameIndex) {
-      patches.add(null);
-    }
-    patches.add(MouthPatch.of(bgr, l));
+    patches.write(frameIndex, ByteBuffer.wrap(MouthPatch.of(bgr, l)));
+    seen.set(frameIndex);
+  }
+
+  private byte[] patch(int frameIndex) {
+    ByteBuffer b = ByteBuffer.allocate(MouthPatch.BYTES);
+    patches.read(frameIndex, b);
+    return b.array();
+  }
+
+  @Override
+  public void close() {
+    patches.close();
   }
 
   /** Per frame up to {@code frames}, whether the mouth is covered (false where the face was not seen). */
@@ -50,9 +75,13 @@ public final class MouthCover {
       return covered;
     }
     double usual = lipShares[lipShares.length / 2];
+    double[] contrasts = Arrays.stream(scores).filter(s -> s != null && !Double.isNaN(s.lipContrast()))
+        .mapToDouble(CoverModel.Score::lipContrast).sorted().toArray();
+    double usualContrast = contrasts.length == 0 ? 0 : contrasts[contrasts.length / 2];
     for (int i = 0; i < frames; i++) {
       CoverModel.Score s = scores[i];
-      covered[i] = s != null && (s.lipShare() < MIN_LIP_SHARE * usual || s.skinOffShare() > MAX_SKIN_OFF_SHARE);
+      covered[i] = s != null && (s.lipShare() < MIN_LIP_SHARE * usual || s.lipContrast() < MIN_LIP_CONTRAST * usualContrast
+          || s.skinOffShare() > MAX_SKIN_OFF_SHARE);
     }
     dropShortRuns(covered);
     return covered;
@@ -60,19 +89,19 @@ public final class MouthCover {
 
   /** Each frame's measures against the face's model, null where the face is not seen. */
   public CoverModel.Score[] scores(int frames) {
-    List<byte[]> seen = patches.stream().filter(p -> p != null).toList();
+    int[] frameIndices = seen.stream().filter(i -> i < frames).toArray();
     CoverModel.Score[] scores = new CoverModel.Score[frames];
-    if (seen.isEmpty()) {
+    if (frameIndices.length == 0) {
       return scores;
     }
     List<byte[]> sample = new ArrayList<>();
-    double step = Math.max(1.0, seen.size() / (double) MODEL_PATCHES);
-    for (double k = 0; k < seen.size(); k += step) {
-      sample.add(seen.get((int) k));
+    double step = Math.max(1.0, frameIndices.length / (double) MODEL_PATCHES);
+    for (double k = 0; k < frameIndices.length; k += step) {
+      sample.add(patch(frameIndices[(int) k]));
     }
     CoverModel model = CoverModel.of(sample);
-    for (int i = 0; i < frames && i < patches.size(); i++) {
-      scores[i] = patches.get(i) == null ? null : model.score(patches.get(i));
+    for (int i : frameIndices) {
+      scores[i] = model.score(patch(i));
     }
     return scores;
   }

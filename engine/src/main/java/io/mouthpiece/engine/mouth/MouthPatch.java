@@ -26,7 +26,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@link CoverModel} compares frames by. In: a BGR frame and the face's (smoothed) landmarks. Out:
  * {@link #PIXELS} pixels, row by row, each four bytes: its CIE Lab colour (OpenCV's 8-bit Lab: L
  * scaled to 0-255, a and b offset by 128) and what the frame's landmarks say is there
- * ({@link #SKIN}, {@link #LIP} or {@link #INSIDE} the mouth). Cut in the face's own frame
+ * ({@link #SKIN}, {@link #LIP}, {@link #INSIDE} the mouth, or the {@link #REFERENCE} above). Cut in the face's own frame
  * ({@link FaceFrame}) so that a pixel is the same place on the face in every frame however the head
  * moves. Placed by the eye corners, not the lips: a mesh whose lips are wrong under a hand still
  * places the patch where the mouth is.
@@ -37,15 +37,19 @@ public final class MouthPatch {
   /**
    * The patch's bounds in face units (eyes at v = 0, inter-ocular distance 1): the lips (about
    * 0.55 to 1.1 below the eye line, half a unit either side) with a margin of skin, which an
-   * object over the mouth covers too and which barely changes while the person speaks.
+   * object over the mouth covers too and which barely changes while the person speaks; and above
+   * them, from {@link #V_MIN} to {@link #REFERENCE_BELOW}, the nose and the cheeks beside it
+   * ({@link #REFERENCE}), which an object over the mouth seldom reaches: how the light on the face
+   * changed is read there.
    */
   public static final double U_MIN = -0.8;
   public static final double U_MAX = 0.8;
-  public static final double V_MIN = 0.4;
+  public static final double V_MIN = 0.1;
+  public static final double REFERENCE_BELOW = 0.4;
   public static final double V_MAX = 1.4;
   /**
-   * Pixels per face unit: 20 gives 32 x 20 pixels, each a twentieth of the inter-ocular distance
-   * (the lips are two to three pixels thick, a finger three to four pixels wide): 2.5 kB a frame.
+   * Pixels per face unit: 20 gives 32 x 26 pixels, each a twentieth of the inter-ocular distance
+   * (the lips are two to three pixels thick, a finger three to four pixels wide): 3.3 kB a frame.
    */
   public static final int PX_PER_UNIT = 20;
   public static final int WIDTH = (int) Math.round((U_MAX - U_MIN) * PX_PER_UNIT);
@@ -57,6 +61,8 @@ public final class MouthPatch {
   public static final byte SKIN = 0;
   public static final byte LIP = 1;
   public static final byte INSIDE = 2;
+  /** Above the mouth's surroundings: the nose and the cheeks beside it. */
+  public static final byte REFERENCE = 3;
   /**
    * The patch is first cut this many times finer and then averaged down, so each of its pixels is
    * the mean of the skin it covers, not one sample of it (which would alias skin texture into noise).
@@ -75,6 +81,9 @@ public final class MouthPatch {
     byte[] regions = new byte[PIXELS];
     try (Mat map = new Mat(2, 3, CV_64F); Mat fine = new Mat(); Mat small = new Mat(); Mat colour = new Mat();
         Mat region = new Mat(HEIGHT, WIDTH, CV_8UC1, new Scalar(SKIN))) {
+      try (Mat above = region.rowRange(0, (int) Math.round((REFERENCE_BELOW - V_MIN) * PX_PER_UNIT))) {
+        above.put(new Scalar(REFERENCE));
+      }
       DoubleIndexer ix = map.createIndexer();
       for (int i = 0; i < 6; i++) {
         ix.put(i / 3, i % 3, m[i]);

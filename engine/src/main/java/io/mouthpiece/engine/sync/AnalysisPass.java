@@ -114,8 +114,30 @@ public final class AnalysisPass {
     } catch (MediaException | RuntimeException e) {
       faces.values().forEach(FaceData::close);
       libraries.values().forEach(b -> b.build().close());
+      covers.values().forEach(MouthCover::close);
       throw e;
     }
+    try {
+      libraries(faces, libraries, covers, times, count);
+    } catch (RuntimeException e) {
+      faces.values().forEach(FaceData::close);
+      throw e;
+    } finally {
+      covers.values().forEach(MouthCover::close);
+    }
+    if (count == 0) {
+      faces.values().forEach(FaceData::close);
+      throw new MediaException("no frame could be decoded from " + video.getFileName());
+    }
+    return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
+  }
+
+  /**
+   * Each face's covered frames, now that all its frames are seen, and its library without them and
+   * the frames near them.
+   */
+  private static void libraries(Map<String, FaceData> faces, Map<String, MouthLibrary.Builder> libraries,
+      Map<String, MouthCover> covers, long[] times, int count) {
     for (Map.Entry<String, MouthLibrary.Builder> e : libraries.entrySet()) {
       FaceData face = faces.get(e.getKey());
       boolean[] covered = covers.get(e.getKey()).covered(count);
@@ -127,11 +149,6 @@ public final class AnalysisPass {
       boolean[] unfit = MouthCover.near(covered, times, count, LIBRARY_MARGIN_US);
       face.library(e.getValue().build(i -> i < unfit.length && unfit[i]));
     }
-    if (count == 0) {
-      faces.values().forEach(FaceData::close);
-      throw new MediaException("no frame could be decoded from " + video.getFileName());
-    }
-    return new Analysis(info, java.util.Arrays.copyOf(times, count), found, faces);
   }
 
   /**

@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -211,7 +214,7 @@ public record OccludedClip(Path file, Rational fps, Mat mask, int[] x, int[] y, 
       int sy = (int) Math.round(cy - 0.55 * mouthWidth);
       Scalar skin;
       try (Mat cheek = new Mat(face, new Rect(sx - 4, sy - 4, 9, 9))) {
-        skin = opencv_core_mean(cheek);
+        skin = opencv_core.mean(cheek);
       }
       sprite.create(h, w, CV_8UC3);
       sprite.put(skin);
@@ -252,9 +255,9 @@ public record OccludedClip(Path file, Rational fps, Mat mask, int[] x, int[] y, 
 
   /** Multiplies the picture by smooth random light (plus or minus {@code depth}): texture and shading. */
   private static void shade(Mat sprite, Random random, double depth) {
-    try (Mat noise = new Mat(sprite.rows(), sprite.cols(), org.bytedeco.opencv.global.opencv_core.CV_32FC1);
+    try (Mat noise = new Mat(sprite.rows(), sprite.cols(), opencv_core.CV_32FC1);
         Mat smooth = new Mat(); Mat factor = new Mat(); Mat f3 = new Mat(); Mat asFloat = new Mat()) {
-      org.bytedeco.javacpp.indexer.FloatIndexer ix = noise.createIndexer();
+      FloatIndexer ix = noise.createIndexer();
       for (int v = 0; v < sprite.rows(); v++) {
         for (int u = 0; u < sprite.cols(); u++) {
           // Light from the top-left, and grain.
@@ -264,15 +267,11 @@ public record OccludedClip(Path file, Rational fps, Mat mask, int[] x, int[] y, 
       }
       ix.release();
       GaussianBlur(noise, smooth, new Size(5, 5), 1.2);
-      org.bytedeco.opencv.global.opencv_core.merge(new org.bytedeco.opencv.opencv_core.MatVector(smooth, smooth, smooth), f3);
-      sprite.convertTo(asFloat, org.bytedeco.opencv.global.opencv_core.CV_32FC3);
-      org.bytedeco.opencv.global.opencv_core.multiply(asFloat, f3, factor);
+      opencv_core.merge(new MatVector(smooth, smooth, smooth), f3);
+      sprite.convertTo(asFloat, opencv_core.CV_32FC3);
+      opencv_core.multiply(asFloat, f3, factor);
       factor.convertTo(sprite, CV_8UC3);
     }
-  }
-
-  private static Scalar opencv_core_mean(Mat m) {
-    return org.bytedeco.opencv.global.opencv_core.mean(m);
   }
 
   private static Scalar scaled(Scalar s, double k) {
