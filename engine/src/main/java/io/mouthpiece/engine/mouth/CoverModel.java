@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * How one face's mouth region looks when nothing is in front of it, learnt from the face's own
  * frames, and how far a frame is from that. In: a sample of the face's {@link MouthPatch}es from
- * across its video. Out: two measures per frame, each against this face only:
+ * across its video. Out: three measures per frame ({@link Score}), each against this face only:
  * <ul>
  *   <li>the lips: the face's lip and skin colours (each a mean and covariance in Lab, over the
  *       pixels its landmarks call lip and skin); a frame's lips are scored by the share of the pixels
  *       between its lip contours that have the lips' colour ({@link #LIP_COLOUR_CHI2}). Anything in
  *       front of the lips, skin-coloured like a hand or not, takes that share down;</li>
+ *   <li>the lips against the skin right round them: how far apart their mean colours are. An
+ *       object over both, even one of the lips' own colour, makes them alike;</li>
  *   <li>the skin round the mouth: per pixel, the median Lab colour over the sample and how much it
  *       varies there; a frame is scored by the share of its skin pixels further from the median than
  *       {@link #OFF_SIGMAS} of that variation. An object unlike this face's skin at that place (a
@@ -19,8 +21,9 @@ import java.util.List;
  *       lips are not covered.</li>
  * </ul>
  * Speaker-independent by construction: nothing is learnt from other faces, and the constants are
- * chosen from what they mean, not fitted. Medians and the discriminant stand as long as fewer than
- * half the sampled frames are covered.
+ * chosen from what they mean, not fitted. The medians stand as long as fewer than half the sampled
+ * frames are covered; the colour models, a little blurred by the covered ones among them, while
+ * they are few. The thresholds that turn the measures into a decision are {@link MouthCover}'s.
  */
 public final class CoverModel {
   /**
@@ -92,7 +95,7 @@ public final class CoverModel {
         inverseSigma[3 * p + c] = (float) (1 / Math.max(MIN_SIGMA_LEVELS, MAD_TO_SIGMA * median(values)));
       }
     }
-    // Lips against skin: class means and pooled covariance, over every sampled frame's pixels.
+    // The lips' and the skin's colours: each one's mean and covariance, over every sampled frame's pixels.
     double[][] sum = new double[2][3];
     double[][][] outer = new double[2][3][3];
     long[] count = new long[2];
@@ -133,8 +136,8 @@ public final class CoverModel {
   }
 
   /**
-   * A frame's measures: the share of its lip pixels with the lips' colour, and of its skin pixels
-   * off this face's look. The frame's overall change of light and colour (white balance, exposure,
+   * A frame's measures: the share of its lip pixels with the lips' colour, of its skin pixels off
+   * this face's look, and the lips' contrast with the skin round them. The frame's overall change of light and colour (white balance, exposure,
    * a cloud) is taken out of both first: the median shift from the model's medians over the
    * {@link MouthPatch#REFERENCE} pixels, above the mouth, where an object over the mouth seldom is.
    */

@@ -54,6 +54,40 @@ class MouthCoverTest {
   }
 
   @Test
+  void anObjectOfTheSkinsColourOverTheLipsTakesTheirColourAndTheirContrastAway() {
+    // Patches drawn by hand: skin, and a band of lips across the middle; noise of a few levels.
+    java.util.Random random = new java.util.Random(3);
+    List<byte[]> clean = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      clean.add(patch(random, false));
+    }
+    CoverModel model = CoverModel.of(clean);
+    CoverModel.Score usual = model.score(patch(random, false));
+    CoverModel.Score covered = model.score(patch(random, true));
+    assertTrue(usual.lipShare() > 0.9 && usual.lipContrast() > 30 && usual.skinOffShare() < 0.02, usual.toString());
+    assertTrue(covered.lipShare() < 0.1 && covered.lipContrast() < 5, covered.toString());
+  }
+
+  /** Lab: skin (170, 145, 150), lips (120, 165, 145); with {@code handOverLips}, the lips have the skin's colour. */
+  private static byte[] patch(java.util.Random random, boolean handOverLips) {
+    byte[] p = new byte[MouthPatch.BYTES];
+    int lipTop = MouthPatch.HEIGHT / 2 - 1;
+    for (int y = 0; y < MouthPatch.HEIGHT; y++) {
+      for (int x = 0; x < MouthPatch.WIDTH; x++) {
+        int k = 4 * (y * MouthPatch.WIDTH + x);
+        boolean lip = y >= lipTop && y < lipTop + 3 && x > 8 && x < MouthPatch.WIDTH - 8;
+        boolean reference = y < (MouthPatch.REFERENCE_BELOW - MouthPatch.V_MIN) * MouthPatch.PX_PER_UNIT;
+        int[] lab = lip && !handOverLips ? new int[] {120, 165, 145} : new int[] {170, 145, 150};
+        for (int c = 0; c < 3; c++) {
+          p[k + c] = (byte) (lab[c] + (int) Math.round(2 * random.nextGaussian()));
+        }
+        p[k + 3] = lip ? MouthPatch.LIP : reference ? MouthPatch.REFERENCE : MouthPatch.SKIN;
+      }
+    }
+    return p;
+  }
+
+  @Test
   void nearFramesAreThoseWithinTheMarginOfACoveredOne() {
     long[] times = {0, 40, 80, 120, 160, 200, 240, 280};
     boolean[] covered = {false, false, false, false, true, false, false, false};
