@@ -88,7 +88,7 @@ public final class MouthCover implements AutoCloseable {
   }
 
   /** Each frame's measures against the face's model, null where the face is not seen. */
-  public CoverModel.Score[] scores(int frames) {
+  private CoverModel.Score[] scores(int frames) {
     int[] frameIndices = seen.stream().filter(i -> i < frames).toArray();
     CoverModel.Score[] scores = new CoverModel.Score[frames];
     if (frameIndices.length == 0) {

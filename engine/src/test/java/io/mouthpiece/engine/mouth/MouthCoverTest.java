@@ -197,6 +197,13 @@ class MouthCoverTest {
         out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", name, kind, rates(OccludedClip.of(name, kind, 2000))));
       }
     }
+    // Speakers of the shared media only: thin lips (reagan), and a face crop of another woman.
+    for (String name : List.of("styletalk_reagan.mp4", "styletalk_kristinoem.mp4")) {
+      for (OccludedClip.Kind kind : OccludedClip.Kind.values()) {
+        out.append(String.format(Locale.ROOT, "  %-28s %-10s %s%n", name, kind,
+            rates(OccludedClip.of(Path.of(dir, "video", name), kind, 2000))));
+      }
+    }
     System.out.println(out);
     Files.writeString(Path.of(System.getProperty("basedir", "."), "target", "cover-survey.txt"), out);
   }

@@ -105,9 +105,14 @@ public record OccludedClip(Path file, Rational fps, Mat mask, int[] x, int[] y, 
     return inside / (double) Math.max(1, mouth.width() * mouth.height());
   }
 
-  /** {@code name} (a shared clip) with {@code kind} passing in front of the mouth from {@code atMs}. */
+  /** {@code name} (a repository clip) with {@code kind} passing in front of the mouth from {@code atMs}. */
   public static OccludedClip of(String name, Kind kind, long atMs) {
-    Path source = TestMedia.video(name);
+    return of(TestMedia.video(name), kind, atMs);
+  }
+
+  /** The same, of a clip from anywhere (made clips are named by its file name). */
+  public static OccludedClip of(Path source, Kind kind, long atMs) {
+    String name = source.getFileName().toString();
     OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
     try {
       List<double[]> lips = new ArrayList<>();
