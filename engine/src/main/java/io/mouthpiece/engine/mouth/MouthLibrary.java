@@ -59,12 +59,14 @@ public final class MouthLibrary implements AutoCloseable {
    * @param turnedAway looked at and left out: head turned or nodded past {@link #MAX_YAW} / {@link #MAX_PITCH}
    * @param outsidePicture looked at and left out: part of the mouth outside the picture
    * @param blurred kept, then dropped as less sharp than {@link #MIN_RELATIVE_SHARPNESS} of the median
+   * @param covered kept, then dropped as something was in front of the mouth ({@link MouthCover}), or
+   *     near such a frame
    * @param thinned not kept to bound memory (every other frame, once the library is full); frames
    *     skipped that way were not looked at, so a turned or blurred one among them is counted here
    */
-  public record Sifting(int offered, int turnedAway, int outsidePicture, int blurred, int thinned) {
+  public record Sifting(int offered, int turnedAway, int outsidePicture, int blurred, int covered, int thinned) {
     /** Counts not known: a library made from exemplars cut elsewhere. */
-    public static final Sifting UNKNOWN = new Sifting(-1, -1, -1, -1, -1);
+    public static final Sifting UNKNOWN = new Sifting(-1, -1, -1, -1, -1, -1);
   }
 
   /** A library of exemplars already cut (in time order); it takes ownership of them. */
@@ -175,6 +177,25 @@ public final class MouthLibrary implements AutoCloseable {
 
     /** The library; blurred exemplars are dropped. */
     public MouthLibrary build() {
+      return build(frame -> false);
+    }
+
+    /**
+     * The library without the frames {@code covered} names (something in front of the mouth, or
+     * near it: a hand is not a mouth to draw), counted as {@link Sifting#covered}; blurred exemplars
+     * are dropped.
+     */
+    public MouthLibrary build(java.util.function.IntPredicate covered) {
+      List<MouthExemplar> visible = new ArrayList<>();
+      for (MouthExemplar e : kept) {
+        if (covered.test(e.frameIndex())) {
+          e.close();
+        } else {
+          visible.add(e);
+        }
+      }
+      int hidden = kept.size() - visible.size();
+      kept = visible;
       double[] sharp = kept.stream().mapToDouble(MouthExemplar::sharpness).sorted().toArray();
       double median = sharp.length == 0 ? 0 : sharp[sharp.length / 2];
       List<MouthExemplar> good = new ArrayList<>();
@@ -186,8 +207,8 @@ public final class MouthLibrary implements AutoCloseable {
         }
       }
       int blurred = kept.size() - good.size();
-      Sifting sifting = new Sifting(offered, turnedAway, outsidePicture, blurred,
-          offered - turnedAway - outsidePicture - kept.size());
+      Sifting sifting = new Sifting(offered, turnedAway, outsidePicture, blurred, hidden,
+          offered - turnedAway - outsidePicture - kept.size() - hidden);
       return new MouthLibrary(window, good, sifting);
     }
 

@@ -12,6 +12,16 @@ public enum FrameFate {
   OUTSIDE_WINDOW("outside_window", "outside the speech's window"),
   /** Inside the window, but the tracker did not find the face in this frame. */
   FACE_NOT_FOUND("face_not_found", "face not found"),
+  /**
+   * Something is in front of the mouth (a hand, a microphone): the source's own frame, since a mouth
+   * drawn over the object would be the worst thing to see. The frames either side fade to it.
+   */
+  MOUTH_COVERED("mouth_covered", "mouth covered"),
+  /**
+   * Beside a covered mouth: within one cross-fade of a {@link #MOUTH_COVERED} frame, where the object
+   * on its way in or out may already be over the lower face; the drawn mouth fades out before these.
+   */
+  BESIDE_COVERED("beside_covered", "beside a covered mouth"),
   /** Inside the window, but the face's library has no usable mouth (every frame turned, cut off or blurred). */
   NO_MOUTHS("no_mouths", "no usable mouth in the source"),
   /** The window's first frame, where the cross-fade starts from nothing (strength 0). */

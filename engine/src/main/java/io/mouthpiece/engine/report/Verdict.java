@@ -50,10 +50,22 @@ record Verdict(List<String> warnings, String line) {
           Math.toDegrees(MouthLibrary.MAX_YAW), Math.toDegrees(MouthLibrary.MAX_PITCH), 100 * turnedShare)));
     }
     int passed = frames.passedThroughTotal();
+    int covered = frames.passedThrough().getOrDefault(FrameFate.MOUTH_COVERED, 0);
+    int beside = frames.passedThrough().getOrDefault(FrameFate.BESIDE_COVERED, 0);
+    boolean coverSaid = covered + beside > MAX_PASSED_SHARE * frames.inWindow();
+    if (coverSaid) {
+      limits.add(new Limit("the mouth is covered", String.format(Locale.ROOT,
+          "Something is in front of the mouth (a hand, a microphone) in %d of the window's %d frames, and %d frames"
+              + " beside them are faded out: they are left as the source had them, so the mouth there does not speak the"
+              + " new audio. Use a clip where the mouth is in view.", covered, frames.inWindow(), beside)));
+      passed -= covered + beside; // said once: the rest of what passed through is judged below
+    }
     if (frames.rendered() > 0 && passed > MAX_PASSED_SHARE * frames.inWindow()) {
       limits.add(new Limit("frames passed through", String.format(Locale.ROOT,
           "%d of the window's %d frames were left as the source had them, mostly because of: %s. The mouth there does"
-              + " not speak the new audio.", passed, frames.inWindow(), mainReason(frames))));
+              + " not speak the new audio.", passed, frames.inWindow(),
+          mainReason(frames, coverSaid ? java.util.Set.of(FrameFate.MOUTH_COVERED, FrameFate.BESIDE_COVERED)
+              : java.util.Set.of()))));
     }
     if (library.exemplars() > 0 && library.closableMouths() < LibrarySurvey.MIN_CLOSABLE) {
       limits.add(new Limit("the source's lips never meet", String.format(Locale.ROOT,
@@ -86,7 +98,13 @@ record Verdict(List<String> warnings, String line) {
 
   /** The commonest reason frames of the window were passed through, in words. */
   private static String mainReason(FrameCounts frames) {
-    return frames.passedThrough().entrySet().stream().max(Map.Entry.comparingByValue())
+    return mainReason(frames, java.util.Set.of());
+  }
+
+  /** The same, the reasons {@code said} aside (they have their own warning already). */
+  private static String mainReason(FrameCounts frames, java.util.Set<FrameFate> said) {
+    return frames.passedThrough().entrySet().stream().filter(e -> !said.contains(e.getKey()))
+        .max(Map.Entry.comparingByValue())
         .map(e -> e.getKey().words()).orElse("left alone");
   }
 

@@ -35,7 +35,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Layout (big-endian): header {@code MAGIC}, {@link AnalysisKey#VERSION}, the entry's key;
  * body: the video's info, every frame's time, the face tracks, each face (per frame: seen or not,
- * its 468 landmarks as floats, its three MouthParams; then its library: the window's scale and each
+ * its 468 landmarks as floats, its three MouthParams, whether its mouth is covered; then its library: the window's scale and each
  * exemplar's numbers, landmarks and I420 pixels), the source's sound features; trailer: the body's
  * length and its CRC-32C. Head poses are not stored: they are a cheap, exact function of the
  * landmarks. Reading checks the magic, the version, the key, every count against a bound, and the
@@ -99,6 +99,7 @@ final class AnalysisFile {
           landmarks.asFloatBuffer().put(face.at(i).xyz());
           out.write(landmarks.array());
           writeDoubles(out, face.shape(i));
+          out.writeBoolean(face.covered(i));
         }
       }
       writeLibrary(out, face.library());
@@ -157,6 +158,9 @@ final class AnalysisFile {
             float[] xyz = new float[FaceLandmarks.COUNT * 3];
             ByteBuffer.wrap(landmarkBytes).asFloatBuffer().get(xyz);
             face.set(i, new FaceLandmarks(xyz), readDoubles(in));
+            if (in.readBoolean()) {
+              face.cover(i);
+            }
           }
         }
         face.library(readLibrary(in, loose));

@@ -12,6 +12,7 @@ import io.mouthpiece.engine.media.ReadAhead;
 import io.mouthpiece.engine.media.VideoFrame;
 import io.mouthpiece.engine.media.VideoInfo;
 import io.mouthpiece.engine.media.VideoReader;
+import io.mouthpiece.engine.mouth.MouthCover;
 import io.mouthpiece.engine.mouth.MouthLibrary;
 import io.mouthpiece.engine.mouth.MouthParams;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ import java.util.function.DoubleConsumer;
 /**
  * The first walk through a video for a lip-sync. In: the video and the face ids to re-voice (null:
  * every face, when the caller picks one afterwards, e.g. the one that speaks most).
- * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame and its
- * mouth library. Faces get the same ids identify gives (the same tracker and track rules).
+ * Out: every frame's timestamp and, for each wanted face, its landmarks in every frame, the frames
+ * where something covers its mouth ({@link MouthCover}, known once every frame is seen) and its
+ * mouth library, without those frames. Faces get the same ids identify gives (the same tracker and track rules).
  * Frames are decoded, looked at and let go; a face missing from a frame is just absent there.
  */
 public final class AnalysisPass {
@@ -70,6 +72,7 @@ public final class AnalysisPass {
     Map<String, FaceData> faces = new LinkedHashMap<>();
     // Filled on the cutter's thread; read here only after it finished (or was stopped, on failure).
     Map<String, MouthLibrary.Builder> libraries = new HashMap<>();
+    Map<String, MouthCover> covers = new HashMap<>();
     boolean everyFace = faceIds == null;
     if (!everyFace) {
       for (String id : faceIds) {
@@ -109,12 +112,14 @@ public final class AnalysisPass {
           frame.close();
           throw e;
         }
-        // The mouths are cut from the frame on the cutter's thread while this one tracks the next.
+        // The mouths are cut from the frame, and looked at for a cover, on the cutter's thread while
+        // this one tracks the next.
         cutter.submit(frame, f -> {
           for (Offer o : offers) {
             libraries.computeIfAbsent(o.faceId(),
                 k -> new MouthLibrary.Builder(pxPerUnit(o.landmarks()), maxExemplars, info.width(), info.height()))
                 .add(f.index(), f.timestampUs() / 1e6, f.bgr(), o.landmarks(), o.shape());
+            covers.computeIfAbsent(o.faceId(), k -> new MouthCover()).add(f.index(), f.bgr(), o.landmarks());
           }
         });
         if (info.durationUs() > 0) {
@@ -127,10 +132,16 @@ public final class AnalysisPass {
     } catch (MediaException | RuntimeException e) {
       faces.values().forEach(FaceData::close);
       libraries.values().forEach(b -> b.build().close());
+      covers.values().forEach(MouthCover::close);
       throw e;
     }
-    for (Map.Entry<String, MouthLibrary.Builder> e : libraries.entrySet()) {
-      faces.get(e.getKey()).library(e.getValue().build());
+    try {
+      libraries(faces, libraries, covers, times, count);
+    } catch (RuntimeException e) {
+      faces.values().forEach(FaceData::close);
+      throw e;
+    } finally {
+      covers.values().forEach(MouthCover::close);
     }
     if (count == 0) {
       faces.values().forEach(FaceData::close);
@@ -144,6 +155,33 @@ public final class AnalysisPass {
 
   /** Frames tracked and waiting for their mouths to be cut: the cutter's work a frame varies with the library's stride. */
   private static final int CUT_DEPTH = 3;
+
+  /**
+   * Each face's covered frames, now that all its frames are seen, and its library without them and
+   * the frames near them.
+   */
+  private static void libraries(Map<String, FaceData> faces, Map<String, MouthLibrary.Builder> libraries,
+      Map<String, MouthCover> covers, long[] times, int count) {
+    for (Map.Entry<String, MouthLibrary.Builder> e : libraries.entrySet()) {
+      FaceData face = faces.get(e.getKey());
+      boolean[] covered = covers.get(e.getKey()).covered(count);
+      for (int i = 0; i < covered.length; i++) {
+        if (covered[i]) {
+          face.cover(i);
+        }
+      }
+      boolean[] unfit = MouthCover.near(covered, times, count, LIBRARY_MARGIN_US);
+      face.library(e.getValue().build(i -> i < unfit.length && unfit[i]));
+    }
+  }
+
+  /**
+   * Frames this near a covered one are not mouths to draw either: the object is on its way in or
+   * out, over the cheek or the chin of the lower face an exemplar is cut from, though not yet over
+   * most of the lips. Half a second: an object is moved across a face in about that. Chosen when
+   * written, not measured.
+   */
+  static final long LIBRARY_MARGIN_US = 500_000;
 
   /**
    * Smallest scale an exemplar is kept at (pixels per interocular distance): below it a mouth is a

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * One face as the analysis pass saw it: its smoothed landmarks in every frame (null where it is
- * not seen), its head pose and mouth params per frame, and its mouth library. The landmarks live in
+ * not seen), its head pose and mouth params per frame, the frames where its mouth is covered, and
+ * its mouth library. The landmarks live in
  * a {@link LandmarkFile}, read back one frame at a time; what stays in memory is a few numbers a
  * frame, so memory does not grow with the video's length. The frames themselves are not kept.
  */
@@ -17,6 +18,7 @@ public final class FaceData implements AutoCloseable {
   private final LandmarkFile landmarks = new LandmarkFile();
   private final List<double[]> shapes = new ArrayList<>();
   private final List<HeadPose> poses = new ArrayList<>();
+  private final java.util.BitSet covered = new java.util.BitSet();
   private MouthLibrary library;
 
   FaceData(String faceId) {
@@ -49,6 +51,16 @@ public final class FaceData implements AutoCloseable {
   /** The MouthParams of frame {@code frameIndex}'s own landmarks (not a copy), or null where the face is not seen. */
   double[] shape(int frameIndex) {
     return frameIndex < shapes.size() ? shapes.get(frameIndex) : null;
+  }
+
+  /** Marks frame {@code frameIndex} as one where something is in front of the mouth. */
+  void cover(int frameIndex) {
+    covered.set(frameIndex);
+  }
+
+  /** Whether something is in front of the face's mouth in a frame ({@link io.mouthpiece.engine.mouth.MouthCover}). */
+  public boolean covered(int frameIndex) {
+    return seen(frameIndex) && covered.get(frameIndex);
   }
 
   void library(MouthLibrary library) {

@@ -16,8 +16,9 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * from the wanted mouth per frame. In: the face's analysis, the output timeline (which source frame
  * each output frame shows, and when), the wanted params inside the dub window. Out: a per-frame
  * plan the render pass applies, placed by the face's landmarks in the source frame shown. Frames
- * outside the window, or where the face is not seen, are left alone; each frame's fate is recorded
- * for the quality report.
+ * outside the window, where the face is not seen or where its mouth is covered, are left alone
+ * (the drawn mouth fading out before a covered frame and in after it); each frame's fate is
+ * recorded for the quality report.
  */
 final class FacePlan {
   private final FaceData face;
@@ -49,8 +50,10 @@ final class FacePlan {
     int[] sources = timeline.sourceFrames();
     int n = frameTimesUs.length;
     HeadPose[] poses = new HeadPose[n];
+    boolean[] covered = new boolean[n];
     for (int i = 0; i < n; i++) {
       poses[i] = face.pose(sources[i]);
+      covered[i] = face.covered(sources[i]);
       if (poses[i] == null) {
         wanted[i] = null;
       }
@@ -58,11 +61,15 @@ final class FacePlan {
     ExemplarSelector.Selection chosen = face.library() == null
         ? ExemplarSelector.Selection.none(n) : selector.select(face.library(), wanted, poses);
     double[] strength = strengths(frameTimesUs, chosen.exemplar(), windowStartUs, windowEndUs, crossFadeUs);
+    double[] uncovered = coverFades(frameTimesUs, covered, crossFadeUs);
     FrameFate[] fate = new FrameFate[n];
     for (int i = 0; i < n; i++) {
       boolean inWindow = frameTimesUs[i] >= windowStartUs && frameTimesUs[i] < windowEndUs;
+      strength[i] *= uncovered[i];
       fate[i] = !inWindow ? FrameFate.OUTSIDE_WINDOW : poses[i] == null ? FrameFate.FACE_NOT_FOUND
-          : chosen.exemplar()[i] < 0 ? FrameFate.NO_MOUTHS : strength[i] <= 0 ? FrameFate.FADED_OUT : FrameFate.RENDERED;
+          : covered[i] ? FrameFate.MOUTH_COVERED : uncovered[i] <= 0 ? FrameFate.BESIDE_COVERED
+          : chosen.exemplar()[i] < 0 ? FrameFate.NO_MOUTHS
+          : strength[i] <= 0 ? FrameFate.FADED_OUT : FrameFate.RENDERED;
     }
     return new FacePlan(face, sources, chosen, strength, fate);
   }
@@ -90,6 +97,37 @@ final class FacePlan {
       strength[i] = Math.max(0, Math.min(1, Math.min(in, out)));
     }
     return strength;
+  }
+
+  /**
+   * How much of the drawn mouth each frame keeps because of covered frames: 0 where the mouth is
+   * covered and for {@code crossFadeUs} either side (a guard), then rising over the next
+   * {@code crossFadeUs}, so the drawn mouth fades out before something covers the mouth and back in
+   * after, as at the window's edges; 1 where no covered frame is that near. The guard is there
+   * because a frame is called covered once most of the lips are hidden: an object on its way in or
+   * out already covers part of the lower face the mouth is drawn over in the frames either side.
+   */
+  static double[] coverFades(long[] frameTimesUs, boolean[] covered, long crossFadeUs) {
+    int n = frameTimesUs.length;
+    double[] keep = new double[n];
+    java.util.Arrays.fill(keep, 1);
+    for (int c = 0; c < n; c++) {
+      if (!covered[c]) {
+        continue;
+      }
+      keep[c] = 0;
+      for (int d = -1; d <= 1; d += 2) {
+        for (int i = c + d; i >= 0 && i < n && !covered[i]; i += d) {
+          long gapUs = Math.abs(frameTimesUs[i] - frameTimesUs[c]);
+          if (gapUs >= 2 * crossFadeUs) {
+            break;
+          }
+          double ramp = crossFadeUs == 0 ? 1 : (gapUs - crossFadeUs) / (double) crossFadeUs;
+          keep[i] = Math.min(keep[i], Math.max(0, ramp));
+        }
+      }
+    }
+    return keep;
   }
 
   /**

@@ -38,4 +38,25 @@ class FacePlanTest {
     expected[4] = 0;
     assertArrayEquals(expected, s, 1e-9);
   }
+
+  @Test
+  void aCoveredFrameIsLeftAloneWithAGuardAndTheCrossFadeEitherSide() {
+    long[] times = new long[12];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = i * 40_000L;
+    }
+    boolean[] covered = new boolean[12];
+    covered[5] = true;
+    covered[6] = true;
+    // Cross-fade 80 ms: two frames of guard at 0, then the ramp over the next 80 ms.
+    double[] keep = FacePlan.coverFades(times, covered, 80_000);
+    assertArrayEquals(new double[] {1, 1, 0.5, 0, 0, 0, 0, 0, 0, 0.5, 1, 1}, keep, 1e-9);
+  }
+
+  @Test
+  void withoutACrossFadeOnlyTheCoveredFramesAreLeftAlone() {
+    long[] times = {0, 40_000, 80_000, 120_000};
+    double[] keep = FacePlan.coverFades(times, new boolean[] {false, true, false, false}, 0);
+    assertArrayEquals(new double[] {1, 0, 1, 1}, keep, 1e-9);
+  }
 }

@@ -109,24 +109,8 @@ class SyncJobTest {
         redrawnInside.stream().mapToInt(Integer::intValue).toArray(), redrawnOutside.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /**
-   * The video re-encoded as the render pass re-encodes frames it leaves alone: decoded as I420
-   * and encoded at the same settings, with no colour conversion on the way.
-   */
   private Path roundTrip(Path video) throws Exception {
-    Path out = temp.resolve("round-trip.mp4");
-    try (VideoReader r = VideoReader.open(video, VideoFrame.Layout.I420);
-        var w = io.mouthpiece.engine.media.VideoWriter.open(out, r.info().width(), r.info().height(), r.info().frameRate(),
-            null, io.mouthpiece.engine.media.EncodeConfig.DEFAULT)) {
-      Optional<VideoFrame> f;
-      while ((f = r.read()).isPresent()) {
-        try (VideoFrame frame = f.get()) {
-          w.write(frame);
-        }
-      }
-      w.finish();
-    }
-    return out;
+    return ReEncoded.of(video, temp.resolve("round-trip.mp4"));
   }
 
   @Test
@@ -137,6 +121,8 @@ class SyncJobTest {
     SyncResult r = LipSync.sync(new SyncRequest(video, List.of(new FaceDub("0", speech, 500, 3000, 1000, 1.0)), 0.5, out),
         SyncConfig.DEFAULT, Progress.NONE);
     assertEquals(122, r.frames());
+    assertEquals(0, r.quality().get(0).frames().passedThrough().getOrDefault(io.mouthpiece.engine.report.FrameFate.MOUTH_COVERED, 0),
+        "nothing is in front of this mouth: " + r.quality().get(0).frames());
     // The mouth of this clip stays inside (180..360, 300..440).
     Rect mouth = new Rect(180, 300, 180, 140);
     Comparison c = compare(video, out, mouth);

@@ -427,17 +427,17 @@ public final class TestMedia {
     return frame;
   }
 
-  private static PcmAudio audioOrNull(Path video) {
+  static PcmAudio audioOrNull(Path video) {
     return TestAudio.soundtrack(video).orElse(null);
   }
 
   /** Frames of a constant-rate clip lasting {@code durationUs}: those starting before its end. */
-  private static long frameCount(long durationUs, Rational fps) {
+  static long frameCount(long durationUs, Rational fps) {
     return Math.floorDiv(durationUs * fps.num() + fps.den() * 1_000_000L - 1, fps.den() * 1_000_000L);
   }
 
   /** When frame n of a constant-rate clip is shown, in microseconds (rounded down). */
-  private static long timeUs(long n, Rational fps) {
+  static long timeUs(long n, Rational fps) {
     return n * fps.den() * 1_000_000L / fps.num();
   }
 

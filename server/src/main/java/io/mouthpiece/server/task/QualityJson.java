@@ -67,7 +67,7 @@ public final class QualityJson {
     if (s.offered() >= 0) {
       o.put("frames_offered", s.offered());
       o.putObject("left_out").put("turned_away", s.turnedAway()).put("outside_picture", s.outsidePicture())
-          .put("blurred", s.blurred()).put("thinned", s.thinned());
+          .put("blurred", s.blurred()).put("mouth_covered", s.covered()).put("thinned", s.thinned());
     }
     return o;
   }

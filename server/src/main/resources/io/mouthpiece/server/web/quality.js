@@ -6,7 +6,8 @@ const fixed = (x) => (x == null ? '–' : x.toFixed(2));
 
 /** Why frames inside the speech were left as the source had them, by the report's names. */
 const WHY = {
-  face_not_found: 'face not found', no_mouths: 'no usable mouth', faded_out: 'start of the cross-fade',
+  face_not_found: 'face not found', mouth_covered: 'mouth covered',
+  beside_covered: 'beside a covered mouth', no_mouths: 'no usable mouth', faded_out: 'start of the cross-fade',
   outside_picture: 'mouth outside the picture', too_small: 'mouth too small',
 };
 
