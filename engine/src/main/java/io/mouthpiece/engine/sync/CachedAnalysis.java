@@ -2,6 +2,7 @@ package io.mouthpiece.engine.sync;
 
 import static java.lang.System.Logger.Level.WARNING;
 
+import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.engine.cache.AnalysisCache;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.motion.AudioFeatures;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -43,19 +45,34 @@ final class CachedAnalysis implements AutoCloseable {
   }
 
   /**
-   * Looks the video up, before the analysis: on a hit the entry is read now, and {@code speech} is
-   * given the source's sound features it holds; else {@code speech} computes them.
+   * Starts hashing the video for its key on a thread of its own (a minute of 720p is ~25 MB to read
+   * and hash), so the caller loads the media libraries meanwhile; a null key when there is no cache
+   * or the video cannot be read (logged: the sync goes on without the cache).
    */
-  static CachedAnalysis lookUp(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config,
-      DubSpeech speech) {
-    String key = null;
-    if (cache != null) {
-      try {
-        key = AnalysisKey.of(video, faceIds, config);
-      } catch (IOException e) {
-        LOG.log(WARNING, "analysis cache: cannot hash " + video + ", computing without the cache: " + e.getMessage());
-      }
+  static CompletableFuture<String> keyOf(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config) {
+    if (cache == null) {
+      return CompletableFuture.completedFuture(null);
     }
+    CompletableFuture<String> key = new CompletableFuture<>();
+    DaemonThreads.named("analysis-key").newThread(() -> {
+      try {
+        key.complete(AnalysisKey.of(video, faceIds, config));
+      } catch (IOException | RuntimeException e) {
+        LOG.log(WARNING, "analysis cache: cannot hash " + video + ", computing without the cache: " + e.getMessage());
+        key.complete(null);
+      }
+    }).start();
+    return key;
+  }
+
+  /**
+   * Looks the video up under {@code key} ({@link #keyOf}), before the analysis: on a hit the entry
+   * is read now, and {@code speech} is given the source's sound features it holds; else {@code
+   * speech} computes them.
+   */
+  static CachedAnalysis lookUp(AnalysisCache cache, CompletableFuture<String> keyOf, Path video, Set<String> faceIds,
+      SyncConfig config, DubSpeech speech) {
+    String key = keyOf.join();
     CachedAnalysis c = new CachedAnalysis(key == null ? null : cache, key, video, faceIds, config);
     if (c.cache != null) {
       c.hit = c.read().orElse(null);

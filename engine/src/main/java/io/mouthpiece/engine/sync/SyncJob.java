@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A whole lip-sync, as a chain of stages, each a function of what the one before produced:
@@ -47,10 +48,13 @@ public final class SyncJob {
     Optional<Set<String>> named = namedFaces(request);
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
+    // The video is hashed for the cache's key while its header is read (the first read loads FFmpeg).
+    CompletableFuture<String> key = CachedAnalysis.keyOf(cache, request.video(), named.orElse(null), config);
     // The speech is decoded while the cache is looked in; the source's sound comes from the entry or is computed.
     try (DubSpeech speech = DubSpeech.startSpeech(request.faces(), request.video(), header(request.video()),
             config.encoding().audioSampleRate());
-        CachedAnalysis cached = CachedAnalysis.lookUp(cache, request.video(), named.orElse(null), config, speech);
+        CachedAnalysis cached = CachedAnalysis.lookUp(cache, key, request.video(), named.orElse(null), config,
+            speech);
         AnalysisPass.Analysis analysis = cached.analysis(speech, progress.stage(Progress.TRACKING, 0, 0.45))) {
       long analysedNs = System.nanoTime();
       progress.update(Progress.PLANNING, 0.45);
