@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "sync", mixinStandardHelpOptions = true,
     description = {"Speed and peak memory of `mouthpiece sync` on 1280x720 25 fps clips made from the media,",
         "against FFmpeg decoding and re-encoding the same file at the engine's encoder settings;",
-        "each way cold (an empty analysis cache) and warm (the analysis the cold run kept)."})
+        "each way cold (an empty analysis cache) and warm (the analysis the cold run kept);",
+        "then where the time went, stage by stage, and the cores each way kept busy, second by second."})
 final class SyncBench implements Callable<Integer> {
   @Mixin BenchOptions options;
   /** Cores FFmpeg's last decode + encode kept busy on average. */

@@ -21,4 +21,28 @@ public final class DaemonThreads {
       return thread;
     };
   }
+
+  /**
+   * Waits up to {@code timeoutMs} for {@code thread} to end, even when the caller is interrupted
+   * meanwhile (the interrupt is kept for the caller): its owner frees what the thread uses right
+   * after, and must not while the thread may still be in native code using it.
+   */
+  public static void joinUninterruptibly(Thread thread, long timeoutMs) {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+      if (leftMs <= 0) {
+        break;
+      }
+      try {
+        thread.join(leftMs);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

@@ -30,4 +30,25 @@ class DaemonThreadsTest {
       executor.shutdownNow();
     }
   }
+
+  @Test
+  void anInterruptedOwnerStillWaitsForTheThreadAndKeepsItsInterrupt() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread worker = DaemonThreads.named("busy").newThread(() -> {
+      long until = System.nanoTime() + 300_000_000L;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait(); // busy, as in native code: an interrupt does not stop it
+      }
+      done.set(true);
+    });
+    worker.start();
+    Thread.currentThread().interrupt(); // a shutdown reached the owner first
+    try {
+      DaemonThreads.joinUninterruptibly(worker, 5_000);
+      assertTrue(done.get(), "waited for the thread to end, interrupted or not");
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the owner");
+    } finally {
+      Thread.interrupted();
+    }
+  }
 }

@@ -123,11 +123,7 @@ public final class FrameWorker implements AutoCloseable {
       ended = true;
       thread.interrupt();
     }
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonThreads.joinUninterruptibly(thread, 5_000);
     Job job;
     while ((job = queue.poll()) != null) {
       if (job.frame() != null) {

@@ -116,11 +116,7 @@ public final class ReadAhead implements AutoCloseable {
   public void close() {
     stopped = true;
     thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonThreads.joinUninterruptibly(thread, 5_000);
     Object item;
     while ((item = queue.poll()) != null) {
       if (item instanceof VideoFrame frame) {

@@ -99,6 +99,11 @@ public final class TaskWorker {
     } catch (FinishedElsewhere e) {
       LOG.info("task {}: its render stopped, as the task is {} now", taskId, e.status);
     } catch (InputRejected | MediaException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // The queue interrupted the job (a shutdown whose grace ran out) while the render waited on
+        // a frame, which the engine reports as a media error: not the input's fault, so no failure.
+        throw new IllegalStateException(SHUTTING_DOWN, e);
+      }
       finishFailed(taskId, e.getMessage());
     } catch (FetchException e) {
       if (!e.retryable()) {
@@ -228,6 +233,8 @@ public final class TaskWorker {
     return ns / 1_000_000;
   }
 
+  private static final String SHUTTING_DOWN = "shutting down: the task will run again after the restart";
+
   /** Thrown into the render when its task finished from outside (cancelled): the render stops, its files go. */
   static final class FinishedElsewhere extends RuntimeException {
     final String status;
@@ -258,7 +265,7 @@ public final class TaskWorker {
 
     void set(int percent) {
       if (Thread.currentThread().isInterrupted()) {
-        throw new IllegalStateException("shutting down: the task will run again after the restart");
+        throw new IllegalStateException(SHUTTING_DOWN);
       }
       long now = System.nanoTime();
       if (now - lastCheckNs > CHECK_EVERY_NS || lastPercent < 0) {
