@@ -80,12 +80,7 @@ class AnalysisReuseTest {
   }
 
   private static String session(TestServer server, String key, Path clip) throws Exception {
-    Api.Answer upload = server.api.upload("/v1/files", key, clip);
-    assertEquals(200, upload.status(), upload.message());
-    Api.Answer identified = server.api.post("/v1/videos/identify-face", key,
-        "{\"video_id\": \"" + upload.data().path("file_id").asText() + "\"}");
-    assertEquals(200, identified.status(), identified.message());
-    return identified.data().path("session_id").asText();
+    return server.api.identified(key, clip).path("session_id").asText();
   }
 
   private static JsonNode sync(TestServer server, String key, String session, LocalHttp host, long startMs)

@@ -78,6 +78,30 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Uploads {@code file} to /v1/files: the answer's data (file_id, kind, url); fails the test on an error. */
+  public JsonNode uploaded(String token, Path file) throws IOException {
+    return ok(upload("/v1/files", token, file));
+  }
+
+  /** identify-face on {@code video} (uploaded first): the answer's data (session_id, face_data); fails the test on an error. */
+  public JsonNode identified(String token, Path video) throws IOException {
+    return identified(token, "video_id", uploaded(token, video).path("file_id").asText());
+  }
+
+  /** identify-face on the video at {@code url}: the answer's data; fails the test on an error. */
+  public JsonNode identifiedAt(String token, String url) {
+    return identified(token, "video_url", url);
+  }
+
+  private JsonNode identified(String token, String field, String value) {
+    return ok(post("/v1/videos/identify-face", token, "{\"" + field + "\": \"" + value + "\"}"));
+  }
+
+  private static JsonNode ok(Answer a) {
+    org.junit.jupiter.api.Assertions.assertEquals(200, a.status(), a.message());
+    return a.data();
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
     if (token != null) {

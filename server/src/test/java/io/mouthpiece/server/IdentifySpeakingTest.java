@@ -103,12 +103,6 @@ class IdentifySpeakingTest {
   }
 
   private static JsonNode identify(Path video) throws Exception {
-    String key = server.keys.apiKey();
-    Api.Answer uploaded = server.api.upload("/v1/files", key, video);
-    assertEquals(200, uploaded.status(), uploaded.message());
-    Api.Answer identified = server.api.post("/v1/videos/identify-face", key,
-        "{\"video_id\": \"" + uploaded.data().path("file_id").asText() + "\"}");
-    assertEquals(200, identified.status(), identified.message());
-    return identified.data();
+    return server.api.identified(server.keys.apiKey(), video);
   }
 }

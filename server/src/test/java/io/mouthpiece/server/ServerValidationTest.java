@@ -37,13 +37,10 @@ class ServerValidationTest {
         "media.max-video-ms", "20000"));
     key = server.keys.apiKey();
     other = server.server.accounts().create("other");
-    Api.Answer identified = server.api.post("/v1/videos/identify-face", key,
-        "{\"video_url\": \"" + host.url("/media/video/retalking_face2.mp4") + "\"}");
-    assertEquals(200, identified.status(), identified.message());
-    sessionId = identified.data().path("session_id").asText();
-    Api.Answer audio = server.api.upload("/v1/files", key, TestMedia.audio("retalking_1.wav"));
-    assertEquals("audio", audio.data().path("kind").asText(), audio.message());
-    audioId = audio.data().path("file_id").asText();
+    sessionId = server.api.identifiedAt(key, host.url("/media/video/retalking_face2.mp4")).path("session_id").asText();
+    JsonNode audio = server.api.uploaded(key, TestMedia.audio("retalking_1.wav"));
+    assertEquals("audio", audio.path("kind").asText());
+    audioId = audio.path("file_id").asText();
   }
 
   @AfterAll

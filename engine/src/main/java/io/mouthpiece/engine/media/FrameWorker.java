@@ -54,7 +54,8 @@ public final class FrameWorker implements AutoCloseable {
           }
         } catch (MediaException e) {
           failure = e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // An Error too: a thread that died with no failure set would leave submit() blocked on a full queue.
           failure = new MediaException(e.toString(), e);
         }
       }

@@ -1,6 +1,6 @@
 package io.mouthpiece.engine.speaker;
 
-import io.mouthpiece.engine.DaemonThreads;
+import io.mouthpiece.engine.Background;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.face.Identification;
@@ -10,10 +10,6 @@ import io.mouthpiece.engine.media.MediaException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Identify-face with who speaks when, in one walk through the video. In: a video. Out: its faces
@@ -27,33 +23,14 @@ public final class IdentifyWithSpeech {
   public static FacesFound run(Path video, IdentifyConfig config, AttributionConfig attribution, Progress progress)
       throws MediaException {
     attribution.checkValidity();
-    ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("identify-sound"));
-    try {
-      Future<HeardSpeech> sound = thread.submit(() -> HeardSpeech.ofVideo(video));
-      MouthRecorder mouths = new MouthRecorder();
-      Identification found = Identify.run(video, config, progress, mouths);
-      Map<String, MouthSeries> seen = mouths.series();
-      Map<String, MouthSeries> faces = new LinkedHashMap<>();
-      for (FaceTrack t : found.faces()) {
-        faces.put(t.faceId(), seen.getOrDefault(t.faceId(), new MouthSeries(new double[0], new double[0])));
-      }
-      return new FacesFound(found, SpeakerAttribution.of(faces, await(sound), attribution));
-    } finally {
-      thread.shutdownNow();
+    Background<HeardSpeech> sound = Background.start("identify-sound", () -> HeardSpeech.ofVideo(video));
+    MouthRecorder mouths = new MouthRecorder();
+    Identification found = Identify.run(video, config, progress, mouths);
+    Map<String, MouthSeries> seen = mouths.series();
+    Map<String, MouthSeries> faces = new LinkedHashMap<>();
+    for (FaceTrack t : found.faces()) {
+      faces.put(t.faceId(), seen.getOrDefault(t.faceId(), new MouthSeries(new double[0], new double[0])));
     }
-  }
-
-  private static HeardSpeech await(Future<HeardSpeech> sound) throws MediaException {
-    try {
-      return sound.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while reading the video's sound", e);
-    }
+    return new FacesFound(found, SpeakerAttribution.of(faces, sound.await(), attribution));
   }
 }

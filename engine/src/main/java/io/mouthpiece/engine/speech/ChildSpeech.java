@@ -32,7 +32,7 @@ final class ChildSpeech {
    * standard error so that standard output holds only the phonemes; a crash leaves no core dump.
    */
   static final List<String> JVM_FLAGS = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-      "-Xshare:auto", "-XX:+DisplayVMOutputToStderr", "-XX:-CreateCoredumpOnCrash");
+      "-XX:+DisplayVMOutputToStderr", "-XX:-CreateCoredumpOnCrash");
   /** Lines of at most ~30 bytes for at most {@link PhonemeLines#MAX_PHONEMES} phonemes. */
   private static final int MAX_PRINTED_BYTES = 128 * 1024;
 

@@ -32,10 +32,6 @@ public final class EspeakLibrary {
       phonemes = List.copyOf(phonemes);
     }
 
-    public long durationMs() {
-      return samples.length * 1000L / sampleRate;
-    }
-
     /** Writes the sound as a 16-bit PCM WAV file, as the espeak-ng program's {@code -w} does. */
     public void writeWav(Path out) throws IOException {
       int dataBytes = samples.length * 2;

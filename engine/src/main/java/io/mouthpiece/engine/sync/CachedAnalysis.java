@@ -2,7 +2,7 @@ package io.mouthpiece.engine.sync;
 
 import static java.lang.System.Logger.Level.WARNING;
 
-import io.mouthpiece.engine.DaemonThreads;
+import io.mouthpiece.engine.Background;
 import io.mouthpiece.engine.cache.AnalysisCache;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.motion.AudioFeatures;
@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -49,20 +48,18 @@ final class CachedAnalysis implements AutoCloseable {
    * and hash), so the caller loads the media libraries meanwhile; a null key when there is no cache
    * or the video cannot be read (logged: the sync goes on without the cache).
    */
-  static CompletableFuture<String> keyOf(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config) {
+  static Background<String> keyOf(AnalysisCache cache, Path video, Set<String> faceIds, SyncConfig config) {
     if (cache == null) {
-      return CompletableFuture.completedFuture(null);
+      return Background.done(null);
     }
-    CompletableFuture<String> key = new CompletableFuture<>();
-    DaemonThreads.named("analysis-key").newThread(() -> {
+    return Background.start("analysis-key", () -> {
       try {
-        key.complete(AnalysisKey.of(video, faceIds, config));
+        return AnalysisKey.of(video, faceIds, config);
       } catch (IOException | RuntimeException e) {
         LOG.log(WARNING, "analysis cache: cannot hash " + video + ", computing without the cache: " + e.getMessage());
-        key.complete(null);
+        return null;
       }
-    }).start();
-    return key;
+    });
   }
 
   /**
@@ -70,9 +67,9 @@ final class CachedAnalysis implements AutoCloseable {
    * is read now, and {@code speech} is given the source's sound features it holds; else {@code
    * speech} computes them.
    */
-  static CachedAnalysis lookUp(AnalysisCache cache, CompletableFuture<String> keyOf, Path video, Set<String> faceIds,
-      SyncConfig config, DubSpeech speech) {
-    String key = keyOf.join();
+  static CachedAnalysis lookUp(AnalysisCache cache, Background<String> keyOf, Path video, Set<String> faceIds,
+      SyncConfig config, DubSpeech speech) throws MediaException {
+    String key = keyOf.await();
     CachedAnalysis c = new CachedAnalysis(key == null ? null : cache, key, video, faceIds, config);
     if (c.cache != null) {
       c.hit = c.read().orElse(null);

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.Background;
 import io.mouthpiece.engine.Progress;
 import io.mouthpiece.engine.cache.AnalysisCache;
 import io.mouthpiece.engine.media.MediaException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A whole lip-sync, as a chain of stages, each a function of what the one before produced:
@@ -49,7 +49,7 @@ public final class SyncJob {
     long startNs = System.nanoTime();
     progress.update(Progress.LOADING, 0);
     // The video is hashed for the cache's key while its header is read (the first read loads FFmpeg).
-    CompletableFuture<String> key = CachedAnalysis.keyOf(cache, request.video(), named.orElse(null), config);
+    Background<String> key = CachedAnalysis.keyOf(cache, request.video(), named.orElse(null), config);
     // The speech is decoded while the cache is looked in; the source's sound comes from the entry or is computed.
     try (DubSpeech speech = DubSpeech.startSpeech(request.faces(), request.video(), header(request.video()),
             config.encoding().audioSampleRate());

@@ -70,21 +70,26 @@ class FrameWorkerTest {
   @Test
   void closingWithoutFinishingDropsWhatIsQueued() throws Exception {
     List<Mat> pixels = new ArrayList<>();
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch firstStarted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
     FrameWorker worker = new FrameWorker("test-worker", 4);
     for (int i = 0; i < 4; i++) {
       VideoFrame f = frame(i);
       pixels.add(f.pixels());
       worker.submit(f, g -> {
+        ran.incrementAndGet();
+        firstStarted.countDown();
         try {
-          release.await();
+          never.await(); // until close() interrupts it
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       });
     }
-    release.countDown();
+    firstStarted.await();
     worker.close();
-    assertTrue(pixels.stream().allMatch(m -> m.isNull()), "queued frames are closed on close()");
+    assertEquals(1, ran.get(), "the three frames still queued are dropped, their tasks not run");
+    assertTrue(pixels.stream().allMatch(m -> m.isNull()), "every frame closed, the running one and the dropped ones");
   }
 }

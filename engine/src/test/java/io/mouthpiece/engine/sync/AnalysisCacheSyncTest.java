@@ -173,6 +173,7 @@ class AnalysisCacheSyncTest {
         if (fa.seen(i)) {
           assertArrayEquals(fa.at(i).xyz(), fb.at(i).xyz());
           assertEquals(fa.pose(i), fb.pose(i));
+          assertEquals(fa.covered(i), fb.covered(i));
         }
       }
       assertNotNull(fa.library());
