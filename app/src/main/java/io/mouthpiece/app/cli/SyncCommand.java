@@ -93,9 +93,9 @@ final class SyncCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Speech speech;
 
-    @Option(names = "--voice", paramLabel = "ID", description = "With --text: the voice, one of "
-        + "en_us_male, en_us_female, en_gb_male, en_gb_female, zh_male, zh_female (default: en_us_male).")
-    String voice = "en_us_male";
+    @Option(names = "--voice", paramLabel = "ID", completionCandidates = VoiceIds.class,
+        description = "With --text: the voice, one of ${COMPLETION-CANDIDATES} (default: " + DEFAULT_VOICE + ").")
+    String voice = DEFAULT_VOICE;
 
     @Option(names = "--voice-speed", paramLabel = "X", description = "With --text: 0.8 to 2.0, 1 is the normal pace (default: 1).")
     double voiceSpeed = 1;
@@ -143,20 +143,32 @@ final class SyncCommand implements Callable<Integer> {
     if (report != null) {
       OutputPath.check("--report", report);
     }
-    List<FaceDub> dubs = new ArrayList<>();
+    if (cacheSizeMb < 1) {
+      throw new ParameterException(spec.commandLine(), "--cache-size-mb: must be at least 1 (got " + cacheSizeMb + ")");
+    }
     OptionNames names = new OptionNames(faces.size());
-    for (FaceOptions f : faces) {
-      int dub = dubs.size();
+    for (int dub = 0; dub < faces.size(); dub++) {
       // An unknown mode is bad usage (exit 2), named as the timing rules name their options.
-      SyncMode.check(dub, f.syncMode).ifPresent(v -> {
+      SyncMode.check(dub, faces.get(dub).syncMode).ifPresent(v -> {
         throw new ParameterException(spec.commandLine(), v.message(names));
       });
+    }
+    // Every check that needs no speech is done: the words are spoken now, into files the finally deletes.
+    try {
+      return sync(names);
+    } finally {
+      for (Path p : spokenFiles) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private Integer sync(OptionNames names) throws Exception {
+    List<FaceDub> dubs = new ArrayList<>();
+    for (FaceOptions f : faces) {
       Spoken speech = f.speech.audio != null ? new Spoken(f.speech.audio, List.of()) : spoken(f);
       dubs.add(new FaceDub(f.faceId, speech.wav(), f.startMs, f.endMs, f.insertMs, f.volume,
           SyncMode.orDefault(f.syncMode), speech.phonemes()));
-    }
-    if (cacheSizeMb < 1) {
-      throw new ParameterException(spec.commandLine(), "--cache-size-mb: must be at least 1 (got " + cacheSizeMb + ")");
     }
     SyncRequest request = new SyncRequest(video, dubs, originalVolume, out);
     DiskAnalysisCache cache = noCache ? null : new DiskAnalysisCache(cacheDir != null ? cacheDir : defaultCacheDir(),
@@ -177,14 +189,21 @@ final class SyncCommand implements Callable<Integer> {
     } catch (InvalidRequestException e) {
       e.violations().forEach(v -> System.err.println("mouthpiece: " + v.message(names)));
       return 1;
-    } finally {
-      for (Path p : spokenFiles) {
-        Files.deleteIfExists(p);
-      }
+    }
+  }
+
+  static final String DEFAULT_VOICE = "en_us_male";
+
+  /** The built-in voices' ids, for --voice's help: the engine's list, not a copy of it. */
+  static final class VoiceIds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return SpeechConfig.DEFAULT_VOICES.stream().map(Voice::id).iterator();
     }
   }
 
   private final List<Path> spokenFiles = new ArrayList<>();
+  private Synthesiser synthesiser;
 
   /** A face's speech: the audio file, and its phonemes when the synthesiser told them (else none). */
   private record Spoken(Path wav, List<Phoneme> phonemes) {}
@@ -192,10 +211,12 @@ final class SyncCommand implements Callable<Integer> {
   /** The face's --text spoken into a temporary WAV, deleted when the sync is done. */
   private Spoken spoken(FaceOptions f) throws Exception {
     SpeechRequest request = new SpeechRequest(f.speech.text, f.voice, f.voiceSpeed);
-    for (SpeechRequest.Problem p : request.problems()) {
+    request.problems().stream().findFirst().ifPresent(p -> {
       throw new IllegalArgumentException(OptionNames.of(p.value()) + ": " + p.rule());
+    });
+    if (synthesiser == null) {
+      synthesiser = new Synthesiser(SpeechConfig.DEFAULT); // one a command: it remembers a missing library
     }
-    Synthesiser synthesiser = new Synthesiser(SpeechConfig.DEFAULT);
     if (synthesiser.voice(f.voice).isEmpty()) {
       throw new IllegalArgumentException("--voice: no voice '" + f.voice + "'; the voices are "
           + String.join(", ", synthesiser.voices().stream().map(Voice::id).toList()));

@@ -176,6 +176,15 @@ class SyncCommandTest {
     assertEquals(1, badVoice.exit());
     assertTrue(ownLines(badVoice).startsWith("mouthpiece: --voice: no voice 'nobody'; the voices are en_us_male,"),
         badVoice.stderr());
+    // Spoken, then the sync fails on the video: the spoken file goes all the same.
+    Path broken = Files.write(temp.resolve("broken.mp4"), new byte[] {1, 2, 3});
+    CommandRun failed = mouthpiece("sync", "--video", broken.toString(), "--text", "Hello there, friends.",
+        "--out", out.toString());
+    assertTrue(failed.exit() != 0, failed.stderr());
+    // A usage error found after the words were given: nothing is spoken for it, nothing left behind.
+    CommandRun usage = mouthpiece("sync", "--video", TestMedia.video("retalking_face2.mp4").toString(), "--text",
+        "Hello there, friends.", "--cache-size-mb", "0", "--out", out.toString());
+    assertEquals(2, usage.exit(), usage.stderr());
     assertEquals(0, Files.list(Path.of(System.getProperty("java.io.tmpdir")))
         .filter(p -> p.getFileName().toString().startsWith("mouthpiece-speech-")).count(), "the spoken files are deleted");
   }

@@ -22,8 +22,8 @@ public record SpeechSide(SpeechEnvelope envelope, List<SilenceClosure.Stretch> p
    * Measures.
    *
    * @param piece the new speech's piece
-   * @param sourceTimesSec each frame's time on the video's timeline
-   * @param ownAperture the source face's aperture per frame; NaN where not found
+   * @param sourceTimesSec each source frame's time
+   * @param ownAperture the source face's aperture in each source frame; NaN where not found
    * @param sourceSound the source's own sound from the video's start; null when the source is silent
    */
   public static SpeechSide of(PcmAudio piece, double[] sourceTimesSec, double[] ownAperture, PcmAudio sourceSound) {

@@ -1,6 +1,6 @@
 package io.mouthpiece.engine.sync;
 
-import io.mouthpiece.engine.DaemonThreads;
+import io.mouthpiece.engine.Background;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
@@ -14,18 +14,16 @@ import io.mouthpiece.engine.report.QualityReporter;
 import io.mouthpiece.engine.report.SpeechSide;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
 
 /**
  * The quality report of every dub, in two halves around the render pass. {@link #start}, before
  * it: what the source face did in every output frame, and, on a thread of its own while the render
  * runs, the audio's side ({@link SpeechSide}): the source's sound decoded once more (its first
  * {@link SourceFace#MAX_TRAINING_US}, at the rate the speech features use), each piece's envelope
- * and pauses, what real speech gets. {@link Pending#finish}, after it: the frames' fates and the
+ * and pauses, what real speech gets (on the source's own timeline). {@link Pending#finish}, after it: the frames' fates and the
  * mouths drawn, which the plans recorded while rendering. Out: one {@link QualityReport} per dub,
  * in the request's order. Reads no frame again.
  */
@@ -43,10 +41,10 @@ final class QualityReports {
     private final List<ResolvedDub> dubs;
     private final double[] timesSec;
     private final List<SourceRun> runs;
-    private final CompletableFuture<List<SpeechSide>> speech;
+    private final Background<List<SpeechSide>> speech;
 
     private Pending(List<ResolvedDub> dubs, double[] timesSec, List<SourceRun> runs,
-        CompletableFuture<List<SpeechSide>> speech) {
+        Background<List<SpeechSide>> speech) {
       this.dubs = dubs;
       this.timesSec = timesSec;
       this.runs = runs;
@@ -55,15 +53,7 @@ final class QualityReports {
 
     /** The reports, once the render recorded every frame's fate in {@code plans} (the dubs' order). */
     List<QualityReport> finish(List<DubPlan> plans) throws MediaException {
-      List<SpeechSide> sides;
-      try {
-        sides = speech.join();
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof MediaException m) {
-          throw m;
-        }
-        throw e;
-      }
+      List<SpeechSide> sides = speech.await();
       List<QualityReport> reports = new ArrayList<>();
       for (int d = 0; d < dubs.size(); d++) {
         FaceDub dub = dubs.get(d).dub();
@@ -90,10 +80,8 @@ final class QualityReports {
       FaceData face = analysis.faces().get(dub.dub().faceId());
       double[] own = new double[times.length];
       boolean[] turned = new boolean[times.length];
-      double[][] params = face.params(analysis.frames());
       for (int i = 0; i < times.length; i++) {
-        double[] shown = params[sources[i]];
-        own[i] = shown == null ? Double.NaN : shown[MouthParams.APERTURE];
+        own[i] = aperture(face, sources[i]);
         HeadPose pose = face.pose(sources[i]);
         turned[i] = pose != null && MouthLibrary.turned(pose);
       }
@@ -102,24 +90,40 @@ final class QualityReports {
           library == null ? List.of() : library.exemplars().stream().map(MouthExemplar::params).toList(),
           library == null ? MouthLibrary.Sifting.UNKNOWN : library.sifting()));
     }
+    // What real speech gets is the source face against the source's sound on the source's own
+    // timeline, whatever the output's (a remapped or looped one shows the mouth at other times).
+    double[] sourceTimesSec = new double[analysis.frames()];
+    for (int i = 0; i < sourceTimesSec.length; i++) {
+      sourceTimesSec[i] = analysis.frameTimesUs()[i] / 1e6;
+    }
+    Map<String, double[]> sourceAperture = new HashMap<>();
+    for (ResolvedDub dub : dubs) {
+      sourceAperture.computeIfAbsent(dub.dub().faceId(), id -> {
+        double[] a = new double[sourceTimesSec.length];
+        for (int i = 0; i < a.length; i++) {
+          a[i] = aperture(analysis.faces().get(id), i);
+        }
+        return a;
+      });
+    }
     boolean sound = analysis.info().hasAudio();
     long soundMs = Math.min(analysis.endUs(), SourceFace.MAX_TRAINING_US) / 1000;
-    ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("report-speech"));
-    CompletableFuture<List<SpeechSide>> speech = CompletableFuture.supplyAsync(() -> {
-      try {
-        PcmAudio source = sound ? AudioReader.decodeStart(video, SOUND_RATE, 1, soundMs) : null;
-        List<SpeechSide> sides = new ArrayList<>();
-        for (int d = 0; d < dubs.size(); d++) {
-          FaceDub dub = dubs.get(d).dub();
-          sides.add(SpeechSide.of(dubs.get(d).audio().slice(dub.startMs(), dub.endMs()), timesSec, runs.get(d).own(),
-              source));
-        }
-        return sides;
-      } catch (MediaException e) {
-        throw new CompletionException(e);
+    Background<List<SpeechSide>> speech = Background.start("report-speech", () -> {
+      PcmAudio source = sound ? AudioReader.decodeStart(video, SOUND_RATE, 1, soundMs) : null;
+      List<SpeechSide> sides = new ArrayList<>();
+      for (int d = 0; d < dubs.size(); d++) {
+        FaceDub dub = dubs.get(d).dub();
+        sides.add(SpeechSide.of(dubs.get(d).audio().slice(dub.startMs(), dub.endMs()), sourceTimesSec,
+            sourceAperture.get(dub.faceId()), source));
       }
-    }, thread);
-    thread.shutdown(); // the one task runs to its end; the thread then goes
+      return sides;
+    });
     return new Pending(dubs, timesSec, runs, speech);
+  }
+
+  /** The face's own aperture in source frame {@code frame}; NaN where it is not seen. */
+  private static double aperture(FaceData face, int frame) {
+    double[] shape = face.shape(frame);
+    return shape == null ? Double.NaN : shape[MouthParams.APERTURE];
   }
 }
