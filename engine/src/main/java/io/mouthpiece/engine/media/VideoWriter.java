@@ -90,6 +90,7 @@ public final class VideoWriter implements AutoCloseable {
       }
       throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
     }
+    FrameSizedBlocks.PROCESS.encoderOpened(width * (long) height * 3 / 2);
     return new VideoWriter(recorder, audio, frameRate.toDouble());
   }
 
@@ -164,6 +165,8 @@ public final class VideoWriter implements AutoCloseable {
       recorder.release();
     } catch (Exception ignored) {
       // Releasing after a failure: the original error has been reported.
+    } finally {
+      FrameSizedBlocks.PROCESS.encoderClosed();
     }
     if (audio != null) {
       audio.close();
