@@ -40,30 +40,50 @@ final class RenderPass {
     AudioStream original = info.hasAudio() ? AudioReader.open(request.video(), rate, 2) : null;
     AudioPlan mix = new AudioPlan(plans.stream().map(DubPlan::piece).toList(), request.originalGain());
     AudioStream soundtrack = mix.mix(original, timeline.endUs(), rate, 2);
-    if (!timeline.isSource()) {
-      return runExtended(request, info, timeline, plans, soundtrack, config, progress);
+    if (timeline.isSource()) {
+      // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
+      try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420))) {
+        return render(request, info, analysis.frames(), frames::read, plans, soundtrack, config, progress);
+      }
     }
+    try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height())) {
+      int[] given = {0};
+      FrameSource each = () -> given[0]++ < timeline.frames() ? Optional.of(frames.next()) : Optional.empty();
+      return render(request, info, timeline.frames(), each, plans, soundtrack, config, progress);
+    }
+  }
+
+  /** The next output frame, or empty at the end; the caller owns (and closes) each one. */
+  private interface FrameSource {
+    Optional<VideoFrame> next() throws MediaException;
+  }
+
+  /**
+   * Draws and encodes every frame the source gives, with the soundtrack, {@code frames} of them as
+   * the analysis counted (else the file changed under us, and the render fails once the file is
+   * closed). Returns the encoder's busy seconds.
+   */
+  private static double render(SyncRequest request, VideoInfo info, int frames, FrameSource source,
+      List<DubPlan> plans, AudioStream soundtrack, SyncConfig config, Progress progress) throws MediaException {
     int written = 0;
     double encodeSec;
     DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
-    // I420 frames, as the encoder takes them: only the rectangles mouths are drawn in go through BGR.
-    try (ReadAhead frames = new ReadAhead(VideoReader.open(request.video(), VideoFrame.Layout.I420));
-        VideoWriter writer = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
+    try (VideoWriter writer = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
             config.encoding());
         FrameWorker encoder = new FrameWorker("encode-behind", ENCODE_DEPTH)) {
       Optional<VideoFrame> next;
-      while ((next = frames.read()).isPresent()) {
+      while ((next = source.next()).isPresent()) {
         drawAndWrite(next.get(), plans, encoder, writer);
         written++;
-        rendered.accept(written / (double) analysis.frames());
+        rendered.accept(written / (double) frames);
       }
       progress.update(Progress.FINISHING, 0.99);
       encoder.finish();
       writer.finish();
       encodeSec = encoder.busySeconds();
     }
-    if (written != analysis.frames()) {
-      throw new MediaException("the video gave " + written + " frames on the second reading and " + analysis.frames()
+    if (written != frames) {
+      throw new MediaException("the video gave " + written + " frames on the second reading and " + frames
           + " on the first; is the file changing?");
     }
     return encodeSec;
@@ -81,24 +101,5 @@ final class RenderPass {
       throw e;
     }
     encoder.submit(frame, writer::write);
-  }
-
-  /** The render on an extended timeline: each output frame a copy of the source frame it shows. */
-  private static double runExtended(SyncRequest request, VideoInfo info, OutputTimeline timeline, List<DubPlan> plans,
-      AudioStream soundtrack, SyncConfig config, Progress progress) throws MediaException {
-    DoubleConsumer rendered = progress.stage(Progress.RENDERING, 0.5, 0.99);
-    try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height());
-        VideoWriter writer = VideoWriter.open(request.out(), info.width(), info.height(), info.frameRate(), soundtrack,
-            config.encoding());
-        FrameWorker encoder = new FrameWorker("encode-behind", ENCODE_DEPTH)) {
-      for (int j = 0; j < timeline.frames(); j++) {
-        drawAndWrite(frames.next(), plans, encoder, writer);
-        rendered.accept((j + 1) / (double) timeline.frames());
-      }
-      progress.update(Progress.FINISHING, 0.99);
-      encoder.finish();
-      writer.finish();
-      return encoder.busySeconds();
-    }
   }
 }
