@@ -176,6 +176,20 @@ public final class GenericModel {
   }
 
   /**
+   * The bare generic map at each time: relative params (0 closed, 1 a spread above), neither
+   * calibrated to a speaker, nor variance-restored, nor shaped. Each column is an affine function
+   * of what {@link MotionModel#predict} starts from, so it correlates with a mouth as well; speaker
+   * attribution reads it as the mouth the sound asks for.
+   */
+  public double[][] relativeAt(AudioFeatures audio, double[] timesSec) {
+    double[][] out = new double[timesSec.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ridge.apply(audio.melContext(timesSec[i], offsetsMs));
+    }
+    return out;
+  }
+
+  /**
    * Global variance restored (as speech synthesis does for its parameter trajectories, Toda and
    * Tokuda 2007): a regression's output is shrunk towards the mean by its uncertainty, so it
    * mumbles, a half-open mouth that hardly closes between syllables. Its deviation while the

@@ -4,18 +4,22 @@ import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.VideoReader;
 import io.mouthpiece.engine.motion.AudioFeatures;
-import java.nio.file.Path;
+import io.mouthpiece.engine.motion.GenericModel;
 import io.mouthpiece.engine.motion.VoiceActivity;
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The speech in a video's own sound, as speaker attribution reads it. In: the sound's {@link
  * AudioFeatures}. Out: when there is speech ({@link VoiceActivity}, with pauses shorter than
- * {@link #MIN_PAUSE_SEC} bridged, so a speaker's turn is one stretch), and the speech envelope
- * (speech-band level, 300–3000 Hz, in dB every 10 ms) detrended like eval's: minus its centred
- * {@link #DETREND_SEC} moving average, so what is left is the syllable-rate rise and fall the lips
- * follow.
+ * {@link #MIN_PAUSE_SEC} bridged, so a speaker's turn is one stretch), and two {@link SoundCue}s a
+ * mouth can follow, each every 10 ms and detrended like eval's (minus its centred {@link
+ * #DETREND_SEC} moving average, so what is left is the syllable-rate rise and fall): the speech
+ * envelope (speech-band level, 300–3000 Hz, in dB), and the mouth (aperture, width, jaw) the generic
+ * motion model predicts from the sound, which knows which sounds open the mouth, spread or round
+ * the lips, or drop the jaw.
  */
 public final class HeardSpeech {
   /**
@@ -29,14 +33,14 @@ public final class HeardSpeech {
   /** Longer than any video identify is given (the service takes a minute); bounds the memory. */
   static final long MAX_SOUND_MS = 4 * 3600_000L;
 
-  private final double[] envelope;
+  private final SoundCue envelope;
+  private final SoundCue predictedMouth;
   private final List<double[]> stretches;
-  private final double durationSec;
 
-  private HeardSpeech(double[] envelope, List<double[]> stretches, double durationSec) {
+  private HeardSpeech(SoundCue envelope, SoundCue predictedMouth, List<double[]> stretches) {
     this.envelope = envelope;
+    this.predictedMouth = predictedMouth;
     this.stretches = stretches;
-    this.durationSec = durationSec;
   }
 
   /**
@@ -57,25 +61,36 @@ public final class HeardSpeech {
     }
   }
 
-  /** The speech of this sound. */
+  /** The speech of this sound, its mouth predicted by the shipped generic model. */
   public static HeardSpeech of(AudioFeatures sound) {
-    int n = sound.frameCount();
-    double[] level = new double[n];
-    for (int k = 0; k < n; k++) {
-      level[k] = sound.feature(AudioFeatures.timeOf(k), AudioFeatures.SPEECH_DB);
-    }
-    return of(sound, level);
+    return of(sound, GenericModel.shipped());
   }
 
-  private static HeardSpeech of(AudioFeatures sound, double[] level) {
+  /** The speech of this sound, its mouth predicted by {@code model} (a held-out one, to calibrate). */
+  public static HeardSpeech of(AudioFeatures sound, GenericModel model) {
     int n = sound.frameCount();
-    VoiceActivity voice = VoiceActivity.of(sound);
+    double[] times = new double[n];
+    double[] level = new double[n];
     boolean[] speech = new boolean[n];
+    VoiceActivity voice = VoiceActivity.of(sound);
     for (int k = 0; k < n; k++) {
-      speech[k] = voice.isSpeech(AudioFeatures.timeOf(k));
+      times[k] = AudioFeatures.timeOf(k);
+      level[k] = sound.feature(times[k], AudioFeatures.SPEECH_DB);
+      speech[k] = voice.isSpeech(times[k]);
     }
-    return new HeardSpeech(detrend(level, (int) Math.round(DETREND_SEC / 2 / AudioFeatures.HOP_SEC)),
-        stretches(speech), sound.durationSec());
+    double[][] predicted = model.relativeAt(sound, times);
+    int half = (int) Math.round(DETREND_SEC / 2 / AudioFeatures.HOP_SEC);
+    double[][] mouth = new double[MouthParams.COUNT][n];
+    int[] params = new int[MouthParams.COUNT];
+    for (int p = 0; p < params.length; p++) {
+      params[p] = p;
+      for (int k = 0; k < n; k++) {
+        mouth[p][k] = predicted[k][p];
+      }
+      mouth[p] = detrend(mouth[p], half);
+    }
+    return new HeardSpeech(new SoundCue(new int[] {MouthParams.APERTURE}, new double[][] {detrend(level, half)},
+        sound.durationSec()), new SoundCue(params, mouth, sound.durationSec()), stretches(speech));
   }
 
   /** The stretches of speech, {startSec, endSec}, in time order; empty when nobody is heard. */
@@ -93,23 +108,23 @@ public final class HeardSpeech {
     return false;
   }
 
-  /** The detrended envelope at a time (the nearest 10 ms frame; the first or last one outside the sound). */
-  public double envelope(double timeSec) {
-    long k = Math.round(timeSec / AudioFeatures.HOP_SEC);
-    return envelope[(int) Math.max(0, Math.min(envelope.length - 1, k))];
+  /** The detrended speech envelope. */
+  public SoundCue envelope() {
+    return envelope;
   }
 
-  /**
-   * The detrended envelope at a time taken modulo the sound's length: the sound shifted in a loop,
-   * which keeps its own rhythm and loudness but not its timing (the null attribution tests against).
-   */
-  public double envelopeLooped(double timeSec) {
-    double t = timeSec % durationSec;
-    return envelope(t < 0 ? t + durationSec : t);
+  /** The detrended aperture, width and jaw the generic motion model predicts from the sound. */
+  public SoundCue predictedMouth() {
+    return predictedMouth;
+  }
+
+  /** The cue a config asks for. */
+  public SoundCue cue(AttributionConfig.Cue cue) {
+    return cue == AttributionConfig.Cue.ENVELOPE ? envelope : predictedMouth;
   }
 
   public double durationSec() {
-    return durationSec;
+    return envelope.durationSec();
   }
 
   /** Each value minus the mean of those within {@code half} frames either side (fewer at the ends). */

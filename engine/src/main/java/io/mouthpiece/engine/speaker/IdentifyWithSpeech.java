@@ -29,7 +29,7 @@ public final class IdentifyWithSpeech {
     Map<String, MouthSeries> seen = mouths.series();
     Map<String, MouthSeries> faces = new LinkedHashMap<>();
     for (FaceTrack t : found.faces()) {
-      faces.put(t.faceId(), seen.getOrDefault(t.faceId(), new MouthSeries(new double[0], new double[0])));
+      faces.put(t.faceId(), seen.getOrDefault(t.faceId(), MouthSeries.empty()));
     }
     return new FacesFound(found, SpeakerAttribution.of(faces, sound.await(), attribution));
   }

@@ -9,22 +9,28 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Who speaks when. In: each face's mouth opening over time ({@link MouthSeries}) and the speech
- * of the video's own sound ({@link HeardSpeech}; null for a video without sound). Out: {@link
- * WhoSpeaks}. Inside each stretch of speech (voice activity, pauses under 300 ms bridged):
+ * Who speaks when. In: each face's mouth over time ({@link MouthSeries}) and the speech of the
+ * video's own sound ({@link HeardSpeech}; null for a video without sound). Out: {@link WhoSpeaks}.
+ * A mouth is compared with a {@link SoundCue} of the sound, by default the mouth the generic motion
+ * model predicts from it ({@link AttributionConfig.Cue#PREDICTED_MOUTH}: aperture, width and jaw,
+ * each against the face's own, r their mean at one lag). Inside each stretch of speech (voice
+ * activity, pauses under 300 ms bridged):
  * <ol>
  *   <li><b>Who follows the voice best, frame by frame</b>: each face's mouth is correlated with the
- *       voice over a sliding window ({@link WindowedSync}), and each frame goes to the face with the
+ *       cue over a sliding window ({@link WindowedSync}), and each frame goes to the face with the
  *       highest r. One voice, one speaker: the sound cannot tell two voices apart, so overlapping talk
  *       goes to the lips that follow it best. A turn shorter than {@link AttributionConfig#minTurnSec}
  *       is given to its longer neighbour (windowed r flickers between two faces; nobody takes the
- *       floor for less than a second).
+ *       floor for less than a second), and each change of face is moved as in step 3, so that each
+ *       face is tested next on its own side of it.
  *   <li><b>Which of those faces really speak</b>: over all its turns together (each widened to at
- *       least a window), a face's mouth must follow the voice better than it follows {@link
- *       AttributionConfig#nullShare} of {@link AttributionConfig#nullShifts} copies of the same
- *       sound shifted in a loop by {@link AttributionConfig#minShiftSec} or more (the same
- *       correlation, best lag). Shifted, the sound keeps its rhythm and loudness but loses its
- *       timing: this is the chance level of this very face and sound. A voice off screen, a still
+ *       least a window), a face's mouth must follow the cue better than it follows every one of up to
+ *       {@link AttributionConfig#nullShifts} copies of the same sound shifted in a loop by {@link
+ *       AttributionConfig#minShiftSec} or more, at least {@link AttributionConfig#shiftSpacingSec}
+ *       apart (nearer, two copies are one), and at least {@link AttributionConfig#minNullZ} of
+ *       their standard deviations above their mean. Shifted, the sound keeps its rhythm and loudness
+ *       but loses its timing: this is the chance level of this very face and sound. A sound too short
+ *       for {@link AttributionConfig#minNullShifts} copies cannot say. A voice off screen, a still
  *       face, or a face that only moves its lips is so left out.
  *   <li><b>Who speaks when</b>: step 1 again among the faces found speaking, and each change of
  *       speaker inside a stretch moved to where the two mouths, each on its own side, follow the
@@ -33,20 +39,29 @@ import java.util.TreeSet;
  * A turn's outer edges are its stretch's (voice activity is read every 10 ms, the mouth only every
  * analysed frame).
  *
- * <p>Defaults, and why (figures from {@code CalibrationTest}, on the motion corpus's ten clips
- * that no test here builds from, each face against its own sound and against the nine others'):
- * the window (3 s) and the lags (-40..+240 ms: engine.md's -40..+120 widened to cover those clips'
- * own sync peaks, which reach +220 ms where a recording's sound runs late). The shortest shift (1 s)
- * is eval's detrend window: beyond it the shifted sound shares no trend with the true one. The bar
- * (beat all 19 shifts: a rank test at p = 1/20) found 89% of the clips' own speech and 2% of
- * unrelated speech; beating 90% of them found as much own speech and 7% unrelated, 75% found 94%
- * and 20%.
+ * <p>Defaults, and why (figures from {@code CalibrationTest}, on the motion corpus's ten clips that
+ * no test here builds from, each face against its own sound and the others', whole and in 5 s
+ * pieces, each sound's mouth predicted by the generic model fitted without its speaker): the window
+ * (3 s) and the lags (-40..+240 ms: engine.md's -40..+120 widened to cover those clips' own sync
+ * peaks, which reach +220 ms where a recording's sound runs late). The shortest shift (1 s) is
+ * eval's detrend window: beyond it the shifted sound shares no trend with the true one. Beating
+ * every shift alone is a rank test at p = 1/20 only if the copies are independent: on 5 s, where
+ * the lag search makes neighbouring shifts alike, it let through 7.4% of unrelated pairs with the
+ * envelope and 9.7% with the predicted mouth; the z bar (2.25, the lowest in steps of 0.25 that
+ * keeps them under 1/20: 4.3%) does. The predicted mouth found 98% of the whole clips' own speech
+ * and 0.4% of unrelated speech, 22 of 37 pieces of 5 s (the envelope, as before: 89%, 2.2%, 13 of
+ * 37 with 7.4% of unrelated pairs); a face seen for 2.5 s only, 5 of 37.
  */
 public final class SpeakerAttribution {
   private SpeakerAttribution() {}
 
   /** Who speaks when; every face in {@code mouths} gets an entry, empty when it never speaks. */
   public static WhoSpeaks of(Map<String, MouthSeries> mouths, HeardSpeech speech, AttributionConfig config) {
+    return of(mouths, speech, speech == null ? null : speech.cue(config.cue()), config);
+  }
+
+  /** The same with a cue of the caller's. */
+  static WhoSpeaks of(Map<String, MouthSeries> mouths, HeardSpeech speech, SoundCue cue, AttributionConfig config) {
     config.checkValidity();
     Map<String, List<SpeakingRange>> ranges = new LinkedHashMap<>();
     mouths.keySet().forEach(id -> ranges.put(id, new ArrayList<>()));
@@ -58,8 +73,7 @@ public final class SpeakerAttribution {
     }
     List<String> ids = new ArrayList<>(mouths.keySet());
     List<MouthSeries> series = ids.stream().map(mouths::get).toList();
-    List<double[]> detrended = series.stream().map(m -> WindowedSync.detrend(m.timesSec(), m.aperture(),
-        HeardSpeech.DETREND_SEC)).toList();
+    List<double[][]> detrended = series.stream().map(WindowedSync::detrended).toList();
     TreeSet<Double> allTimes = new TreeSet<>();
     series.forEach(m -> Arrays.stream(m.timesSec()).forEach(allTimes::add));
     double[] times = allTimes.stream().mapToDouble(Double::doubleValue).toArray();
@@ -68,7 +82,7 @@ public final class SpeakerAttribution {
     for (int f = 0; f < ids.size(); f++) {
       Arrays.fill(r[f], Double.NaN);
       MouthSeries m = series.get(f);
-      double[] own = WindowedSync.of(m, speech, config.windowSec(), config.lagsMs());
+      double[] own = WindowedSync.of(m, cue, config.windowSec(), config.lagsMs());
       for (int j = 0; j < m.size(); j++) {
         r[f][Arrays.binarySearch(times, m.timesSec()[j])] = own[j];
       }
@@ -78,14 +92,16 @@ public final class SpeakerAttribution {
     // to the one that does rather than to nobody.
     Map<Integer, List<double[]>> candidate = new LinkedHashMap<>();
     for (double[] stretch : speech.stretches()) {
-      for (Turn turn : turns(stretch, times, r, config.minTurnSec())) {
+      List<Turn> turns = turns(stretch, times, r, config.minTurnSec());
+      refineChanges(turns, times, series, detrended, cue, config);
+      for (Turn turn : turns) {
         if (turn.face >= 0) {
           candidate.computeIfAbsent(turn.face, f -> new ArrayList<>()).add(new double[] {turn.startSec, turn.endSec});
         }
       }
     }
     boolean[] speaker = new boolean[ids.size()];
-    candidate.forEach((f, spans) -> speaker[f] = speaks(series.get(f), detrended.get(f), spans, speech, config));
+    candidate.forEach((f, spans) -> speaker[f] = speaks(series.get(f), detrended.get(f), spans, cue, config));
     for (int f = 0; f < ids.size(); f++) {
       if (!speaker[f]) {
         Arrays.fill(r[f], Double.NaN);
@@ -93,7 +109,7 @@ public final class SpeakerAttribution {
     }
     for (double[] stretch : speech.stretches()) {
       List<Turn> turns = turns(stretch, times, r, config.minTurnSec());
-      refineChanges(turns, times, series, detrended, speech, config);
+      refineChanges(turns, times, series, detrended, cue, config);
       for (Turn turn : turns) {
         if (turn.face < 0) {
           continue;
@@ -172,11 +188,13 @@ public final class SpeakerAttribution {
   }
 
   /**
-   * Whether the face's mouth follows the voice, over all the spans where it follows it best (each
-   * widened to at least a window), better than over at least {@link AttributionConfig#nullShare}
-   * of the shifted copies of the sound.
+   * Whether the face's mouth follows the cue, over all the spans where it follows it best (each
+   * widened to at least a window), better than over at least {@link AttributionConfig#nullShare} of
+   * the shifted copies of the sound, and by {@link AttributionConfig#minNullZ} of their standard
+   * deviations above their mean: on a short sound the copies are few and alike, and beating them all
+   * is more likely than their count says.
    */
-  private static boolean speaks(MouthSeries mouth, double[] detrended, List<double[]> spans, HeardSpeech speech,
+  private static boolean speaks(MouthSeries mouth, double[][] detrended, List<double[]> spans, SoundCue cue,
       AttributionConfig config) {
     boolean[] in = new boolean[mouth.size()];
     for (double[] span : spans) {
@@ -191,27 +209,38 @@ public final class SpeakerAttribution {
       return false;
     }
     double[] times = new double[count];
-    double[] values = new double[count];
+    double[][] values = new double[detrended.length][count];
     for (int j = 0, k = 0; j < in.length; j++) {
       if (in[j]) {
         times[k] = mouth.timesSec()[j];
-        values[k++] = detrended[j];
+        for (int p = 0; p < values.length; p++) {
+          values[p][k] = detrended[p][j];
+        }
+        k++;
       }
     }
-    MouthSeries pooled = new MouthSeries(times, values);
     int[] lags = config.lagsMs();
-    double aligned = WindowedSync.bestR(pooled, values, 0, count, speech, lags, 0);
-    double room = speech.durationSec() - 2 * config.minShiftSec();
-    if (Double.isNaN(aligned) || aligned <= 0 || room <= 0) {
+    double aligned = WindowedSync.bestR(times, values, 0, count, cue, lags, 0);
+    double room = cue.durationSec() - 2 * config.minShiftSec();
+    int shifts = room < 0 ? 0
+        : Math.min(config.nullShifts(), 1 + (int) Math.floor(room / config.shiftSpacingSec() + 1e-9));
+    if (Double.isNaN(aligned) || aligned <= 0 || shifts < config.minNullShifts()) {
       return false;
     }
     int beaten = 0;
-    for (int s = 0; s < config.nullShifts(); s++) {
-      double shift = config.minShiftSec() + (config.nullShifts() == 1 ? 0 : room * s / (config.nullShifts() - 1));
-      double r = WindowedSync.bestR(pooled, values, 0, count, speech, lags, shift);
+    double sum = 0;
+    double sumSq = 0;
+    for (int s = 0; s < shifts; s++) {
+      double shift = config.minShiftSec() + (shifts == 1 ? 0 : room * s / (shifts - 1));
+      double r = WindowedSync.bestR(times, values, 0, count, cue, lags, shift);
       beaten += Double.isNaN(r) || aligned > r ? 1 : 0;
+      r = Double.isNaN(r) ? 0 : r;
+      sum += r;
+      sumSq += r * r;
     }
-    return beaten >= config.nullShare() * config.nullShifts() - 1e-9;
+    double mean = sum / shifts;
+    double sd = Math.sqrt(Math.max(0, sumSq / shifts - mean * mean));
+    return beaten >= config.nullShare() * shifts - 1e-9 && aligned - mean >= config.minNullZ() * sd;
   }
 
   /** The face's frames in a span, widened about its centre to at least {@code minSec}: a short turn alone says too little. */
@@ -228,8 +257,8 @@ public final class SpeakerAttribution {
    * lips follow their voice less closely. Candidates are the frame midpoints within half a window
    * of the first guess, each side keeping at least one frame.
    */
-  private static void refineChanges(List<Turn> turns, double[] times, List<MouthSeries> series, List<double[]> detrended,
-      HeardSpeech speech, AttributionConfig config) {
+  private static void refineChanges(List<Turn> turns, double[] times, List<MouthSeries> series,
+      List<double[][]> detrended, SoundCue cue, AttributionConfig config) {
     int[] lags = config.lagsMs();
     for (int i = 1; i < turns.size(); i++) {
       Turn a = turns.get(i - 1);
@@ -246,8 +275,8 @@ public final class SpeakerAttribution {
         if (at <= a.startSec || at >= b.endSec) {
           continue;
         }
-        double score = sideScore(series.get(a.face), detrended.get(a.face), a.startSec, at, speech, lags)
-            + sideScore(series.get(b.face), detrended.get(b.face), at, b.endSec, speech, lags);
+        double score = sideScore(series.get(a.face), detrended.get(a.face), a.startSec, at, cue, lags)
+            + sideScore(series.get(b.face), detrended.get(b.face), at, b.endSec, cue, lags);
         if (score > bestScore) {
           bestScore = score;
           bestAt = at;
@@ -259,14 +288,14 @@ public final class SpeakerAttribution {
   }
 
   /** Frames times r of a face over a span; 0 when it has too few frames there to say. */
-  private static double sideScore(MouthSeries mouth, double[] detrended, double startSec, double endSec,
-      HeardSpeech speech, int[] lags) {
+  private static double sideScore(MouthSeries mouth, double[][] detrended, double startSec, double endSec,
+      SoundCue cue, int[] lags) {
     int from = lowerBound(mouth.timesSec(), startSec);
     int to = lowerBound(mouth.timesSec(), endSec);
     if (to - from < 3) {
       return 0;
     }
-    double r = WindowedSync.bestR(mouth, detrended, from, to, speech, lags, 0);
+    double r = WindowedSync.bestR(mouth.timesSec(), detrended, from, to, cue, lags, 0);
     return Double.isNaN(r) ? 0 : (to - from) * r;
   }
 

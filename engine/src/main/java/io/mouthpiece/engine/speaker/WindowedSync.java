@@ -1,12 +1,17 @@
 package io.mouthpiece.engine.speaker;
 
+import io.mouthpiece.engine.mouth.MouthParams;
+import java.util.Arrays;
+
 /**
  * How well one face's mouth moves with the voice around each of its frames: the sync measure of
- * eval (engine.md: Pearson's r of the detrended aperture against the detrended speech envelope,
- * the best over a window of lags, positive lag = the mouth leads the sound) over a sliding window
- * of time instead of a whole clip. In: the face's {@link MouthSeries} and the {@link HeardSpeech}.
- * Out: one r per frame of the face, of the frames within half a window either side of it; NaN
- * where fewer than {@link #MIN_FRAMES} frames fall in the window or either side is flat there.
+ * eval (engine.md: Pearson's r of the detrended aperture against a detrended cue of the sound,
+ * there the speech envelope, the best over a window of lags, positive lag = the mouth leads the
+ * sound) over a sliding window of time instead of a whole clip. With a cue of several series (the
+ * predicted aperture, width and jaw) r is the mean of each series' r against the face's own param
+ * at the same lag: one lag for the whole mouth. In: the face's {@link MouthSeries} and a {@link
+ * SoundCue}. Out: one r per frame of the face, of the frames within half a window either side of
+ * it; NaN where fewer than {@link #MIN_FRAMES} frames fall in the window or a side is flat there.
  *
  * <p>Running sums per lag make it one pass per lag, however long the window: the slow, obvious
  * version (a Pearson per frame and lag) is what the test checks it against.
@@ -21,12 +26,12 @@ public final class WindowedSync {
    * r per frame of {@code mouth}, the best over {@code lagsMs}, each frame's window being the frames
    * within {@code windowSec / 2} of it.
    */
-  public static double[] of(MouthSeries mouth, HeardSpeech speech, double windowSec, int[] lagsMs) {
+  public static double[] of(MouthSeries mouth, SoundCue cue, double windowSec, int[] lagsMs) {
     double[] t = mouth.timesSec();
     int n = t.length;
-    double[] x = detrend(t, mouth.aperture(), HeardSpeech.DETREND_SEC);
+    double[][] x = detrended(mouth);
     double[] best = new double[n];
-    java.util.Arrays.fill(best, Double.NaN);
+    Arrays.fill(best, Double.NaN);
     int[] lo = new int[n];
     int[] hi = new int[n];
     for (int i = 0, a = 0, b = 0; i < n; i++) {
@@ -39,31 +44,41 @@ public final class WindowedSync {
       lo[i] = a;
       hi[i] = b;
     }
-    double[] sx = prefix(x, null);
-    double[] sxx = prefix(x, x);
+    int series = cue.count();
+    double[][] sx = new double[series][];
+    double[][] sxx = new double[series][];
+    for (int c = 0; c < series; c++) {
+      sx[c] = prefix(x[cue.param(c)], null);
+      sxx[c] = prefix(x[cue.param(c)], x[cue.param(c)]);
+    }
+    double[] sum = new double[n];
     for (int lag : lagsMs) {
-      double[] y = new double[n];
-      for (int j = 0; j < n; j++) {
-        y[j] = speech.envelope(t[j] + lag / 1000.0);
+      Arrays.fill(sum, 0);
+      for (int c = 0; c < series; c++) {
+        double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+          y[j] = cue.at(c, t[j] + lag / 1000.0);
+        }
+        double[] sy = prefix(y, null);
+        double[] syy = prefix(y, y);
+        double[] sxy = prefix(x[cue.param(c)], y);
+        for (int i = 0; i < n; i++) {
+          int m = hi[i] - lo[i];
+          if (m < MIN_FRAMES) {
+            sum[i] = Double.NaN;
+            continue;
+          }
+          double mx = sx[c][hi[i]] - sx[c][lo[i]];
+          double my = sy[hi[i]] - sy[lo[i]];
+          double cov = (sxy[hi[i]] - sxy[lo[i]]) - mx * my / m;
+          double vx = (sxx[c][hi[i]] - sxx[c][lo[i]]) - mx * mx / m;
+          double vy = (syy[hi[i]] - syy[lo[i]]) - my * my / m;
+          sum[i] += vx <= 1e-12 * m || vy <= 1e-12 * m ? Double.NaN : cov / Math.sqrt(vx * vy);
+        }
       }
-      double[] sy = prefix(y, null);
-      double[] syy = prefix(y, y);
-      double[] sxy = prefix(x, y);
       for (int i = 0; i < n; i++) {
-        int m = hi[i] - lo[i];
-        if (m < MIN_FRAMES) {
-          continue;
-        }
-        double mx = sx[hi[i]] - sx[lo[i]];
-        double my = sy[hi[i]] - sy[lo[i]];
-        double cov = (sxy[hi[i]] - sxy[lo[i]]) - mx * my / m;
-        double vx = (sxx[hi[i]] - sxx[lo[i]]) - mx * mx / m;
-        double vy = (syy[hi[i]] - syy[lo[i]]) - my * my / m;
-        if (vx <= 1e-12 * m || vy <= 1e-12 * m) {
-          continue;
-        }
-        double r = cov / Math.sqrt(vx * vy);
-        if (Double.isNaN(best[i]) || r > best[i]) {
+        double r = sum[i] / series;
+        if (!Double.isNaN(r) && (Double.isNaN(best[i]) || r > best[i])) {
           best[i] = r;
         }
       }
@@ -72,44 +87,64 @@ public final class WindowedSync {
   }
 
   /**
-   * The plain version for one stretch of frames: r of the detrended aperture of frames {@code
-   * [from, to)} against the envelope read {@code shiftSec} later (looped around the sound's end),
-   * the best over {@code lagsMs}; NaN when undefined at every lag.
+   * The plain version for one stretch of frames: r of the detrended mouth of frames {@code [from,
+   * to)} against the cue read {@code shiftSec} later (looped around the sound's end), the best over
+   * {@code lagsMs}; NaN when undefined at every lag.
    *
-   * @param detrended the face's aperture after {@link #detrend}
+   * @param timesSec the frames' times
+   * @param detrended the face's params after {@link #detrended}, one column per param
    */
-  public static double bestR(MouthSeries mouth, double[] detrended, int from, int to, HeardSpeech speech, int[] lagsMs,
+  public static double bestR(double[] timesSec, double[][] detrended, int from, int to, SoundCue cue, int[] lagsMs,
       double shiftSec) {
     double best = Double.NaN;
-    int m = to - from;
     for (int lag : lagsMs) {
-      double mx = 0;
-      double my = 0;
-      double[] y = new double[m];
-      for (int j = 0; j < m; j++) {
-        double t = mouth.timesSec()[from + j] + lag / 1000.0 + shiftSec;
-        y[j] = shiftSec == 0 ? speech.envelope(t) : speech.envelopeLooped(t);
-        mx += detrended[from + j];
-        my += y[j];
+      double sum = 0;
+      for (int c = 0; c < cue.count(); c++) {
+        double[] x = detrended[cue.param(c)];
+        double[] y = new double[to - from];
+        for (int j = 0; j < y.length; j++) {
+          double t = timesSec[from + j] + lag / 1000.0 + shiftSec;
+          y[j] = shiftSec == 0 ? cue.at(c, t) : cue.looped(c, t);
+        }
+        sum += pearson(x, from, y);
       }
-      mx /= m;
-      my /= m;
-      double sxy = 0;
-      double sxx = 0;
-      double syy = 0;
-      for (int j = 0; j < m; j++) {
-        double dx = detrended[from + j] - mx;
-        double dy = y[j] - my;
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-      }
-      if (sxx > 0 && syy > 0) {
-        double r = sxy / Math.sqrt(sxx * syy);
-        best = Double.isNaN(best) || r > best ? r : best;
-      }
+      double r = sum / cue.count();
+      best = Double.isNaN(best) || r > best ? r : best;
     }
     return best;
+  }
+
+  /** Pearson's r of {@code x[from..]} against {@code y}; NaN when either is flat. */
+  private static double pearson(double[] x, int from, double[] y) {
+    int m = y.length;
+    double mx = 0;
+    double my = 0;
+    for (int j = 0; j < m; j++) {
+      mx += x[from + j];
+      my += y[j];
+    }
+    mx /= m;
+    my /= m;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int j = 0; j < m; j++) {
+      double dx = x[from + j] - mx;
+      double dy = y[j] - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+  }
+
+  /** Each of the face's params detrended ({@link #detrend}), one column per {@link MouthParams} param. */
+  public static double[][] detrended(MouthSeries mouth) {
+    double[][] out = new double[MouthParams.COUNT][];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = detrend(mouth.timesSec(), mouth.column(p), HeardSpeech.DETREND_SEC);
+    }
+    return out;
   }
 
   /** Running sums of a[j] (times b[j] when given), from 0: out[k] is the sum over j < k. */

@@ -4,7 +4,6 @@ import io.mouthpiece.engine.face.FaceTrack;
 import io.mouthpiece.engine.media.MediaException;
 import io.mouthpiece.engine.media.PcmAudio;
 import io.mouthpiece.engine.motion.AudioFeatures;
-import io.mouthpiece.engine.mouth.MouthParams;
 import io.mouthpiece.engine.speaker.AttributionConfig;
 import io.mouthpiece.engine.speaker.DefaultFace;
 import io.mouthpiece.engine.speaker.HeardSpeech;
@@ -114,10 +113,10 @@ record ResolvedDub(FaceDub dub, PcmAudio audio, DubSpeech.Piece speech, long fad
       MouthRecorder one = new MouthRecorder();
       for (int i = 0; i < params.length; i++) {
         if (params[i] != null) {
-          one.add(track.faceId(), times[i], params[i][MouthParams.APERTURE]);
+          one.add(track.faceId(), times[i], params[i]);
         }
       }
-      mouths.put(track.faceId(), one.series().getOrDefault(track.faceId(), new MouthSeries(new double[0], new double[0])));
+      mouths.put(track.faceId(), one.series().getOrDefault(track.faceId(), MouthSeries.empty()));
     }
     WhoSpeaks speaking = SpeakerAttribution.of(mouths, sourceSound == null ? null : HeardSpeech.of(sourceSound),
         AttributionConfig.DEFAULT);
