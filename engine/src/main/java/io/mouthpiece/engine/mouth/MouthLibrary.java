@@ -71,7 +71,12 @@ public final class MouthLibrary implements AutoCloseable {
 
   /** A library of exemplars already cut (in time order); it takes ownership of them. */
   public static MouthLibrary of(LowerFace window, List<MouthExemplar> exemplars) {
-    return new MouthLibrary(window, List.copyOf(exemplars), Sifting.UNKNOWN);
+    return of(window, exemplars, Sifting.UNKNOWN);
+  }
+
+  /** The same, with what became of the frames offered when they were cut (e.g. kept in a cache with them). */
+  public static MouthLibrary of(LowerFace window, List<MouthExemplar> exemplars, Sifting sifting) {
+    return new MouthLibrary(window, List.copyOf(exemplars), sifting);
   }
 
   /** What became of the frames offered to the library ({@link Sifting#UNKNOWN} when it was not built here). */

@@ -35,8 +35,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Layout (big-endian): header {@code MAGIC}, {@link AnalysisKey#VERSION}, the entry's key;
  * body: the video's info, every frame's time, the face tracks, each face (per frame: seen or not,
- * its 468 landmarks as floats, its three MouthParams, whether its mouth is covered; then its library: the window's scale and each
- * exemplar's numbers, landmarks and I420 pixels), the source's sound features; trailer: the body's
+ * its 468 landmarks as floats, its three MouthParams, whether its mouth is covered; then its library: the window's scale, what became of
+ * the frames offered to it (for the quality report) and each exemplar's numbers, landmarks and I420 pixels), the source's sound features; trailer: the body's
  * length and its CRC-32C. Head poses are not stored: they are a cheap, exact function of the
  * landmarks. Reading checks the magic, the version, the key, every count against a bound, and the
  * trailer, and throws {@link Damaged} at the first mismatch: the caller then computes afresh.
@@ -253,6 +253,11 @@ final class AnalysisFile {
       return;
     }
     out.writeDouble(library.window().pxPerUnit());
+    MouthLibrary.Sifting sifted = library.sifting();
+    for (int n : new int[] {sifted.offered(), sifted.turnedAway(), sifted.outsidePicture(), sifted.blurred(),
+        sifted.covered(), sifted.thinned()}) {
+      out.writeInt(n);
+    }
     out.writeInt(library.size());
     for (MouthExemplar e : library.exemplars()) {
       out.writeInt(e.frameIndex());
@@ -273,6 +278,8 @@ final class AnalysisFile {
       return null;
     }
     LowerFace window = new LowerFace(in.readDouble());
+    MouthLibrary.Sifting sifted = new MouthLibrary.Sifting(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+        in.readInt(), in.readInt());
     int count = count(in, MAX_FRAMES, "exemplars");
     for (int i = 0; i < count; i++) {
       int frameIndex = in.readInt();
@@ -284,7 +291,7 @@ final class AnalysisFile {
       Mat pixels = readMat(in);
       loose.add(new MouthExemplar(frameIndex, timeSec, params, pose, pixels, landmarks, sharpness));
     }
-    return MouthLibrary.of(window, loose);
+    return MouthLibrary.of(window, loose, sifted);
   }
 
   private static void writeMat(DataOutputStream out, Mat m) throws IOException {

@@ -23,7 +23,7 @@ final class AnalysisKey {
   private AnalysisKey() {}
 
   /** The analysis and its stored layout; bump on any change to what {@link AnalysisPass} finds or {@link AnalysisFile} writes. */
-  static final int VERSION = 2; // 2: the frames where the mouth is covered, and libraries without them
+  static final int VERSION = 3; // 2: the frames where the mouth is covered, and libraries without them; 3: the library's sifting
 
   static String of(Path video, Set<String> faceIds, SyncConfig config) throws IOException {
     MessageDigest sha = sha256();

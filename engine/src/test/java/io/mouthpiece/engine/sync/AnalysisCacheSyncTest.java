@@ -65,6 +65,8 @@ class AnalysisCacheSyncTest {
     assertSameFrames(cold, warm);
     // The encoder is deterministic at these settings, so the files are too: the soundtrack as well.
     assertArrayEquals(Files.readAllBytes(cold), Files.readAllBytes(warm));
+    // And the quality report, the library's sifting included (frames offered and why left out).
+    assertEquals(first.quality(), second.quality());
 
     // Another speech over the same video: still the cached analysis, and a different mouth.
     Path other = temp.resolve("other.mp4");
@@ -178,6 +180,8 @@ class AnalysisCacheSyncTest {
       }
       assertNotNull(fa.library());
       assertEquals(fa.library().window(), fb.library().window());
+      assertTrue(fa.library().sifting().offered() > 0, "the library counts what it was offered");
+      assertEquals(fa.library().sifting(), fb.library().sifting());
       assertEquals(fa.library().size(), fb.library().size());
       assertTrue(fa.library().size() > 10);
       for (int e = 0; e < fa.library().size(); e++) {
