@@ -1,9 +1,9 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.media.FileDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,16 +68,9 @@ final class AnalysisKey {
   private static final String[] MODELS = {"face_detection_short_range.tflite", "face_detection_full_range.tflite",
       "face_landmark.tflite"};
 
-  /** SHA-256 of the file's bytes (about 0.1 s for a minute of 720p). */
+  /** SHA-256 of the file's bytes (about 0.1 s for a minute of 720p; see {@link FileDigest}). */
   private static byte[] videoHash(Path video) throws IOException {
-    MessageDigest sha = sha256();
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(video)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    return sha.digest();
+    return FileDigest.sha256(video);
   }
 
   private static MessageDigest sha256() {
