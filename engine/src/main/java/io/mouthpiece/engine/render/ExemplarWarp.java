@@ -9,8 +9,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import io.mouthpiece.engine.mouth.Similarity;
 import io.mouthpiece.engine.render.ScratchMats.Slot;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -51,20 +51,29 @@ final class ExemplarWarp {
     // Frame pixel (X, Y) comes from window pixel back(X, Y), lifted by the closer.
     Similarity back = place.inverse();
     try (Mat mapX = scratch.mat(Slot.MAP_X, h, w, CV_32F); Mat mapY = scratch.mat(Slot.MAP_Y, h, w, CV_32F)) {
-      FloatIndexer xi = mapX.createIndexer();
-      FloatIndexer yi = mapY.createIndexer();
+      // Filled a row at a time from Java arrays, each row copied in one native call: an indexer call
+      // a pixel cost several times as much under the command line's client compiler.
+      float[] rowX = new float[w];
+      float[] rowY = new float[w];
+      double a = back.a();
+      double b = back.b();
+      double tx = back.tx();
+      double ty = back.ty();
+      int x0 = box.x();
       for (int y = 0; y < h; y++) {
         double fy = box.y() + y;
         for (int x = 0; x < w; x++) {
-          double fx = box.x() + x;
-          double wx = back.a() * fx - back.b() * fy + back.tx();
-          double wy = back.b() * fx + back.a() * fy + back.ty();
-          xi.put(y, x, (float) wx);
-          yi.put(y, x, (float) (wy + closer.lift(wx, wy)));
+          double fx = x0 + x;
+          double wx = a * fx - b * fy + tx;
+          double wy = b * fx + a * fy + ty;
+          rowX[x] = (float) wx;
+          rowY[x] = (float) (wy + closer.lift(wx, wy));
+        }
+        try (FloatPointer px = new FloatPointer(mapX.ptr(y)); FloatPointer py = new FloatPointer(mapY.ptr(y))) {
+          px.put(rowX, 0, w);
+          py.put(rowY, 0, w);
         }
       }
-      xi.release();
-      yi.release();
       remap(window, warped, mapX, mapY, INTER_LINEAR, BORDER_REPLICATE, new Scalar());
     }
   }
