@@ -88,26 +88,34 @@ class SpeakerAttributionTest {
    * one in the speech after, each within {@link #SLACK_MS}, and neither anywhere else.
    */
   private static void check(String what, Path clip, long switchMs) throws Exception {
+    Identified c = identified(clip, switchMs);
+    assertFalse(c.leftTruth().isEmpty() && c.rightTruth().isEmpty(), "the clip has speech");
+    WhoSpeaks who = c.found().speaking();
+    System.out.printf(Locale.ROOT, "%s: left face %s found %s, speech %s; right face %s found %s, speech %s%n", what,
+        c.left(), who.of(c.left()), c.leftTruth(), c.right(), who.of(c.right()), c.rightTruth());
+    Path picture = Path.of(System.getProperty("basedir", "."), "target", "speaker-strips",
+        clip.getFileName().toString().replace(".mp4", ".png"));
+    SpeakingStrip.write(clip, c.found(), Map.of(c.left(), c.leftTruth(), c.right(), c.rightTruth()), 2500, picture);
+    assertEdgesMatch(what + ", left face", c.leftTruth(), who.of(c.left()));
+    assertEdgesMatch(what + ", right face", c.rightTruth(), who.of(c.right()));
+    String speaker = c.leftTruth().stream().mapToLong(SpeakingRange::durationMs).sum()
+        >= c.rightTruth().stream().mapToLong(SpeakingRange::durationMs).sum() ? c.left() : c.right();
+    assertEquals(speaker, c.found().defaultFaceId().orElseThrow(), what + ": the default face is the one that speaks most");
+    assertEquals("", who.note());
+  }
+
+  /** A two-face clip identified, its faces left and right, and the speech before and after the switch. */
+  private record Identified(FacesFound found, String left, String right, List<SpeakingRange> leftTruth,
+      List<SpeakingRange> rightTruth) {}
+
+  private static Identified identified(Path clip, long switchMs) throws Exception {
     FacesFound found = LipSync.identify(clip, IdentifyConfig.DEFAULT, Progress.NONE);
     assertEquals(2, found.faces().size(), found.faces().toString());
     String[] leftRight = leftAndRight(clip);
     List<double[]> speech = HeardSpeech.of(AudioFeatures.of(TestAudio.decode(clip, AudioFeatures.SAMPLE_RATE, 1))).stretches();
     long endMs = found.video().durationMs();
-    List<SpeakingRange> leftTruth = clipped(speech, 0, Math.min(switchMs, endMs));
-    List<SpeakingRange> rightTruth = clipped(speech, Math.min(switchMs, endMs), endMs);
-    assertFalse(leftTruth.isEmpty() && rightTruth.isEmpty(), "the clip has speech");
-    WhoSpeaks who = found.speaking();
-    System.out.printf(Locale.ROOT, "%s: left face %s found %s, speech %s; right face %s found %s, speech %s%n", what,
-        leftRight[0], who.of(leftRight[0]), leftTruth, leftRight[1], who.of(leftRight[1]), rightTruth);
-    Path picture = Path.of(System.getProperty("basedir", "."), "target", "speaker-strips",
-        clip.getFileName().toString().replace(".mp4", ".png"));
-    SpeakingStrip.write(clip, found, Map.of(leftRight[0], leftTruth, leftRight[1], rightTruth), 2500, picture);
-    assertEdgesMatch(what + ", left face", leftTruth, who.of(leftRight[0]));
-    assertEdgesMatch(what + ", right face", rightTruth, who.of(leftRight[1]));
-    String speaker = leftTruth.stream().mapToLong(SpeakingRange::durationMs).sum()
-        >= rightTruth.stream().mapToLong(SpeakingRange::durationMs).sum() ? leftRight[0] : leftRight[1];
-    assertEquals(speaker, found.defaultFaceId().orElseThrow(), what + ": the default face is the one that speaks most");
-    assertEquals("", who.note());
+    return new Identified(found, leftRight[0], leftRight[1], clipped(speech, 0, Math.min(switchMs, endMs)),
+        clipped(speech, Math.min(switchMs, endMs), endMs));
   }
 
   /**
@@ -115,18 +123,12 @@ class SpeakerAttributionTest {
    * {@code switchMs}, and the right face's in the speech after, each within {@link #SLACK_MS}.
    */
   private static void checkNeverTheOther(String what, Path clip, long switchMs) throws Exception {
-    FacesFound found = LipSync.identify(clip, IdentifyConfig.DEFAULT, Progress.NONE);
-    assertEquals(2, found.faces().size(), found.faces().toString());
-    String[] leftRight = leftAndRight(clip);
-    List<double[]> speech = HeardSpeech.of(AudioFeatures.of(TestAudio.decode(clip, AudioFeatures.SAMPLE_RATE, 1))).stretches();
-    long endMs = found.video().durationMs();
-    List<SpeakingRange> leftTruth = clipped(speech, 0, switchMs);
-    List<SpeakingRange> rightTruth = clipped(speech, switchMs, endMs);
-    WhoSpeaks who = found.speaking();
+    Identified c = identified(clip, switchMs);
+    WhoSpeaks who = c.found().speaking();
     System.out.printf(Locale.ROOT, "%s: left face %s found %s, speech %s; right face %s found %s, speech %s; note %s%n", what,
-        leftRight[0], who.of(leftRight[0]), leftTruth, leftRight[1], who.of(leftRight[1]), rightTruth, who.note());
-    assertInside(what + ", left face", leftTruth, who.of(leftRight[0]));
-    assertInside(what + ", right face", rightTruth, who.of(leftRight[1]));
+        c.left(), who.of(c.left()), c.leftTruth(), c.right(), who.of(c.right()), c.rightTruth(), who.note());
+    assertInside(what + ", left face", c.leftTruth(), who.of(c.left()));
+    assertInside(what + ", right face", c.rightTruth(), who.of(c.right()));
   }
 
   /** Every range found within the slack of one range of the truth. */
