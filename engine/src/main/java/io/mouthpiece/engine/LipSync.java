@@ -41,7 +41,9 @@ public final class LipSync {
 
   /**
    * The same, reusing the analysis of a video synced before when {@code cache} holds it (and
-   * keeping it there when not): the same output, bit for bit, without the first walk.
+   * keeping it there when not): the same frames and sound handed to the encoder, bit for bit,
+   * without the first walk (x264 may still set a few bits of the file apart: see
+   * {@link io.mouthpiece.engine.media.EncoderTap}).
    */
   public static SyncResult sync(SyncRequest request, SyncConfig config, AnalysisCache cache, Progress progress)
       throws MediaException {

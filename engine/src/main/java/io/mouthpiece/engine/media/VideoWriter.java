@@ -5,8 +5,11 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YUV_I420;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -24,21 +27,25 @@ public final class VideoWriter implements AutoCloseable {
   }
 
   private static final int AUDIO_BLOCK = 1024;
+  /** Taps waiting for the writer of their file, by absolute path (see {@link #tap}). */
+  private static final Map<Path, EncoderTap> TAPS = new ConcurrentHashMap<>();
 
   private final FFmpegFrameRecorder recorder;
   private final Mat yuv = new Mat();
   private final AudioStream audio;
   private final float[] audioBlock;
   private final double frameRate;
+  private final EncoderTap tap;
   private long audioFramesWritten;
   private boolean audioEnded;
   private long lastFrameNumber = -1;
   private boolean closed;
 
-  private VideoWriter(FFmpegFrameRecorder recorder, AudioStream audio, double frameRate) {
+  private VideoWriter(FFmpegFrameRecorder recorder, AudioStream audio, double frameRate, EncoderTap tap) {
     this.recorder = recorder;
     this.audio = audio;
     this.frameRate = frameRate;
+    this.tap = tap;
     this.audioBlock = audio == null ? null : new float[AUDIO_BLOCK * audio.channels()];
   }
 
@@ -91,7 +98,15 @@ public final class VideoWriter implements AutoCloseable {
       throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
     }
     FrameSizedBlocks.PROCESS.encoderOpened(width * (long) height * 3 / 2);
-    return new VideoWriter(recorder, audio, frameRate.toDouble());
+    return new VideoWriter(recorder, audio, frameRate.toDouble(), TAPS.remove(out.toAbsolutePath()));
+  }
+
+  /**
+   * Has the next writer opened on {@code out} show {@code tap} everything it encodes; for tests
+   * (see {@link EncoderTap} for why they cannot compare the files).
+   */
+  public static void tap(Path out, EncoderTap tap) {
+    TAPS.put(out.toAbsolutePath(), tap);
   }
 
   /** Encodes one frame at its own timestamp; frames must come in increasing time order. */
@@ -108,8 +123,12 @@ public final class VideoWriter implements AutoCloseable {
         cvtColor(frame.bgr(), yuv, COLOR_BGR2YUV_I420);
         i420 = yuv;
       }
+      ByteBuffer pixels = i420.data().capacity(i420.total() * i420.elemSize()).asBuffer();
+      if (tap != null) {
+        tap.picture(frameNumber, pixels.asReadOnlyBuffer());
+      }
       recorder.recordImage(frame.width(), frame.height(), Frame.DEPTH_UBYTE, 1, (int) i420.step(), AV_PIX_FMT_YUV420P,
-          i420.data().capacity(i420.total() * i420.elemSize()).asBuffer());
+          pixels);
     } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
       throw new MediaException("encoding failed at frame " + frame.index() + ": " + VideoReader.rootMessage(e), e);
     }
@@ -127,6 +146,9 @@ public final class VideoWriter implements AutoCloseable {
       if (got == 0) {
         audioEnded = true;
         break;
+      }
+      if (tap != null) {
+        tap.samples(FloatBuffer.wrap(audioBlock, 0, got * audio.channels()).asReadOnlyBuffer());
       }
       try {
         recorder.recordSamples(audio.sampleRate(), audio.channels(),
