@@ -37,7 +37,7 @@ export class FaceRow {
         <div class="who">
           <h3 id="${id}-h">${name}</h3>
           <p class="hint">on screen ${sec(face.start_time)} to ${sec(face.end_time)}</p>
-          <p class="hint speaks">${speaks(face.speaking)}</p>
+          <p class="hint speaks" title="${speaks(face.speaking, Infinity)}">${speaks(face.speaking)}</p>
         </div>
         <label class="check"><input type="checkbox" class="use"> Make this face speak</label>
         <div class="speech row audio-pick" hidden>
@@ -311,14 +311,18 @@ export class FaceRow {
 const described = (audio) => `${audio.name}${audio.ms != null ? `, ${sec(audio.ms)} long` : ''}`;
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** When identify-face heard this face speak (its `speaking` ranges), in words; empty when it says nothing of it. */
-function speaks(ranges) {
+/**
+ * When identify-face heard this face speak (its `speaking` ranges), in words, the first `most`
+ * ranges (the rest counted): short, so the face's line keeps its height; empty when it says nothing of it.
+ */
+function speaks(ranges, most = 2) {
   if (!Array.isArray(ranges)) {
     return '';
   }
   if (!ranges.length) {
     return 'not heard speaking';
   }
-  const shown = ranges.slice(0, 3).map((r) => `${sec(r.start_time)} to ${sec(r.end_time)}`).join(', ');
-  return `speaks ${shown}${ranges.length > 3 ? ` and ${ranges.length - 3} more times` : ''}`;
+  const span = (r) => `${(r.start_time / 1000).toFixed(1)}–${(r.end_time / 1000).toFixed(1)}`;
+  const shown = ranges.slice(0, most).map(span).join(', ');
+  return `speaks ${shown} s${ranges.length > most ? `, +${ranges.length - most}` : ''}`;
 }
