@@ -3,6 +3,7 @@ package io.mouthpiece.engine;
 import io.mouthpiece.engine.media.MediaException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * One task run on a named daemon thread of its own while the caller goes on, its result awaited
@@ -43,6 +44,15 @@ public final class Background<T> {
 
   /** Waits for the task; what it threw is thrown here as it was. */
   public T await() throws MediaException {
+    return await(result, "work in the background");
+  }
+
+  /**
+   * Waits for {@code result}, work done on another thread: a {@link MediaException} it threw is
+   * thrown here as it was (its type, its cause and the message a user can act on), so is anything
+   * unchecked (a bug); any other failure becomes a MediaException saying it could not read {@code what}.
+   */
+  public static <T> T await(Future<T> result, String what) throws MediaException {
     try {
       return result.get();
     } catch (ExecutionException e) {
@@ -53,10 +63,13 @@ public final class Background<T> {
       if (cause instanceof RuntimeException r) {
         throw r;
       }
-      throw (Error) cause;
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new MediaException("could not read " + what + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while waiting for work in the background", e);
+      throw new MediaException("interrupted while waiting for " + what, e);
     }
   }
 }

@@ -74,7 +74,7 @@ final class FrameSizedBlocks {
     }
     boolean mmap = set(M_MMAP_THRESHOLD, bytes < 0 ? restingMmap : Math.max(restingMmap, bytes));
     boolean trim = set(M_TRIM_THRESHOLD, bytes < 0 ? restingTrim : Math.max(restingTrim, bytes));
-    return mmap && trim;
+    return mmap || trim; // either raised is one to put back
   }
 
   private static long fromEnv(String name, long otherwise) {

@@ -57,6 +57,7 @@ public final class VideoWriter implements AutoCloseable {
    */
   public static VideoWriter open(Path out, int width, int height, Rational frameRate, AudioStream audio,
       EncodeConfig config) throws MediaException {
+    EncoderTap tap = TAPS.remove(out.toAbsolutePath()); // taken even when opening fails: none is left behind
     config.checkValidity();
     if (width % 2 != 0 || height % 2 != 0) {
       throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + width + "x" + height);
@@ -98,7 +99,7 @@ public final class VideoWriter implements AutoCloseable {
       throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
     }
     FrameSizedBlocks.PROCESS.encoderOpened(width * (long) height * 3 / 2);
-    return new VideoWriter(recorder, audio, frameRate.toDouble(), TAPS.remove(out.toAbsolutePath()));
+    return new VideoWriter(recorder, audio, frameRate.toDouble(), tap);
   }
 
   /**
@@ -147,12 +148,12 @@ public final class VideoWriter implements AutoCloseable {
         audioEnded = true;
         break;
       }
+      FloatBuffer block = FloatBuffer.wrap(audioBlock, 0, got * audio.channels());
       if (tap != null) {
-        tap.samples(FloatBuffer.wrap(audioBlock, 0, got * audio.channels()).asReadOnlyBuffer());
+        tap.samples(block.asReadOnlyBuffer());
       }
       try {
-        recorder.recordSamples(audio.sampleRate(), audio.channels(),
-            FloatBuffer.wrap(audioBlock, 0, got * audio.channels()));
+        recorder.recordSamples(audio.sampleRate(), audio.channels(), block);
       } catch (FFmpegFrameRecorder.Exception | RuntimeException e) {
         throw new MediaException("audio encoding failed: " + VideoReader.rootMessage(e), e);
       }

@@ -50,9 +50,11 @@ final class ExemplarWarp {
     int w = box.width();
     // Frame pixel (X, Y) comes from window pixel back(X, Y), lifted by the closer.
     Similarity back = place.inverse();
-    try (Mat mapX = scratch.mat(Slot.MAP_X, h, w, CV_32F); Mat mapY = scratch.mat(Slot.MAP_Y, h, w, CV_32F)) {
-      // Filled a row at a time from Java arrays, each row copied in one native call: an indexer call
-      // a pixel cost several times as much under the command line's client compiler.
+    // The maps are continuous (ScratchMats): filled a row at a time from Java arrays, each row copied
+    // in one native call; an indexer call a pixel cost several times as much under the command
+    // line's client compiler.
+    try (Mat mapX = scratch.mat(Slot.MAP_X, h, w, CV_32F); Mat mapY = scratch.mat(Slot.MAP_Y, h, w, CV_32F);
+        FloatPointer px = new FloatPointer(mapX.data()); FloatPointer py = new FloatPointer(mapY.data())) {
       float[] rowX = new float[w];
       float[] rowY = new float[w];
       double a = back.a();
@@ -69,10 +71,8 @@ final class ExemplarWarp {
           rowX[x] = (float) wx;
           rowY[x] = (float) (wy + closer.lift(wx, wy));
         }
-        try (FloatPointer px = new FloatPointer(mapX.ptr(y)); FloatPointer py = new FloatPointer(mapY.ptr(y))) {
-          px.put(rowX, 0, w);
-          py.put(rowY, 0, w);
-        }
+        px.position((long) y * w).put(rowX, 0, w);
+        py.position((long) y * w).put(rowY, 0, w);
       }
       remap(window, warped, mapX, mapY, INTER_LINEAR, BORDER_REPLICATE, new Scalar());
     }

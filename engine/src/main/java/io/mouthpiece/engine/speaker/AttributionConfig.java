@@ -70,16 +70,6 @@ public record AttributionConfig(double windowSec, int lagFromMs, int lagToMs, in
     return lags;
   }
 
-  public AttributionConfig withWindowSec(double w) {
-    return new AttributionConfig(w, lagFromMs, lagToMs, lagStepMs, minTurnSec, nullShifts,
-        minNullShifts, minShiftSec, shiftSpacingSec, nullShare, minNullZ, cue);
-  }
-
-  public AttributionConfig withLagsMs(int from, int to) {
-    return new AttributionConfig(windowSec, from, to, lagStepMs, minTurnSec, nullShifts,
-        minNullShifts, minShiftSec, shiftSpacingSec, nullShare, minNullZ, cue);
-  }
-
   public AttributionConfig withNullShifts(int most, int fewest) {
     return new AttributionConfig(windowSec, lagFromMs, lagToMs, lagStepMs, minTurnSec, most,
         fewest, minShiftSec, shiftSpacingSec, nullShare, minNullZ, cue);
@@ -88,11 +78,6 @@ public record AttributionConfig(double windowSec, int lagFromMs, int lagToMs, in
   public AttributionConfig withShiftSpacingSec(double spacing) {
     return new AttributionConfig(windowSec, lagFromMs, lagToMs, lagStepMs, minTurnSec, nullShifts,
         minNullShifts, minShiftSec, spacing, nullShare, minNullZ, cue);
-  }
-
-  public AttributionConfig withNullShare(double share) {
-    return new AttributionConfig(windowSec, lagFromMs, lagToMs, lagStepMs, minTurnSec, nullShifts,
-        minNullShifts, minShiftSec, shiftSpacingSec, share, minNullZ, cue);
   }
 
   public AttributionConfig withMinNullZ(double z) {

@@ -28,7 +28,7 @@ final class AnalysisKey {
   static String of(Path video, Set<String> faceIds, SyncConfig config) throws IOException {
     MessageDigest sha = sha256();
     sha.update(("mouthpiece analysis v" + VERSION + "\n").getBytes(StandardCharsets.UTF_8));
-    sha.update(videoHash(video));
+    sha.update(FileDigest.sha256(video)); // about 0.1 s for a minute of 720p
     sha.update(modelsDigest());
     // Sorted: {0, 1} and {1, 0} ask for the same analysis.
     String faces = faceIds == null ? "*" : String.join(",", new TreeSet<>(faceIds));
@@ -67,11 +67,6 @@ final class AnalysisKey {
 
   private static final String[] MODELS = {"face_detection_short_range.tflite", "face_detection_full_range.tflite",
       "face_landmark.tflite"};
-
-  /** SHA-256 of the file's bytes (about 0.1 s for a minute of 720p; see {@link FileDigest}). */
-  private static byte[] videoHash(Path video) throws IOException {
-    return FileDigest.sha256(video);
-  }
 
   private static MessageDigest sha256() {
     try {

@@ -1,5 +1,6 @@
 package io.mouthpiece.engine.sync;
 
+import io.mouthpiece.engine.Background;
 import io.mouthpiece.engine.DaemonThreads;
 import io.mouthpiece.engine.media.AudioReader;
 import io.mouthpiece.engine.media.MediaException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,12 +71,12 @@ final class DubSpeech implements AutoCloseable {
 
     /** The dub's whole audio at the mix's rate, in stereo; a file that fails fails here. */
     PcmAudio audio() throws MediaException {
-      return await(guess, "the speech").audio();
+      return Background.await(guess, "the speech").audio();
     }
 
     /** The features of the piece as resolved against the analysed video. */
     AudioFeatures features(FaceDub resolved) throws MediaException {
-      Guess g = await(guess, "the speech");
+      Guess g = Background.await(guess, "the speech");
       if (g.endMs() == resolved.endMs()) {
         return g.features();
       }
@@ -139,33 +139,7 @@ final class DubSpeech implements AutoCloseable {
 
   /** The features of the source video's own sound; null for a video without sound. */
   AudioFeatures sourceSound() throws MediaException {
-    return await(sourceSound, "the video's sound");
-  }
-
-  /**
-   * What the background computed. A failure there is thrown here as it was, not computed again: a
-   * {@link MediaException} keeps its type, its cause and the message a user can act on (a file that
-   * is not audio, a file too long); anything else was a bug and is thrown as it is.
-   */
-  private static <T> T await(Future<T> result, String what) throws MediaException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof MediaException m) {
-        throw m;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new MediaException("could not read " + what + ": " + cause.getMessage(), cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MediaException("interrupted while reading " + what, e);
-    }
+    return Background.await(sourceSound, "the video's sound");
   }
 
   private AudioFeatures sourceFeatures() throws MediaException {

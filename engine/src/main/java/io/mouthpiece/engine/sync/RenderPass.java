@@ -47,9 +47,7 @@ final class RenderPass {
       }
     }
     try (TimelineFrames frames = new TimelineFrames(request.video(), timeline, info.width(), info.height())) {
-      int[] given = {0};
-      FrameSource each = () -> given[0]++ < timeline.frames() ? Optional.of(frames.next()) : Optional.empty();
-      return render(request, info, timeline.frames(), each, plans, soundtrack, config, progress);
+      return render(request, info, timeline.frames(), frames::read, plans, soundtrack, config, progress);
     }
   }
 

@@ -48,11 +48,14 @@ final class TimelineFrames implements AutoCloseable {
     this.windowFrames = (int) Math.max(MIN_WINDOW_FRAMES, WINDOW_BYTES / frameBytes);
   }
 
-  /** Output frame after output frame; fails past the timeline's end or when the file gives fewer frames. */
-  VideoFrame next() throws MediaException {
+  /** Output frame after output frame, empty after the timeline's last; fails when the file gives fewer frames. */
+  Optional<VideoFrame> read() throws MediaException {
+    if (next == timeline.frames()) {
+      return Optional.empty();
+    }
     int j = next++;
     int s = timeline.sourceFrames()[j];
-    return source(j, s).copy(j, timeline.timesUs()[j]);
+    return Optional.of(source(j, s).copy(j, timeline.timesUs()[j]));
   }
 
   private VideoFrame source(int j, int s) throws MediaException {
