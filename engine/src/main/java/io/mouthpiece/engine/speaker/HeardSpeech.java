@@ -98,16 +98,6 @@ public final class HeardSpeech {
     return stretches;
   }
 
-  /** Whether a time lies in a stretch of speech. */
-  public boolean isSpeech(double timeSec) {
-    for (double[] s : stretches) {
-      if (timeSec >= s[0] && timeSec < s[1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The detrended speech envelope. */
   public SoundCue envelope() {
     return envelope;
@@ -121,10 +111,6 @@ public final class HeardSpeech {
   /** The cue a config asks for. */
   public SoundCue cue(AttributionConfig.Cue cue) {
     return cue == AttributionConfig.Cue.ENVELOPE ? envelope : predictedMouth;
-  }
-
-  public double durationSec() {
-    return envelope.durationSec();
   }
 
   /** Each value minus the mean of those within {@code half} frames either side (fewer at the ends). */

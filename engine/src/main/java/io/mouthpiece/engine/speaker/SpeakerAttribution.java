@@ -57,11 +57,6 @@ public final class SpeakerAttribution {
 
   /** Who speaks when; every face in {@code mouths} gets an entry, empty when it never speaks. */
   public static WhoSpeaks of(Map<String, MouthSeries> mouths, HeardSpeech speech, AttributionConfig config) {
-    return of(mouths, speech, speech == null ? null : speech.cue(config.cue()), config);
-  }
-
-  /** The same with a cue of the caller's. */
-  static WhoSpeaks of(Map<String, MouthSeries> mouths, HeardSpeech speech, SoundCue cue, AttributionConfig config) {
     config.checkValidity();
     Map<String, List<SpeakingRange>> ranges = new LinkedHashMap<>();
     mouths.keySet().forEach(id -> ranges.put(id, new ArrayList<>()));
@@ -71,6 +66,7 @@ public final class SpeakerAttribution {
     if (speech.stretches().isEmpty()) {
       return new WhoSpeaks(freeze(ranges), true, WhoSpeaks.NO_SPEECH);
     }
+    SoundCue cue = speech.cue(config.cue());
     List<String> ids = new ArrayList<>(mouths.keySet());
     List<MouthSeries> series = ids.stream().map(mouths::get).toList();
     List<double[][]> detrended = series.stream().map(WindowedSync::detrended).toList();

@@ -62,10 +62,12 @@ class WindowedSyncTest {
         }
         assertEquals(best, fast[i], 1e-9, "frame " + i);
         assertEquals(best, WindowedSync.bestR(t, detrended, from, to, cue, lags, 0), 1e-9, "frame " + i);
-        checked++;
+        if (!Double.isNaN(best)) {
+          checked++; // NaN equals NaN: only frames with an r say the two agree on something
+        }
       }
     }
-    assertTrue(checked > 40);
+    assertTrue(checked > 40, "frames with an r checked: " + checked);
   }
 
   private static double maxDiff(double[] x, double[] y) {
