@@ -78,7 +78,7 @@ public final class SpeakerAttribution {
     for (int f = 0; f < ids.size(); f++) {
       Arrays.fill(r[f], Double.NaN);
       MouthSeries m = series.get(f);
-      double[] own = WindowedSync.of(m, cue, config.windowSec(), config.lagsMs());
+      double[] own = WindowedSync.of(m.timesSec(), detrended.get(f), cue, config.windowSec(), config.lagsMs());
       for (int j = 0; j < m.size(); j++) {
         r[f][Arrays.binarySearch(times, m.timesSec()[j])] = own[j];
       }
@@ -88,9 +88,7 @@ public final class SpeakerAttribution {
     // to the one that does rather than to nobody.
     Map<Integer, List<double[]>> candidate = new LinkedHashMap<>();
     for (double[] stretch : speech.stretches()) {
-      List<Turn> turns = turns(stretch, times, r, config.minTurnSec());
-      refineChanges(turns, times, series, detrended, cue, config);
-      for (Turn turn : turns) {
+      for (Turn turn : refinedTurns(stretch, times, r, series, detrended, cue, config)) {
         if (turn.face >= 0) {
           candidate.computeIfAbsent(turn.face, f -> new ArrayList<>()).add(new double[] {turn.startSec, turn.endSec});
         }
@@ -104,9 +102,7 @@ public final class SpeakerAttribution {
       }
     }
     for (double[] stretch : speech.stretches()) {
-      List<Turn> turns = turns(stretch, times, r, config.minTurnSec());
-      refineChanges(turns, times, series, detrended, cue, config);
-      for (Turn turn : turns) {
+      for (Turn turn : refinedTurns(stretch, times, r, series, detrended, cue, config)) {
         if (turn.face < 0) {
           continue;
         }
@@ -117,6 +113,14 @@ public final class SpeakerAttribution {
     ranges.values().forEach(SpeakerAttribution::mergeTouching);
     boolean anyone = ranges.values().stream().anyMatch(l -> !l.isEmpty());
     return new WhoSpeaks(freeze(ranges), true, anyone ? "" : WhoSpeaks.NO_MOUTH);
+  }
+
+  /** The stretch's turns ({@link #turns}), each change of face moved to where it fits best ({@link #refineChanges}). */
+  private static List<Turn> refinedTurns(double[] stretch, double[] times, double[][] r, List<MouthSeries> series,
+      List<double[][]> detrended, SoundCue cue, AttributionConfig config) {
+    List<Turn> turns = turns(stretch, times, r, config.minTurnSec());
+    refineChanges(turns, times, series, detrended, cue, config);
+    return turns;
   }
 
   /** A candidate turn: a face (-1: none has an r there) over a time span. */

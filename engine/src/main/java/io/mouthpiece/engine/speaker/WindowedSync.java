@@ -27,9 +27,12 @@ public final class WindowedSync {
    * within {@code windowSec / 2} of it.
    */
   public static double[] of(MouthSeries mouth, SoundCue cue, double windowSec, int[] lagsMs) {
-    double[] t = mouth.timesSec();
+    return of(mouth.timesSec(), detrended(mouth), cue, windowSec, lagsMs);
+  }
+
+  /** The same for a face whose params the caller has {@link #detrended} already. */
+  public static double[] of(double[] t, double[][] x, SoundCue cue, double windowSec, int[] lagsMs) {
     int n = t.length;
-    double[][] x = detrended(mouth);
     double[] best = new double[n];
     Arrays.fill(best, Double.NaN);
     int[] lo = new int[n];
