@@ -7,6 +7,13 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,26 +58,60 @@ class FrameSizedBlocksTest {
     }
   }
 
+  /**
+   * Runs in a JVM of its own, started with the launcher's environment: what glibc does with a block
+   * depends on what the process freed before (a heap that once held 30 MB serves the next 30 MB
+   * without mapping, whatever the threshold), and this test JVM has run every other test first.
+   */
   @Test
-  void whileAnEncoderIsOpenAFrameSizedBlockComesFromTheHeap() {
-    LibC c = libc();
-    FrameSizedBlocks blocks = new FrameSizedBlocks(KB128, KB128);
-    blocks.encoderOpened(1);
-    blocks.encoderClosed(); // the launcher's resting thresholds, set for this process
-    assertTrue(mappedBy(c, BLOCK) >= BLOCK, "at rest a block above 128 kB is mapped afresh");
-    blocks.encoderOpened(BLOCK / 2);
-    try {
-      assertEquals(FrameSizedBlocks.MAX_BYTES, blocks.raisedBytes(), "four frames, capped at glibc's ceiling");
-      assertEquals(0, mappedBy(c, BLOCK), "raised, it comes from the heap");
-      assertEquals(0, mappedBy(c, BLOCK), "and again, without being given back to the system in between");
-    } finally {
-      blocks.encoderClosed();
+  void whileAnEncoderIsOpenAFrameSizedBlockComesFromTheHeap() throws Exception {
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Probe.class.getName()).redirectErrorStream(true);
+    child.environment().put("MALLOC_ARENA_MAX", "2");
+    child.environment().put("MALLOC_MMAP_THRESHOLD_", String.valueOf(KB128));
+    child.environment().remove("MALLOC_TRIM_THRESHOLD_");
+    Process p = child.start();
+    Map<String, Long> said = new HashMap<>();
+    StringBuilder all = new StringBuilder();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        all.append(line).append('\n');
+        String[] kv = line.split("=", 2);
+        if (kv.length == 2 && kv[1].matches("-?\\d+")) {
+          said.put(kv[0], Long.parseLong(kv[1]));
+        }
+      }
     }
-    assertEquals(0, blocks.raisedBytes());
-    // A block larger than the one freed while raised (which the heap keeps, and would hand out
-    // again) and still under the raised threshold: mapped afresh only if the threshold went back.
-    long larger = BLOCK + (1 << 20);
-    assertTrue(mappedBy(c, larger) >= larger, "back at rest, a block above 128 kB is mapped afresh again");
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe ended");
+    assertEquals(0, p.exitValue(), all.toString());
+    assertTrue(said.get("restMapped") >= BLOCK, "at rest a block above 128 kB is mapped afresh\n" + all);
+    assertEquals(FrameSizedBlocks.MAX_BYTES, said.get("raised"), "four frames, capped at glibc's ceiling");
+    assertEquals(0, said.get("raisedMapped"), "raised, it comes from the heap\n" + all);
+    assertEquals(0, said.get("raisedMappedAgain"), "and again, without being given back to the system in between");
+    assertEquals(0, said.get("raisedAfter"));
+    assertTrue(said.get("afterMapped") >= BLOCK + (1 << 20), "back at rest, a block above 128 kB is mapped afresh again\n"
+        + all);
+  }
+
+  /** The child of the test above: the process's own thresholds, as the command line's encoders move them. */
+  public static final class Probe {
+    public static void main(String[] args) {
+      LibC c = libc();
+      FrameSizedBlocks blocks = FrameSizedBlocks.PROCESS;
+      System.out.println("restMapped=" + mappedBy(c, BLOCK));
+      blocks.encoderOpened(BLOCK / 2);
+      try {
+        System.out.println("raised=" + blocks.raisedBytes());
+        System.out.println("raisedMapped=" + mappedBy(c, BLOCK));
+        System.out.println("raisedMappedAgain=" + mappedBy(c, BLOCK));
+      } finally {
+        blocks.encoderClosed();
+      }
+      System.out.println("raisedAfter=" + blocks.raisedBytes());
+      // A block larger than the one freed while raised (which the heap keeps, and would hand out
+      // again) and still under the raised threshold: mapped afresh only if the threshold went back.
+      System.out.println("afterMapped=" + mappedBy(c, BLOCK + (1 << 20)));
+    }
   }
 
   @Test
