@@ -24,6 +24,7 @@ public final class LipSync {
    * when each of them speaks (from its mouth against the video's own sound).
    */
   public static FacesFound identify(Path video, IdentifyConfig config, Progress progress) throws MediaException {
+    OpenCvThreads.sequential();
     return IdentifyWithSpeech.run(video, config, AttributionConfig.DEFAULT, progress);
   }
 
@@ -36,7 +37,7 @@ public final class LipSync {
    *     (unknown face, timing), each violation naming its field
    */
   public static SyncResult sync(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
-    return SyncJob.run(request, config, progress);
+    return sync(request, config, null, progress);
   }
 
   /**
@@ -47,7 +48,7 @@ public final class LipSync {
    */
   public static SyncResult sync(SyncRequest request, SyncConfig config, AnalysisCache cache, Progress progress)
       throws MediaException {
+    OpenCvThreads.sequential();
     return SyncJob.run(request, config, cache, progress);
   }
-
 }
