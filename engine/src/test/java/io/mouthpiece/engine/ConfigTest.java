@@ -58,7 +58,7 @@ class ConfigTest {
     EncodeConfig e = EncodeConfig.DEFAULT;
     Path out = temp.resolve("out.mp4");
     refused("crf", () -> VideoWriter.open(out, 64, 64, new Rational(25, 1), null,
-        new EncodeConfig(52, e.preset(), e.audioBitrate(), e.audioSampleRate(), e.fallbackBitsPerPixel())));
+        new EncodeConfig(52, e.preset(), e.audioBitrate(), e.audioSampleRate(), e.fallbackBitsPerPixel(), null)));
     assertFalse(Files.exists(out), "nothing is written with a refused config");
   }
 

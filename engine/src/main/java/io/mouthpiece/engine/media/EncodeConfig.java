@@ -13,9 +13,11 @@ import java.util.Set;
  * @param audioBitrate AAC bit rate in bits per second
  * @param audioSampleRate output audio sample rate in Hz
  * @param fallbackBitsPerPixel bit budget per pixel per frame when only OpenH264 is available
+ * @param tap shown every picture and block of sound handed to the encoders (tests compare renders
+ *     through it: {@link EncoderTap}); null: none
  */
 public record EncodeConfig(int crf, String preset, int audioBitrate, int audioSampleRate,
-    double fallbackBitsPerPixel) {
+    double fallbackBitsPerPixel, EncoderTap tap) {
   public static final int DEFAULT_CRF = 18;
   public static final String DEFAULT_PRESET = "veryfast";
   public static final int DEFAULT_AUDIO_BITRATE = 192_000;
@@ -24,10 +26,15 @@ public record EncodeConfig(int crf, String preset, int audioBitrate, int audioSa
 
   /** Every field at its default. */
   public static final EncodeConfig DEFAULT = new EncodeConfig(DEFAULT_CRF, DEFAULT_PRESET, DEFAULT_AUDIO_BITRATE,
-      DEFAULT_AUDIO_SAMPLE_RATE, DEFAULT_FALLBACK_BITS_PER_PIXEL);
+      DEFAULT_AUDIO_SAMPLE_RATE, DEFAULT_FALLBACK_BITS_PER_PIXEL, null);
 
   private static final Set<String> X264_PRESETS = Set.of("ultrafast", "superfast", "veryfast", "faster", "fast",
       "medium", "slow", "slower", "veryslow");
+
+  /** The same settings, every writer opened with them showing {@code t} what it encodes. */
+  public EncodeConfig withTap(EncoderTap t) {
+    return new EncodeConfig(crf, preset, audioBitrate, audioSampleRate, fallbackBitsPerPixel, t);
+  }
 
   /** Throws with the field and the rule when a value is out of range. */
   public void checkValidity() {

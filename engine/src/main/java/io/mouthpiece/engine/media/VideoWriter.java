@@ -8,8 +8,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -27,8 +25,6 @@ public final class VideoWriter implements AutoCloseable {
   }
 
   private static final int AUDIO_BLOCK = 1024;
-  /** Taps waiting for the writer of their file, by absolute path (see {@link #tap}). */
-  private static final Map<Path, EncoderTap> TAPS = new ConcurrentHashMap<>();
 
   private final FFmpegFrameRecorder recorder;
   private final Mat yuv = new Mat();
@@ -57,7 +53,6 @@ public final class VideoWriter implements AutoCloseable {
    */
   public static VideoWriter open(Path out, int width, int height, Rational frameRate, AudioStream audio,
       EncodeConfig config) throws MediaException {
-    EncoderTap tap = TAPS.remove(out.toAbsolutePath()); // taken even when opening fails: none is left behind
     config.checkValidity();
     if (width % 2 != 0 || height % 2 != 0) {
       throw new MediaException("H.264 in 4:2:0 needs an even width and height, got " + width + "x" + height);
@@ -99,15 +94,7 @@ public final class VideoWriter implements AutoCloseable {
       throw new MediaException("cannot start encoding " + out.getFileName() + ": " + VideoReader.rootMessage(e), e);
     }
     FrameSizedBlocks.PROCESS.encoderOpened(width * (long) height * 3 / 2);
-    return new VideoWriter(recorder, audio, frameRate.toDouble(), tap);
-  }
-
-  /**
-   * Has the next writer opened on {@code out} show {@code tap} everything it encodes; for tests
-   * (see {@link EncoderTap} for why they cannot compare the files).
-   */
-  public static void tap(Path out, EncoderTap tap) {
-    TAPS.put(out.toAbsolutePath(), tap);
+    return new VideoWriter(recorder, audio, frameRate.toDouble(), config.tap());
   }
 
   /** Encodes one frame at its own timestamp; frames must come in increasing time order. */

@@ -44,4 +44,8 @@ public record SyncConfig(FaceTrackerConfig tracker, SelectionConfig selection, E
   public SyncConfig withMotion(MouthMotion m) {
     return new SyncConfig(tracker, selection, encoding, maxExemplars, crossFadeMs, m);
   }
+
+  public SyncConfig withEncoding(EncodeConfig e) {
+    return new SyncConfig(tracker, selection, e, maxExemplars, crossFadeMs, motion);
+  }
 }

@@ -40,9 +40,13 @@ class AnalysisCacheSyncTest {
   private static final Path VIDEO = TestMedia.video("retalking_face5.mp4"); // 524x524, 122 frames, 4.88 s
 
   private SyncResult sync(DiskAnalysisCache cache, String audio, Path out) throws Exception {
+    return sync(cache, audio, out, SyncConfig.DEFAULT);
+  }
+
+  private SyncResult sync(DiskAnalysisCache cache, String audio, Path out, SyncConfig config) throws Exception {
     SyncRequest request = new SyncRequest(VIDEO, List.of(new FaceDub("0", TestMedia.audio(audio), 0, 3000, 500, 1.0)),
         0.5, out);
-    return LipSync.sync(request, SyncConfig.DEFAULT, cache, Progress.NONE);
+    return LipSync.sync(request, config, cache, Progress.NONE);
   }
 
   @Test
@@ -50,12 +54,12 @@ class AnalysisCacheSyncTest {
     DiskAnalysisCache cache = new DiskAnalysisCache(temp.resolve("cache"), DiskAnalysisCache.DEFAULT_MAX_BYTES);
     Path cold = temp.resolve("cold.mp4");
     Path warm = temp.resolve("warm.mp4");
-    HandedOver coldHanded = HandedOver.of(cold);
-    SyncResult first = sync(cache, "retalking_2.wav", cold);
+    HandedOver coldHanded = new HandedOver();
+    SyncResult first = sync(cache, "retalking_2.wav", cold, coldHanded.watching(SyncConfig.DEFAULT));
     assertFalse(first.analysisCached());
     assertEquals(1, entries(cache).size(), "the analysis is kept");
-    HandedOver warmHanded = HandedOver.of(warm);
-    SyncResult second = sync(cache, "retalking_2.wav", warm);
+    HandedOver warmHanded = new HandedOver();
+    SyncResult second = sync(cache, "retalking_2.wav", warm, warmHanded.watching(SyncConfig.DEFAULT));
     assertTrue(second.analysisCached());
     assertTrue(second.analysisSec() < first.analysisSec() / 2,
         "read back, not walked: " + second.analysisSec() + " s vs " + first.analysisSec() + " s");
@@ -75,15 +79,16 @@ class AnalysisCacheSyncTest {
   void aDamagedEntryIsIgnoredAndComputedAgain() throws Exception {
     DiskAnalysisCache cache = new DiskAnalysisCache(temp.resolve("cache"), DiskAnalysisCache.DEFAULT_MAX_BYTES);
     Path cold = temp.resolve("cold.mp4");
-    HandedOver coldHanded = HandedOver.of(cold);
-    sync(cache, "retalking_2.wav", cold);
+    HandedOver coldHanded = new HandedOver();
+    sync(cache, "retalking_2.wav", cold, coldHanded.watching(SyncConfig.DEFAULT));
     Path entry = entries(cache).get(0);
     byte[] bytes = Files.readAllBytes(entry);
     bytes[bytes.length / 2] ^= 0x10; // one bit, deep inside an exemplar's pixels
     Files.write(entry, bytes);
     Path again = temp.resolve("again.mp4");
-    HandedOver againHanded = HandedOver.of(again);
-    assertFalse(sync(cache, "retalking_2.wav", again).analysisCached(), "a damaged entry is not trusted");
+    HandedOver againHanded = new HandedOver();
+    assertFalse(sync(cache, "retalking_2.wav", again, againHanded.watching(SyncConfig.DEFAULT)).analysisCached(),
+        "a damaged entry is not trusted");
     HandedOver.assertSame(coldHanded, againHanded);
     assertFalse(Arrays.equals(bytes, Files.readAllBytes(entry)), "and it is written whole again");
     assertTrue(sync(cache, "retalking_2.wav", temp.resolve("third.mp4")).analysisCached());

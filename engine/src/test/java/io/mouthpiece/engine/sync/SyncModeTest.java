@@ -58,8 +58,13 @@ class SyncModeTest {
 
   private SyncResult sync(SyncMode mode, long startMs, long endMs, long insertMs, double originalGain, Path out)
       throws Exception {
+    return sync(mode, startMs, endMs, insertMs, originalGain, out, SyncConfig.DEFAULT);
+  }
+
+  private SyncResult sync(SyncMode mode, long startMs, long endMs, long insertMs, double originalGain, Path out,
+      SyncConfig config) throws Exception {
     return LipSync.sync(new SyncRequest(VIDEO, List.of(new FaceDub("0", SPEECH, startMs, endMs, insertMs, 1.0, mode)),
-        originalGain, out), SyncConfig.DEFAULT, Progress.NONE);
+        originalGain, out), config, Progress.NONE);
   }
 
   @Test
@@ -159,11 +164,11 @@ class SyncModeTest {
   void aModeWhosePieceFitsChangesNothingAndCutOffIsTheDefault() throws Exception {
     Path asBefore = temp.resolve("default.mp4");
     Path looped = temp.resolve("loop-fits.mp4");
-    HandedOver before = HandedOver.of(asBefore);
+    HandedOver before = new HandedOver();
     LipSync.sync(new SyncRequest(VIDEO, List.of(new FaceDub("0", SPEECH, 0, 3_000, 1_000, 1.0)), 0.5, asBefore),
-        SyncConfig.DEFAULT, Progress.NONE);
-    HandedOver loop = HandedOver.of(looped);
-    SyncResult r = sync(SyncMode.LOOP, 0, 3_000, 1_000, 0.5, looped);
+        before.watching(SyncConfig.DEFAULT), Progress.NONE);
+    HandedOver loop = new HandedOver();
+    SyncResult r = sync(SyncMode.LOOP, 0, 3_000, 1_000, 0.5, looped, loop.watching(SyncConfig.DEFAULT));
     assertEquals(SOURCE_FRAMES, r.frames());
     assertEquals(5_000_000, r.durationUs());
     // The same frames and sound handed to the encoder, bit for bit (not the files: see HandedOver).

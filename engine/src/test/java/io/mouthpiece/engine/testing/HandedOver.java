@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mouthpiece.engine.media.EncoderTap;
-import io.mouthpiece.engine.media.VideoWriter;
+import io.mouthpiece.engine.sync.SyncConfig;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -26,11 +25,9 @@ public final class HandedOver implements EncoderTap {
   private final MessageDigest sound = sha256();
   private long samples;
 
-  /** A new record, shown everything the next writer opened on {@code out} encodes. */
-  public static HandedOver of(Path out) {
-    HandedOver h = new HandedOver();
-    VideoWriter.tap(out, h);
-    return h;
+  /** {@code config}, with every writer it opens showing this record what it encodes. */
+  public SyncConfig watching(SyncConfig config) {
+    return config.withEncoding(config.encoding().withTap(this));
   }
 
   @Override
