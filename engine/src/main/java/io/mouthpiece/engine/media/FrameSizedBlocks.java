@@ -21,28 +21,35 @@ final class FrameSizedBlocks {
   private static final int FRAMES_KEPT = 4;
 
   /** glibc's mallopt parameters, and the value each has when the environment sets none. */
-  private static final int M_TRIM_THRESHOLD = -1;
-  private static final int M_MMAP_THRESHOLD = -3;
+  static final int M_TRIM_THRESHOLD = -1;
+  static final int M_MMAP_THRESHOLD = -3;
   private static final long GLIBC_DEFAULT = 128 * 1024;
   private interface LibC extends Library {
     int mallopt(int param, int value);
+  }
+
+  /** What sets a threshold: glibc's mallopt in the process; true when it took. */
+  interface Mallopt {
+    boolean set(int param, long bytes);
   }
 
   private static final LibC LIBC = load();
 
   /** The one the encoders share: the thresholds are the process's. */
   static final FrameSizedBlocks PROCESS = new FrameSizedBlocks(fromEnv("MALLOC_MMAP_THRESHOLD_", -1),
-      fromEnv("MALLOC_TRIM_THRESHOLD_", GLIBC_DEFAULT));
+      fromEnv("MALLOC_TRIM_THRESHOLD_", GLIBC_DEFAULT), FrameSizedBlocks::mallopt);
 
   /** The thresholds outside encoding; a negative mmap threshold: none set, glibc adapts both itself. */
   private final long restingMmap;
   private final long restingTrim;
+  private final Mallopt mallopt;
   private int open;
   private long raised;
 
-  FrameSizedBlocks(long restingMmap, long restingTrim) {
+  FrameSizedBlocks(long restingMmap, long restingTrim, Mallopt mallopt) {
     this.restingMmap = restingMmap;
     this.restingTrim = restingTrim;
+    this.mallopt = mallopt;
   }
 
   /** Called as an encoder opens: frames of {@code frameBytes} stay in the heap until every encoder closes. */
@@ -72,8 +79,8 @@ final class FrameSizedBlocks {
     if (restingMmap < 0) {
       return false;
     }
-    boolean mmap = set(M_MMAP_THRESHOLD, bytes < 0 ? restingMmap : Math.max(restingMmap, bytes));
-    boolean trim = set(M_TRIM_THRESHOLD, bytes < 0 ? restingTrim : Math.max(restingTrim, bytes));
+    boolean mmap = mallopt.set(M_MMAP_THRESHOLD, bytes < 0 ? restingMmap : Math.max(restingMmap, bytes));
+    boolean trim = mallopt.set(M_TRIM_THRESHOLD, bytes < 0 ? restingTrim : Math.max(restingTrim, bytes));
     return mmap || trim; // either raised is one to put back
   }
 
@@ -86,7 +93,7 @@ final class FrameSizedBlocks {
     }
   }
 
-  private static boolean set(int param, long bytes) {
+  private static boolean mallopt(int param, long bytes) {
     try {
       return LIBC != null && LIBC.mallopt(param, (int) bytes) == 1;
     } catch (UnsatisfiedLinkError e) {

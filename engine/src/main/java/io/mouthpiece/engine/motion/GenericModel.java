@@ -160,10 +160,7 @@ public final class GenericModel {
       @Override
       public MouthTrajectory predict(AudioFeatures audio, double[] frameTimesSec) {
         VoiceActivity voice = VoiceActivity.of(audio);
-        double[][] raw = new double[frameTimesSec.length][];
-        for (int i = 0; i < raw.length; i++) {
-          raw[i] = map.apply(audio.melContext(frameTimesSec[i], offsetsMs));
-        }
+        double[][] raw = mapped(map, audio, frameTimesSec);
         restoreVariance(raw, frameTimesSec, voice);
         for (double[] u : raw) {
           for (int p = 0; p < u.length; p++) {
@@ -182,9 +179,14 @@ public final class GenericModel {
    * attribution reads it as the mouth the sound asks for.
    */
   public double[][] relativeAt(AudioFeatures audio, double[] timesSec) {
+    return mapped(ridge, audio, timesSec);
+  }
+
+  /** {@code map} applied to the sound's mel context at each time: one row of relative params a time. */
+  private double[][] mapped(Ridge map, AudioFeatures audio, double[] timesSec) {
     double[][] out = new double[timesSec.length][];
     for (int i = 0; i < out.length; i++) {
-      out[i] = ridge.apply(audio.melContext(timesSec[i], offsetsMs));
+      out[i] = map.apply(audio.melContext(timesSec[i], offsetsMs));
     }
     return out;
   }

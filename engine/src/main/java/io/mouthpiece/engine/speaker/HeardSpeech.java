@@ -80,14 +80,15 @@ public final class HeardSpeech {
     }
     double[][] predicted = model.relativeAt(sound, times);
     int half = (int) Math.round(DETREND_SEC / 2 / AudioFeatures.HOP_SEC);
-    double[][] mouth = new double[MouthParams.COUNT][n];
+    double[][] mouth = new double[MouthParams.COUNT][];
     int[] params = new int[MouthParams.COUNT];
     for (int p = 0; p < params.length; p++) {
-      params[p] = p;
+      params[p] = p; // each predicted param against the face's own
+      double[] column = new double[n];
       for (int k = 0; k < n; k++) {
-        mouth[p][k] = predicted[k][p];
+        column[k] = predicted[k][p];
       }
-      mouth[p] = detrend(mouth[p], half);
+      mouth[p] = detrend(column, half);
     }
     return new HeardSpeech(new SoundCue(new int[] {MouthParams.APERTURE}, new double[][] {detrend(level, half)},
         sound.durationSec()), new SoundCue(params, mouth, sound.durationSec()), stretches(speech));

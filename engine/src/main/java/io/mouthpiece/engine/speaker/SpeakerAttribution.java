@@ -87,8 +87,11 @@ public final class SpeakerAttribution {
     // then who follows it best among those alone, so a face found not speaking leaves its stretches
     // to the one that does rather than to nobody.
     Map<Integer, List<double[]>> candidate = new LinkedHashMap<>();
+    List<List<Turn>> firstTurns = new ArrayList<>();
     for (double[] stretch : speech.stretches()) {
-      for (Turn turn : refinedTurns(stretch, times, r, series, detrended, cue, config)) {
+      List<Turn> turns = refinedTurns(stretch, times, r, series, detrended, cue, config);
+      firstTurns.add(turns);
+      for (Turn turn : turns) {
         if (turn.face >= 0) {
           candidate.computeIfAbsent(turn.face, f -> new ArrayList<>()).add(new double[] {turn.startSec, turn.endSec});
         }
@@ -96,13 +99,18 @@ public final class SpeakerAttribution {
     }
     boolean[] speaker = new boolean[ids.size()];
     candidate.forEach((f, spans) -> speaker[f] = speaks(series.get(f), detrended.get(f), spans, cue, config));
+    boolean dropped = false;
     for (int f = 0; f < ids.size(); f++) {
-      if (!speaker[f]) {
+      if (!speaker[f] && Arrays.stream(r[f]).anyMatch(v -> !Double.isNaN(v))) {
         Arrays.fill(r[f], Double.NaN);
+        dropped = true;
       }
     }
-    for (double[] stretch : speech.stretches()) {
-      for (Turn turn : refinedTurns(stretch, times, r, series, detrended, cue, config)) {
+    for (int s = 0; s < speech.stretches().size(); s++) {
+      // Nobody's r cleared: the second pass would find the first's turns again.
+      List<Turn> turns = dropped
+          ? refinedTurns(speech.stretches().get(s), times, r, series, detrended, cue, config) : firstTurns.get(s);
+      for (Turn turn : turns) {
         if (turn.face < 0) {
           continue;
         }

@@ -1,6 +1,7 @@
 package io.mouthpiece.engine.speaker;
 
 import io.mouthpiece.engine.mouth.MouthParams;
+import io.mouthpiece.engine.quality.Correlation;
 import java.util.Arrays;
 
 /**
@@ -23,14 +24,9 @@ public final class WindowedSync {
   private WindowedSync() {}
 
   /**
-   * r per frame of {@code mouth}, the best over {@code lagsMs}, each frame's window being the frames
-   * within {@code windowSec / 2} of it.
+   * r per frame of a face (its frames' times {@code t} and its params {@link #detrended}), the best
+   * over {@code lagsMs}, each frame's window being the frames within {@code windowSec / 2} of it.
    */
-  public static double[] of(MouthSeries mouth, SoundCue cue, double windowSec, int[] lagsMs) {
-    return of(mouth.timesSec(), detrended(mouth), cue, windowSec, lagsMs);
-  }
-
-  /** The same for a face whose params the caller has {@link #detrended} already. */
   public static double[] of(double[] t, double[][] x, SoundCue cue, double windowSec, int[] lagsMs) {
     int n = t.length;
     double[] best = new double[n];
@@ -109,36 +105,12 @@ public final class WindowedSync {
           double t = timesSec[from + j] + lag / 1000.0 + shiftSec;
           y[j] = shiftSec == 0 ? cue.at(c, t) : cue.looped(c, t);
         }
-        sum += pearson(x, from, y);
+        sum += Correlation.pearson(x, from, y);
       }
       double r = sum / cue.count();
       best = Double.isNaN(best) || r > best ? r : best;
     }
     return best;
-  }
-
-  /** Pearson's r of {@code x[from..]} against {@code y}; NaN when either is flat. */
-  private static double pearson(double[] x, int from, double[] y) {
-    int m = y.length;
-    double mx = 0;
-    double my = 0;
-    for (int j = 0; j < m; j++) {
-      mx += x[from + j];
-      my += y[j];
-    }
-    mx /= m;
-    my /= m;
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int j = 0; j < m; j++) {
-      double dx = x[from + j] - mx;
-      double dy = y[j] - my;
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-    }
-    return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
   }
 
   /** Each of the face's params detrended ({@link #detrend}), one column per {@link MouthParams} param. */

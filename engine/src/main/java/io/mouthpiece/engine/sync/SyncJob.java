@@ -30,13 +30,8 @@ import java.util.Set;
 public final class SyncJob {
   private SyncJob() {}
 
-  /** Runs the job; the result file is complete when this returns. */
-  public static SyncResult run(SyncRequest request, SyncConfig config, Progress progress) throws MediaException {
-    return run(request, config, null, progress);
-  }
-
   /**
-   * The same, with the analysis read from {@code cache} when this video was analysed before and
+   * Runs the job, the result file complete when this returns; the analysis read from {@code cache} when this video was analysed before and
    * kept there when not ({@link CachedAnalysis}); null: no cache. Either way the frames written are
    * the same, bit for bit.
    */

@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The malloc thresholds while encoders are open, read through glibc's own count of mapped bytes: at
- * rest a block above the threshold is mapped afresh; raised, the same block comes from the heap;
- * the last encoder to close puts them back, and without a threshold in the environment nothing moves.
+ * The malloc thresholds while encoders are open. In a process of its own, read through glibc's own
+ * count of mapped bytes: at rest a block above the threshold is mapped afresh; raised, the same block
+ * comes from the heap; back at rest, mapped afresh again. The bookkeeping (the last encoder to close
+ * puts them back; without a threshold in the environment nothing moves) through a stand-in for
+ * mallopt, so that this test JVM's own thresholds stay as they were.
  */
 class FrameSizedBlocksTest {
   private static final long KB128 = 128 * 1024;
@@ -114,26 +116,57 @@ class FrameSizedBlocksTest {
     }
   }
 
+  /** A stand-in for glibc's mallopt: the thresholds as set, and how many calls set them. */
+  private static final class Thresholds implements FrameSizedBlocks.Mallopt {
+    final Map<Integer, Long> value = new HashMap<>();
+    int calls;
+
+    @Override
+    public boolean set(int param, long bytes) {
+      calls++;
+      value.put(param, bytes);
+      return true;
+    }
+
+    long mmap() {
+      return value.getOrDefault(FrameSizedBlocks.M_MMAP_THRESHOLD, -1L);
+    }
+
+    long trim() {
+      return value.getOrDefault(FrameSizedBlocks.M_TRIM_THRESHOLD, -1L);
+    }
+  }
+
   @Test
   void theLastEncoderToClosePutsTheThresholdsBack() {
-    FrameSizedBlocks blocks = new FrameSizedBlocks(KB128, KB128);
+    Thresholds glibc = new Thresholds();
+    FrameSizedBlocks blocks = new FrameSizedBlocks(KB128, 2 * KB128, glibc);
     blocks.encoderOpened(1_382_400); // 1280x720 I420
     blocks.encoderOpened(3_110_400); // 1920x1080 I420: the larger frame wins
-    assertTrue(blocks.raisedBytes() > 0, "glibc's mallopt took the thresholds");
+    assertEquals(4 * 3_110_400L, blocks.raisedBytes());
+    assertEquals(4 * 3_110_400L, glibc.mmap());
+    assertEquals(4 * 3_110_400L, glibc.trim());
+    int calls = glibc.calls;
+    blocks.encoderClosed();
+    assertEquals(calls, glibc.calls, "one encoder still open: nothing moves");
     assertEquals(4 * 3_110_400L, blocks.raisedBytes());
     blocks.encoderClosed();
-    assertEquals(4 * 3_110_400L, blocks.raisedBytes(), "one encoder still open");
-    blocks.encoderClosed();
     assertEquals(0, blocks.raisedBytes());
+    assertEquals(KB128, glibc.mmap(), "back to the environment's");
+    assertEquals(2 * KB128, glibc.trim(), "back to the environment's");
+    calls = glibc.calls;
     blocks.encoderClosed(); // one close too many changes nothing
+    assertEquals(calls, glibc.calls);
     assertEquals(0, blocks.raisedBytes());
   }
 
   @Test
   void withoutAThresholdInTheEnvironmentNothingIsTouched() {
-    FrameSizedBlocks blocks = new FrameSizedBlocks(-1, KB128);
+    Thresholds glibc = new Thresholds();
+    FrameSizedBlocks blocks = new FrameSizedBlocks(-1, KB128, glibc);
     blocks.encoderOpened(1_382_400);
     assertEquals(0, blocks.raisedBytes(), "glibc adapts its own thresholds then");
     blocks.encoderClosed();
+    assertEquals(0, glibc.calls);
   }
 }

@@ -127,6 +127,8 @@ class SpeakerAttributionTest {
     WhoSpeaks who = c.found().speaking();
     System.out.printf(Locale.ROOT, "%s: left face %s found %s, speech %s; right face %s found %s, speech %s; note %s%n", what,
         c.left(), who.of(c.left()), c.leftTruth(), c.right(), who.of(c.right()), c.rightTruth(), who.note());
+    // Speech on both sides of the switch, or "never the other's" would hold of nothing.
+    assertFalse(c.leftTruth().isEmpty() || c.rightTruth().isEmpty(), what + ": speech before and after the switch");
     assertInside(what + ", left face", c.leftTruth(), who.of(c.left()));
     assertInside(what + ", right face", c.rightTruth(), who.of(c.right()));
   }

@@ -35,9 +35,17 @@ class WindowedSyncTest {
     for (int p = 0; p < detrended.length; p++) {
       detrended[p] = Detrend.detrend(t, mouth.column(p), HeardSpeech.DETREND_SEC);
     }
+    // Each cue series against the param it stands for: the envelope the aperture, the predicted
+    // mouth each param its own (the pairing the check below reads from the cue).
+    assertEquals(1, speech.envelope().count());
+    assertEquals(MouthParams.APERTURE, speech.envelope().param(0));
+    assertEquals(MouthParams.COUNT, speech.predictedMouth().count());
+    for (int c = 0; c < MouthParams.COUNT; c++) {
+      assertEquals(c, speech.predictedMouth().param(c));
+    }
     int checked = 0;
     for (SoundCue cue : List.of(speech.envelope(), speech.predictedMouth())) {
-      double[] fast = WindowedSync.of(mouth, cue, window, lags);
+      double[] fast = WindowedSync.of(t, WindowedSync.detrended(mouth), cue, window, lags);
       for (int i = 0; i < t.length; i += 7) {
         int from = 0;
         while (t[from] < t[i] - window / 2) {

@@ -309,7 +309,9 @@ export class FaceRow {
 }
 
 const described = (audio) => `${audio.name}${audio.ms != null ? `, ${sec(audio.ms)} long` : ''}`;
-const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+/** Milliseconds as seconds, `digits` after the point. */
+const seconds = (ms, digits) => (ms / 1000).toFixed(digits);
+const sec = (ms) => `${seconds(ms, 2)} s`;
 
 /**
  * When identify-face heard this face speak (its `speaking` ranges), in words, the first `most`
@@ -322,7 +324,7 @@ function speaks(ranges, most = 2) {
   if (!ranges.length) {
     return 'not heard speaking';
   }
-  const span = (r) => `${(r.start_time / 1000).toFixed(1)}–${(r.end_time / 1000).toFixed(1)}`;
+  const span = (r) => `${seconds(r.start_time, 1)}–${seconds(r.end_time, 1)}`;
   const shown = ranges.slice(0, most).map(span).join(', ');
   return `speaks ${shown} s${ranges.length > most ? `, +${ranges.length - most}` : ''}`;
 }
