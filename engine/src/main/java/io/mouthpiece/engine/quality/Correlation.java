@@ -15,21 +15,13 @@ public final class Correlation {
     if (a.length != b.length) {
       throw new IllegalArgumentException("series of different lengths: " + a.length + " and " + b.length);
     }
-    return pearson(a, 0, b);
-  }
-
-  /** The same for {@code a[from ..]} against {@code b}, as many of {@code a}'s as {@code b} has. */
-  public static double pearson(double[] a, int from, double[] b) {
-    if (from < 0 || from + b.length > a.length) {
-      throw new IllegalArgumentException(b.length + " values from " + from + " of a series of " + a.length);
-    }
     int n = 0;
     double meanA = 0;
     double meanB = 0;
-    for (int i = 0; i < b.length; i++) {
-      if (!Double.isNaN(a[from + i]) && !Double.isNaN(b[i])) {
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
         n++;
-        meanA += a[from + i];
+        meanA += a[i];
         meanB += b[i];
       }
     }
@@ -42,9 +34,9 @@ public final class Correlation {
     double sab = 0;
     double saa = 0;
     double sbb = 0;
-    for (int i = 0; i < b.length; i++) {
-      if (!Double.isNaN(a[from + i]) && !Double.isNaN(b[i])) {
-        double da = a[from + i] - meanA;
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
+        double da = a[i] - meanA;
         double db = b[i] - meanB;
         sab += da * db;
         saa += da * da;
